@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "TrainGate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "traingate", targets: ["traingate"]),
+        .library(name: "TrainGateKit", targets: ["TrainGateKit"]),
+    ],
+    dependencies: [
+        // The CLI's flag parsing, help and usage errors (exit 64); the only third-party dependency.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "TrainGateKit", dependencies: ["CYAML"]),
+        .executableTarget(
+            name: "traingate",
+            dependencies: [
+                "TrainGateKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-mode throughput benchmark; nothing depends on it.
+        .executableTarget(name: "traingate-bench", dependencies: ["TrainGateKit"]),
+        .testTarget(
+            name: "TrainGateKitTests",
+            dependencies: ["TrainGateKit"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "traingateTests",
+            // Depending on the executable makes `swift test` build it before the end-to-end tests run.
+            dependencies: ["traingate"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,86 @@
+/// A calendar date at year, month or day precision: ISO 8601 `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+///
+/// Dates in TrainGate files stay strings at load time (YAML 1.1 timestamps are not a core-schema
+/// type); `Node.date()` parses them on demand. A partial date stands for its whole period:
+/// `lowerBound` is its first day and `upperBound` its last, which comparisons of "not earlier
+/// than" and "before" use explicitly.
+public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    /// The year, 0001–9999.
+    public var year: Int
+    /// The month, 1–12, when given.
+    public var month: Int?
+    /// The day of the month, when given (requires `month`).
+    public var day: Int?
+
+    /// Creates a date; returns nil for a month or day out of range, or a day without a month.
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day {
+            guard let month, (1...ISODate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else (times, week dates, `2025/01/01`)
+    /// is nil.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        guard (1...3).contains(parts.count) else { return nil }
+        var numbers: [Int] = []
+        for (part, width) in zip(parts, widths) {
+            guard part.utf8.count == width, part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  let number = Int(part) else { return nil }
+            numbers.append(number)
+        }
+        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+                  day: numbers.count > 2 ? numbers[2] : nil)
+    }
+
+    /// The first day of the period the date names.
+    public var lowerBound: ISODate {
+        ISODate(year: year, month: month ?? 1, day: day ?? 1)!
+    }
+
+    /// The last day of the period the date names.
+    public var upperBound: ISODate {
+        let m = month ?? 12
+        return ISODate(year: year, month: m, day: day ?? ISODate.daysIn(month: m, year: year))!
+    }
+
+    /// The date as written: `2025`, `2025-06` or `2025-06-30`.
+    public var description: String {
+        var text = String(year).leftPadded(to: 4)
+        if let month { text += "-" + String(month).leftPadded(to: 2) }
+        if let day { text += "-" + String(day).leftPadded(to: 2) }
+        return text
+    }
+
+    /// Orders by first day, then coarser precision first (`2025` < `2025-01` < `2025-01-01`).
+    public static func < (lhs: ISODate, rhs: ISODate) -> Bool {
+        let l = lhs.lowerBound, r = rhs.lowerBound
+        if (l.year, l.month!, l.day!) != (r.year, r.month!, r.day!) {
+            return (l.year, l.month!, l.day!) < (r.year, r.month!, r.day!)
+        }
+        return lhs.precision < rhs.precision
+    }
+
+    private var precision: Int { day != nil ? 3 : month != nil ? 2 : 1 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

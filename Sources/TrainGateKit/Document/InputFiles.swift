@@ -1,0 +1,48 @@
+import Foundation
+
+/// Expanding the paths a user names into the input files to read.
+public enum InputFiles {
+    /// File extensions read when a folder is named (case-insensitive).
+    public static let extensions: Set<String> = ["yaml", "yml", "json", "md", "markdown"]
+
+    /// The files found: those named explicitly (whatever their extension), then, for each
+    /// folder, every file below it with a known extension, in sorted order. Hidden files and
+    /// folders, and `.build*` folders, are not entered.
+    public struct Expansion: Sendable, Equatable {
+        /// Files to read, in a deterministic order.
+        public var files: [String]
+        /// Files inside named folders skipped for their extension.
+        public var skipped: [String]
+    }
+
+    /// Expands `paths`; a path that does not exist is kept, so loading it reports the error.
+    public static func expand(_ paths: [String]) -> Expansion {
+        var result = Expansion(files: [], skipped: [])
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                result.files.append(path)
+                continue
+            }
+            walk(path, into: &result)
+        }
+        return result
+    }
+
+    private static func walk(_ folder: String, into result: inout Expansion) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in entries.sorted() where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                walk(path, into: &result)
+            } else if let ext = name.split(separator: ".").last, name.contains("."),
+                      extensions.contains(ext.lowercased()) {
+                result.files.append(path)
+            } else {
+                result.skipped.append(path)
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Checks that input files load: the syntax-level check behind `traingate lint`.
+public enum Linter {
+    /// The outcome for one file.
+    public struct Result: Sendable, Equatable {
+        /// The file.
+        public var file: String
+        /// The syntax it was read as.
+        public var syntax: InputSyntax
+        /// Why it could not be loaded, or nil when it loaded.
+        public var error: DocumentError?
+    }
+
+    /// Loads `file` as `syntax` (by default, the syntax its extension implies) and reports
+    /// whether it loaded. YAML files must hold exactly one document.
+    public static func lint(file: String, as syntax: InputSyntax? = nil, limits: LoadLimits = .standard) -> Result {
+        let syntax = syntax ?? InputSyntax(path: file)
+        do {
+            switch syntax {
+            case .yaml: _ = try DocumentLoader.loadYAML(file: file, limits: limits)
+            case .json: _ = try DocumentLoader.loadJSON(file: file, limits: limits)
+            case .markdown: _ = try DocumentLoader.loadMarkdown(file: file, limits: limits)
+            }
+            return Result(file: file, syntax: syntax, error: nil)
+        } catch {
+            return Result(file: file, syntax: syntax, error: error)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import TrainGateKit
+
+@main
+struct TrainGate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "traingate",
+        abstract: "Check ML training data manifests and model cards against EU AI Act, GDPR and copyright policy packs.",
+        discussion: """
+            Exit codes: 0 success; 1 findings at or above the failure threshold; \
+            2 could not check (unreadable or invalid input); 64 usage error.
+            """,
+        version: trainGateVersion,
+        subcommands: [Lint.self]
+    )
+}
+
+/// The exit codes of the CLI contract.
+enum ExitStatus {
+    static let couldNotCheck = ExitCode(2)
+}
