@@ -56,11 +56,18 @@ public enum DocumentLoader {
     /// Parses bytes holding one JSON value.
     public static func parseJSON(_ bytes: [UInt8], file: String, limits: LoadLimits = .standard) throws(DocumentError) -> Node {
         try checkSize(bytes, file: file, limits: limits)
-        let comment = bytes.withUnsafeBufferPointer { JSONComments.firstComment(in: $0) }
-        if let comment {
-            throw .jsonComment(SourceText.location(ofByte: comment, in: bytes[...], file: file, lineOffset: 0))
+        switch JSONPreflight.run(bytes) {
+        case .success(let parseable):
+            return try single(compose(parseable, file: file, limits: limits, json: true, mode: .single), file: file)
+        case .failure(let box):
+            switch box.problem {
+            case .comment(let offset):
+                throw .jsonComment(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0))
+            case .trailingComma(let offset):
+                throw .notJSON(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
+                               reason: "trailing comma before a closing bracket")
+            }
         }
-        return try single(compose(bytes, file: file, limits: limits, json: true, mode: .single), file: file)
     }
 
     /// Parses a Markdown file's bytes: front matter (if the first line is `---`) and body.

@@ -1,40 +1,25 @@
-/// A sequence or mapping under construction.
+/// A sequence or mapping under construction. Its children live on `BuildState`'s scratch
+/// stacks from `start` on, so each finished collection is copied out once, at its exact size,
+/// instead of growing an array of its own.
 struct Frame {
     let isMapping: Bool
     let location: SourceLocation
     let anchor: String?
-    var items: [Node] = []
-    var entries: [MappingEntry] = []
+    /// Where this collection's children begin on the scratch stack of its kind.
+    let start: Int
     /// A mapping's key waiting for its value.
     var pendingKey: (text: String, location: SourceLocation)?
     /// Keys seen so far, built only once a mapping is large enough for a linear scan to cost.
     var keySet: Set<String>?
     /// Nodes in this subtree, counting what aliases copied into it.
     var size = 1
-
-    init(isMapping: Bool, location: SourceLocation, anchor: String?) {
-        self.isMapping = isMapping
-        self.location = location
-        self.anchor = anchor
-    }
-
-    /// Where `key` was first defined in this mapping, if it already was.
-    mutating func firstDefinition(of key: String) -> SourceLocation? {
-        if keySet == nil {
-            if entries.count < 16 { return entries.first { $0.key == key }?.keyLocation }
-            keySet = Set(entries.map(\.key))
-        }
-        guard keySet!.contains(key) else {
-            keySet!.insert(key)
-            return nil
-        }
-        return entries.first { $0.key == key }?.keyLocation
-    }
 }
 
 /// The composer's state within one document.
 struct BuildState {
     var stack: [Frame] = []
+    var items: [Node] = []
+    var entries: [MappingEntry] = []
     var root: Node?
     var anchors: [String: (node: Node, size: Int)] = [:]
     /// Nodes written in the source (scalars, sequences, mappings; not aliases).
@@ -49,6 +34,12 @@ struct BuildState {
         return stack[top].isMapping && stack[top].pendingKey == nil
     }
 
+    /// Opens a sequence or mapping.
+    mutating func open(isMapping: Bool, location: SourceLocation, anchor: String?) {
+        stack.append(Frame(isMapping: isMapping, location: location, anchor: anchor,
+                           start: isMapping ? entries.count : items.count))
+    }
+
     /// Adds a finished node (of `size` nodes) to the open collection, or makes it the root.
     mutating func add(_ node: Node, size: Int) throws(DocumentError) {
         guard !stack.isEmpty else {
@@ -58,11 +49,11 @@ struct BuildState {
         let top = stack.count - 1
         stack[top].size += size
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            items.append(node)
             return
         }
         if let key = stack[top].pendingKey {
-            stack[top].entries.append(MappingEntry(key: key.text, keyLocation: key.location, value: node))
+            entries.append(MappingEntry(key: key.text, keyLocation: key.location, value: node))
             stack[top].pendingKey = nil
             return
         }
@@ -70,7 +61,7 @@ struct BuildState {
         if scalar.text == "<<" && scalar.style == .plain && scalar.tag == nil {
             throw .mergeKey(node.location)
         }
-        if let first = stack[top].firstDefinition(of: scalar.text) {
+        if let first = firstDefinition(of: scalar.text, in: top) {
             throw .duplicateKey(scalar.text, node.location, first: first)
         }
         stack[top].pendingKey = (scalar.text, node.location)
@@ -79,9 +70,35 @@ struct BuildState {
     /// Closes the innermost collection and adds it to its parent.
     mutating func close() throws(DocumentError) {
         let frame = stack.removeLast()
-        let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+        let content: Node.Content
+        if frame.isMapping {
+            content = .mapping(Array(entries[frame.start...]))
+            entries.removeSubrange(frame.start...)
+        } else {
+            content = .sequence(Array(items[frame.start...]))
+            items.removeSubrange(frame.start...)
+        }
         let node = Node(content, at: frame.location)
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
         try add(node, size: frame.size)
+    }
+
+    /// Where `key` was first defined in the mapping at `index` of the stack, if it already was.
+    private mutating func firstDefinition(of key: String, in index: Int) -> SourceLocation? {
+        let start = stack[index].start
+        let count = entries.count - start
+        if stack[index].keySet == nil {
+            if count < 16 {
+                for position in start..<entries.count where entries[position].key == key {
+                    return entries[position].keyLocation
+                }
+                return nil
+            }
+            stack[index].keySet = Set(entries[start...].map(\.key))
+        }
+        guard stack[index].keySet!.insert(key).inserted else {
+            return entries[start...].first { $0.key == key }?.keyLocation
+        }
+        return nil
     }
 }

@@ -14,6 +14,16 @@ struct YAMLComposer {
     let lineOffset: Int
     let limits: LoadLimits
     let json: Bool
+    /// The interned path, so building a location never touches the path's storage.
+    let fileID: UInt32
+
+    init(file: String, lineOffset: Int, limits: LoadLimits, json: Bool) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.limits = limits
+        self.json = json
+        fileID = SourcePaths.id(for: file)
+    }
 
     /// Parses `bytes` into one root Node per document.
     func compose(_ bytes: UnsafeBufferPointer<UInt8>, mode: Mode) throws(DocumentError) -> [Node] {
@@ -33,7 +43,7 @@ struct YAMLComposer {
                 throw parserError(parser, bytes)
             }
             defer { yaml_event_delete(&event) }
-            let location = SourceLocation(file: file, mark: event.start_mark, lineOffset: lineOffset)
+            let location = SourceLocation(fileID: fileID, mark: event.start_mark, lineOffset: lineOffset)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return documents
@@ -104,8 +114,7 @@ struct YAMLComposer {
         }
         if state.expectsKey { throw .nonScalarKey(location) }
         state.written += 1
-        state.stack.append(Frame(isMapping: isMapping, location: location,
-                                 anchor: anchor.map { String(cString: $0) }))
+        state.open(isMapping: isMapping, location: location, anchor: anchor.map { String(cString: $0) })
     }
 
     private func alias(_ event: yaml_event_t, at location: SourceLocation, into state: inout BuildState) throws(DocumentError) {
@@ -147,7 +156,9 @@ struct YAMLComposer {
         case .plain:
             let text = node.scalar!.text
             guard text == "true" || text == "false" || text == "null" || JSONNumber.isValid(text) else {
-                throw .notJSON(location, reason: "'\(text)' is not a JSON value; strings must be double-quoted")
+                let numeric = text.first.map { $0 == "-" || $0.isNumber } ?? false
+                throw .notJSON(location, reason: numeric ? "'\(text)' is not a valid JSON number"
+                                                         : "'\(text)' is not a JSON value; strings must be double-quoted")
             }
         }
     }
@@ -168,15 +179,21 @@ struct YAMLComposer {
         case YAML_READER_ERROR:
             let slice = ArraySlice(bytes)
             let location = SourceText.location(ofByte: parser.problem_offset, in: slice, file: file, lineOffset: lineOffset)
-            let value = parser.problem_value >= 0 ? " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))" : ""
+            let hex = String(parser.problem_value, radix: 16, uppercase: true)
+            let value = parser.problem_value >= 0 ? " (byte 0x\(hex.count < 2 ? "0" + hex : hex))" : ""
             return .invalidEncoding(location, detail: problem + value)
         case YAML_MEMORY_ERROR:
             return .unreadable(path: file, reason: "libyaml ran out of memory")
         default:
-            let location = SourceLocation(file: file, mark: parser.problem_mark, lineOffset: lineOffset)
+            let location = SourceLocation(fileID: fileID, mark: parser.problem_mark, lineOffset: lineOffset)
+            let index = parser.problem_mark.index
+            var problem = problem
+            if index < bytes.count, bytes[index] == 0x09 {
+                problem += " (a tab: YAML indentation must use spaces)"
+            }
             let context = parser.context.map { String(cString: $0) }
             let contextLocation = context == nil ? nil
-                : SourceLocation(file: file, mark: parser.context_mark, lineOffset: lineOffset)
+                : SourceLocation(fileID: fileID, mark: parser.context_mark, lineOffset: lineOffset)
             return .syntax(location, problem: problem, context: context, contextLocation: contextLocation)
         }
     }

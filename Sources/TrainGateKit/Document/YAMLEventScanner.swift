@@ -16,7 +16,7 @@ public enum YAMLEventScanner {
             var count = 0
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    let location = SourceLocation(file: file, mark: parser.problem_mark, lineOffset: 0)
+                    let location = SourceLocation(fileID: SourcePaths.id(for: file), mark: parser.problem_mark, lineOffset: 0)
                     throw .syntax(location, problem: parser.problem.map { String(cString: $0) } ?? "unknown error",
                                   context: nil, contextLocation: nil)
                 }
