@@ -18,7 +18,10 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "TrainGateKit", dependencies: ["CYAML"]),
+        .target(name: "TrainGateKit", dependencies: ["CYAML"], plugins: ["EmbedPolicies"]),
+        // Embeds policies/*.yaml into TrainGateKit, so a copied binary still has its packs.
+        .executableTarget(name: "policy-embedder"),
+        .plugin(name: "EmbedPolicies", capability: .buildTool(), dependencies: ["policy-embedder"]),
         .executableTarget(
             name: "traingate",
             dependencies: [

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,12 +8,32 @@ import Darwin
 /// Writing to the terminal's streams; the only place the CLI touches stderr.
 enum Terminal {
     /// Writes one line to standard error, unbuffered.
-    static func error(_ line: String) {
-        var text = line + "\n"
+    static func error(_ line: String) { write(line + "\n", to: 2) }
+
+    /// Writes text to standard output as it is (reports end with their own newline).
+    static func out(_ text: String) { write(text, to: 1) }
+
+    /// Whether to colour output for a `--color` mode: `auto` colours a terminal unless NO_COLOR is set.
+    static func wantsColor(_ mode: String) -> Bool {
+        switch mode {
+        case "always": return true
+        case "never": return false
+        default:
+            let environment = ProcessInfo.processInfo.environment
+            return isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        }
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                #if canImport(Glibc)
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
                 if written <= 0 { return }
                 offset += written
             }

@@ -1,0 +1,64 @@
+/// Everything that keeps a manifest or model card from being checked. Each is located, and
+/// each makes `traingate check` exit 2: TrainGate never checks half a file.
+public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be read or parsed.
+    case document(DocumentError)
+    /// A file named explicitly is not a TrainGate file of a kind `check` reads.
+    case notCheckable(SourceLocation, reason: String)
+    /// A field of the wrong type.
+    case wrongType(SourceLocation, path: String, expected: String, found: String)
+    /// A value outside the field's closed vocabulary.
+    case invalidValue(SourceLocation, path: String, value: String, allowed: [String])
+    /// A required field is absent or null.
+    case missingRequired(SourceLocation, path: String)
+    /// A model card names a manifest that does not exist.
+    case manifestNotFound(SourceLocation, path: String)
+    /// A model card names a manifest outside its own folder tree.
+    case manifestOutsideFolder(SourceLocation, path: String)
+    /// A model card names a file that is not a dataset manifest.
+    case notAManifest(SourceLocation, path: String, found: String)
+    /// Two manifests declare the same dataset id, or a manifest the same source id twice.
+    case duplicateID(String, SourceLocation, first: SourceLocation)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .document(let error): return error.location
+        case .notCheckable(let l, _), .wrongType(let l, _, _, _), .invalidValue(let l, _, _, _), .missingRequired(let l, _),
+             .manifestNotFound(let l, _), .manifestOutsideFolder(let l, _), .notAManifest(let l, _, _), .duplicateID(_, let l, _):
+            return l
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .document(let error): return error.message
+        case .notCheckable(_, let reason): return reason
+        case .wrongType(_, let path, let expected, let found): return "'\(path)' must be \(expected), found \(found)"
+        case .invalidValue(_, let path, let value, let allowed):
+            let hint = Suggestions.closest(to: value, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
+            return "'\(value)' is not a valid value for '\(path)'; expected one of: \(allowed.joined(separator: ", "))\(hint)"
+        case .missingRequired(_, let path): return "missing required field '\(path)'"
+        case .manifestNotFound(_, let path): return "dataset manifest '\(path)' not found"
+        case .manifestOutsideFolder(_, let path):
+            return "dataset manifest '\(path)' is outside the model card's folder; manifests must live in or below it"
+        case .notAManifest(_, let path, let found): return "'\(path)' is not a dataset manifest (found \(found))"
+        case .duplicateID(let id, _, let first): return "duplicate id '\(id)' (first declared at \(first))"
+        }
+    }
+
+    /// One compiler-style line.
+    public var description: String {
+        if case .document(let error) = self { return error.description }
+        return "\(location!): error: \(message)"
+    }
+}
+
+/// A problem that does not stop a check: an unknown key, a file skipped.
+public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// Where it is.
+    public var location: SourceLocation
+    /// What it says.
+    public var message: String
+
+    public var description: String { "\(location): warning: \(message)" }
+}

@@ -1,0 +1,87 @@
+/// A `kind: DatasetManifest` file: one dataset and its sources, read over located Nodes.
+public struct DatasetManifest: Sendable {
+    /// One entry of `sources`.
+    public struct Source: Sendable {
+        /// The source's `id`.
+        public var id: String
+        /// Its mapping.
+        public var node: Node
+        /// Its position in `sources`.
+        public var index: Int
+    }
+
+    /// The file it was read from.
+    public var file: String
+    /// The whole document.
+    public var root: Node
+    /// `dataset.id`.
+    public var id: String
+    /// `sources`, in order.
+    public var sources: [Source]
+
+    /// Reads a manifest, validating it against `ArtifactSchemas.datasetManifest`. Returns nil
+    /// when there are errors (appended to `errors`); unknown keys go to `warnings`.
+    static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
+        var validator = SchemaValidator()
+        validator.validate(root, as: ArtifactSchemas.datasetManifest, path: "")
+        warnings += validator.warnings
+        guard validator.errors.isEmpty, let id = root["dataset"]?["id"]?.scalar?.text else {
+            errors += validator.errors
+            return nil
+        }
+        var sources: [Source] = []
+        var seen: [String: SourceLocation] = [:]
+        for (index, node) in (root["sources"]?.sequence ?? []).enumerated() {
+            guard let sourceID = node["id"]?.scalar?.text else { continue }
+            let location = node["id"]!.location
+            if let first = seen[sourceID] { errors.append(.duplicateID(sourceID, location, first: first)) }
+            seen[sourceID] = location
+            sources.append(Source(id: sourceID, node: node, index: index))
+        }
+        return DatasetManifest(file: file, root: root, id: id, sources: sources)
+    }
+}
+
+/// A `kind: ModelCard` file: the model, its legal declarations, and the manifests it names.
+public struct ModelCard: Sendable {
+    /// A `training_data.datasets[].manifest` entry.
+    public struct DatasetReference: Sendable {
+        /// The path as written, relative to the card.
+        public var path: String
+        /// Where it is written.
+        public var location: SourceLocation
+    }
+
+    /// The file it was read from.
+    public var file: String
+    /// The whole document.
+    public var root: Node
+    /// `model.name`.
+    public var name: String
+    /// The manifests it names, in order.
+    public var datasets: [DatasetReference]
+
+    /// Reads a card, validating it against `ArtifactSchemas.modelCard`.
+    static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> ModelCard? {
+        var validator = SchemaValidator()
+        validator.validate(root, as: ArtifactSchemas.modelCard, path: "")
+        warnings += validator.warnings
+        guard validator.errors.isEmpty, let name = root["model"]?["name"]?.scalar?.text else {
+            errors += validator.errors
+            return nil
+        }
+        let references = (root["training_data"]?["datasets"]?.sequence ?? []).compactMap { entry -> DatasetReference? in
+            guard let manifest = entry["manifest"], let path = manifest.scalar?.text else { return nil }
+            return DatasetReference(path: path, location: manifest.location)
+        }
+        return ModelCard(file: file, root: root, name: name, datasets: references)
+    }
+}
+
+/// What one check evaluates together: a model card (if any) and its datasets.
+public struct ArtifactBundle: Sendable {
+    /// The model card; nil for manifests no card names.
+    public var card: ModelCard?
+    /// The datasets, in the card's order (or by file, without a card).
+    public var datasets: [DatasetManifest]
+}

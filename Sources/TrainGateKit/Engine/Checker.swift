@@ -1,0 +1,80 @@
+/// The threshold at which failing findings fail the check.
+public enum FailOn: String, Sendable, Codable, CaseIterable {
+    case critical, high, medium, low, info, never
+
+    /// Whether a failing finding of `severity` fails the check.
+    public func fails(_ severity: Severity) -> Bool {
+        guard let threshold = Severity(rawValue: rawValue) else { return false }
+        return severity >= threshold
+    }
+}
+
+/// Everything a reporter needs about one run of `traingate check`.
+public struct CheckReport: Sendable {
+    public var toolVersion: String
+    public var asOf: ISODate
+    public var failOn: FailOn
+    public var packs: [PolicyPack]
+    /// The TrainGate files checked, with their kinds.
+    public var inputs: [(path: String, kind: String)]
+    /// Files in named folders that were not check inputs.
+    public var skipped: [String]
+    public var warnings: [Diagnostic]
+    public var findings: [Finding]
+    /// Results by status, over every rule × subject (reported or not).
+    public var counts: [FindingStatus: Int]
+    /// How many subjects of each scope were checked.
+    public var subjects: [RuleScope: Int]
+
+    /// Whether any failing finding is at or above `failOn`.
+    public var failed: Bool { findings.contains { $0.status == .fail && failOn.fails($0.severity) } }
+}
+
+/// Why a check could not run: every input or pack error found, each one compiler-style line.
+public struct CheckFailure: Error, Sendable {
+    public var errors: [String]
+    public var warnings: [Diagnostic]
+}
+
+/// Runs a whole check: load packs and inputs, evaluate, and gather the report.
+public enum Checker {
+    /// What to check and how.
+    public struct Request: Sendable {
+        public var paths: [String]
+        /// `--pack` values: built-in names or pack files; empty means every default built-in pack.
+        public var packs: [String]
+        public var asOf: ISODate
+        public var failOn: FailOn
+        /// Report passing, not-applicable and not-in-force results too.
+        public var includeAll: Bool
+
+        public init(paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false) {
+            self.paths = paths
+            self.packs = packs
+            self.asOf = asOf
+            self.failOn = failOn
+            self.includeAll = includeAll
+        }
+    }
+
+    public static func run(_ request: Request) throws(CheckFailure) -> CheckReport {
+        let packs: [PolicyPack]
+        do {
+            packs = try PolicyLoader.select(request.packs, builtIn: PolicyLoader.builtInPacks())
+        } catch {
+            throw CheckFailure(errors: [error.description], warnings: [])
+        }
+        let inputs = ArtifactLoader.load(request.paths)
+        guard inputs.errors.isEmpty else {
+            throw CheckFailure(errors: inputs.errors.map(\.description), warnings: inputs.warnings)
+        }
+        let result = Engine.check(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
+        var subjects: [RuleScope: Int] = [:]
+        for bundle in inputs.bundles {
+            for subject in Subject.all(in: bundle, asOf: request.asOf) { subjects[subject.scope, default: 0] += 1 }
+        }
+        return CheckReport(toolVersion: trainGateVersion, asOf: request.asOf, failOn: request.failOn, packs: packs,
+                           inputs: inputs.files, skipped: inputs.skipped, warnings: inputs.warnings,
+                           findings: result.findings, counts: result.counts, subjects: subjects)
+    }
+}

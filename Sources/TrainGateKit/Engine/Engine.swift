@@ -1,0 +1,87 @@
+/// Evaluates packs against bundles: every rule on every subject of its scope. Pure: the same
+/// inputs give the same findings, in the same order.
+public enum Engine {
+    /// What a check found.
+    public struct Result: Sendable {
+        /// The findings reported, in `Finding.reportOrder`: failures always; passes,
+        /// not-applicable and not-in-force results only when asked for.
+        public var findings: [Finding]
+        /// How many rule × subject results had each status (all of them, reported or not).
+        public var counts: [FindingStatus: Int]
+    }
+
+    /// Runs `packs` on `bundles` as of `asOf`. With `includeAll`, every result becomes a finding.
+    public static func check(_ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool = false) -> Result {
+        var findings: [Finding] = []
+        var counts: [FindingStatus: Int] = [:]
+        for bundle in bundles {
+            let subjects = Subject.all(in: bundle, asOf: asOf)
+            for pack in packs {
+                for rule in pack.rules {
+                    for subject in subjects where subject.scope == rule.scope {
+                        let (status, finding) = evaluate(rule, on: subject, includeAll: includeAll)
+                        counts[status, default: 0] += 1
+                        if let finding { findings.append(finding) }
+                    }
+                }
+            }
+        }
+        findings.sort(by: Finding.reportOrder)
+        return Result(findings: findings, counts: counts)
+    }
+
+    /// One rule on one subject: its status and, when it is reported, its finding.
+    public static func evaluate(_ rule: Rule, on subject: Subject, includeAll: Bool) -> (FindingStatus, Finding?) {
+        let root = Position(node: subject.node, path: nil)
+        let fast = Evaluator(context: subject.context, subject: root, explain: false)
+        let status: FindingStatus
+        if let when = rule.when, fast.evaluate(when).truth != .pass {
+            status = .notApplicable
+        } else if let effective = rule.effective, subject.context.asOf.lowerBound < effective.lowerBound {
+            status = .notInForce
+        } else {
+            status = fast.evaluate(rule.require).truth == .pass ? .pass : .fail
+        }
+        guard status == .fail || includeAll else { return (status, nil) }
+        return (status, finding(rule, subject, status))
+    }
+
+    /// Builds a finding, re-evaluating with explanations for a failure (the slow path runs only here).
+    static func finding(_ rule: Rule, _ subject: Subject, _ status: FindingStatus) -> Finding {
+        let root = Position(node: subject.node, path: subject.path)
+        var finding = Finding(
+            ruleID: rule.id, title: rule.title, pack: rule.pack, severity: rule.severity, status: status, reason: nil,
+            subject: subject.id, location: subject.node.location, path: subject.path, expected: nil, found: nil,
+            message: status == .fail ? MessageRenderer.render(rule.message, subject: subject) : rule.title,
+            remediation: rule.remediation, citations: rule.citations)
+        guard status == .fail else { return finding }
+        let outcome = Evaluator(context: subject.context, subject: root, explain: true).evaluate(rule.require)
+        finding.reason = outcome.truth == .missing ? .missing : .violation
+        if let detail = outcome.detail {
+            finding.location = detail.location
+            finding.path = detail.path
+            finding.expected = detail.expected
+            finding.found = detail.found
+        }
+        return finding
+    }
+}
+
+/// Fills a message template's `{{path}}` placeholders from the subject.
+enum MessageRenderer {
+    static func render(_ template: MessageTemplate, subject: Subject) -> String {
+        let root = Position(node: subject.node, path: nil)
+        var text = ""
+        for part in template.parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .field(let path):
+                switch PathResolver.resolve(path, from: root, subject: root, context: subject.context, explain: false) {
+                case .found(let position): text += ValueText.render(position.node)
+                case .missing: text += "(not declared)"
+                }
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,164 @@
+/// Evaluates conditions against a subject under three-valued (Kleene) logic.
+///
+/// A leaf on an absent or null field is `missing`; a leaf on a declared field is `pass` or
+/// `violation`. `not` swaps pass and violation and keeps missing. `all` is a violation if any
+/// part is, else missing if any part is, else pass; `any` is a pass if any part is, else missing
+/// if any part is, else a violation. Quantifiers combine their items the same way. With
+/// `explain` off the evaluator only decides truth (the fast path); with it on, it also says
+/// which leaf decided, with paths and rendered values.
+struct Evaluator {
+    let context: EvaluationContext
+    let subject: Position
+    let explain: Bool
+
+    func evaluate(_ condition: Condition) -> Outcome { evaluate(condition, at: subject) }
+
+    func evaluate(_ condition: Condition, at current: Position) -> Outcome {
+        switch condition {
+        case .leaf(let leaf):
+            return LeafEvaluator(evaluator: self).evaluate(leaf, at: current)
+        case .all(let parts, _):
+            var missing: Outcome?
+            var first: Outcome?
+            for part in parts {
+                let outcome = evaluate(part, at: current)
+                if outcome.truth == .violation { return outcome }
+                if outcome.truth == .missing && missing == nil { missing = outcome }
+                if first == nil { first = outcome }
+            }
+            return missing ?? first!
+        case .any(let parts, _):
+            var missing: Outcome?
+            var first: Outcome?
+            for part in parts {
+                let outcome = evaluate(part, at: current)
+                if outcome.truth == .pass { return outcome }
+                if outcome.truth == .missing && missing == nil { missing = outcome }
+                if first == nil { first = outcome }
+            }
+            return missing ?? first!
+        case .not(let inner, _):
+            var outcome = evaluate(inner, at: current)
+            switch outcome.truth {
+            case .pass: outcome.truth = .violation
+            case .violation: outcome.truth = .pass
+            case .missing: break
+            }
+            if explain, var detail = outcome.detail, outcome.truth != .missing {
+                detail.expected = "not (\(detail.expected))"
+                outcome.detail = detail
+            }
+            return outcome
+        case .each(let path, let body, _), .some(let path, let body, _), .none(let path, let body, _):
+            return quantify(condition, path, body, at: current)
+        case .count(let path, let filter, let min, let max, _):
+            return count(path, filter, min: min, max: max, at: current)
+        }
+    }
+
+    private func items(_ path: FieldPath, at current: Position) -> Result<[Position], MissingList> {
+        PathResolver.items(path, from: current, subject: subject, context: context, explain: explain)
+    }
+
+    private func missingList(_ failure: MissingList, _ path: FieldPath) -> Outcome {
+        Outcome(truth: failure.notAList ? .violation : .missing,
+                detail: explain ? Detail(path: failure.path ?? path.description, expected: "a list",
+                                         found: failure.notAList ? ValueText.render(failure.nearest.node) : "missing",
+                                         location: failure.nearest.node.location) : nil)
+    }
+
+    private func quantify(_ quantifier: Condition, _ path: FieldPath, _ body: Condition, at current: Position) -> Outcome {
+        let list: [Position]
+        switch items(path, at: current) {
+        case .success(let found): list = found
+        case .failure(let failure): return missingList(failure, path)
+        }
+        var missing: Outcome?
+        var firstPass: Outcome?
+        var firstViolation: Outcome?
+        for item in list {
+            let outcome = evaluate(body, at: item)
+            switch (quantifier, outcome.truth) {
+            case (.each, .violation): return outcome
+            case (.some, .pass): return outcome
+            case (.none, .pass):
+                var flipped = outcome
+                flipped.truth = .violation
+                if explain, var detail = flipped.detail {
+                    detail.expected = "no item of \(path) to have \(detail.expected)"
+                    flipped.detail = detail
+                }
+                return flipped
+            default: break
+            }
+            if outcome.truth == .missing && missing == nil { missing = outcome }
+            if outcome.truth == .pass && firstPass == nil { firstPass = outcome }
+            if outcome.truth == .violation && firstViolation == nil { firstViolation = outcome }
+        }
+        if let missing { return missing }
+        guard explain else { return Outcome(truth: quantifier.isSome ? .violation : .pass, detail: nil) }
+        if quantifier.isSome {
+            let found = "none of \(list.count) item\(list.count == 1 ? "" : "s")"
+            return Outcome(truth: .violation, detail: summary(path, at: current, expected: "at least one item of \(path) satisfying the condition", found: found))
+        }
+        return Outcome(truth: .pass, detail: firstPass?.detail ?? firstViolation?.detail
+            ?? summary(path, at: current, expected: "items of \(path)", found: "an empty list"))
+    }
+
+    private func count(_ path: FieldPath, _ filter: Condition?, min: Int?, max: Int?, at current: Position) -> Outcome {
+        let list: [Position]
+        switch items(path, at: current) {
+        case .success(let found): list = found
+        case .failure(let failure): return missingList(failure, path)
+        }
+        var definite = 0, unknown = 0
+        for item in list {
+            guard let filter else {
+                definite += 1
+                continue
+            }
+            switch evaluate(filter, at: item).truth {
+            case .pass: definite += 1
+            case .missing: unknown += 1
+            case .violation: break
+            }
+        }
+        let low = min ?? 0, high = max ?? Int.max
+        let possible = definite + unknown
+        let truth: Truth
+        if low <= definite && possible <= high {
+            truth = .pass
+        } else if possible < low || definite > high {
+            truth = .violation
+        } else {
+            truth = .missing
+        }
+        guard explain else { return Outcome(truth: truth, detail: nil) }
+        let bounds = [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
+        let found = unknown == 0 ? "\(definite)" : "\(definite) (\(unknown) more undecided: a field is missing)"
+        let plural = high == 1 ? "" : "s"
+        let matching = filter == nil ? "" : " matching"
+        let expected = "\(bounds) item\(plural) of \(path)\(matching)"
+        return Outcome(truth: truth, detail: summary(path, at: current, expected: expected, found: found))
+    }
+
+    /// A detail about a list as a whole, located at the list (or, for a path over many lists,
+    /// at the node the path starts from).
+    private func summary(_ path: FieldPath, at current: Position, expected: String, found: String) -> Detail {
+        var anchor = current
+        if !path.isMultiValued {
+            switch PathResolver.resolve(path, from: current, subject: subject, context: context, explain: true) {
+            case .found(let position): anchor = position
+            case .missing(let nearest, _): anchor = nearest
+            }
+        }
+        return Detail(path: anchor.path ?? path.description, expected: expected, found: found, location: anchor.node.location)
+    }
+}
+
+extension Condition {
+    var isSome: Bool {
+        if case .some = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,56 @@
+/// The status of one rule on one subject.
+public enum FindingStatus: String, Sendable, Codable, CaseIterable {
+    /// The rule applies and does not hold.
+    case fail
+    /// The rule applies and holds.
+    case pass
+    /// A failure accepted by a waiver.
+    case waived
+    /// The rule's `when` does not hold for the subject.
+    case notApplicable = "not_applicable"
+    /// The rule applies but its `effective` date is after the as-of date; never a failure.
+    case notInForce = "not_in_force"
+}
+
+/// Why a rule failed.
+public enum FailureReason: String, Sendable, Codable {
+    /// A field the rule needs is not declared.
+    case missing
+    /// A field is declared with a value the rule does not accept.
+    case violation
+}
+
+/// The result of one rule on one subject.
+public struct Finding: Sendable, Codable, Equatable {
+    public var ruleID: String
+    public var title: String
+    public var pack: String
+    public var severity: Severity
+    public var status: FindingStatus
+    /// Why it failed; nil unless `status` is `fail` (or `waived`).
+    public var reason: FailureReason?
+    /// `model:NAME`, `dataset:ID` or `dataset:ID/source:ID`.
+    public var subject: String
+    /// The offending field, or its nearest declared parent when it is missing; the subject for
+    /// findings that did not fail.
+    public var location: SourceLocation
+    /// The field's path in its document.
+    public var path: String
+    public var expected: String?
+    public var found: String?
+    public var message: String
+    public var remediation: String
+    public var citations: [Citation]
+
+    enum CodingKeys: String, CodingKey {
+        case ruleID = "rule_id", title, pack, severity, status, reason, subject, location, path, expected, found
+        case message, remediation, citations
+    }
+
+    /// The order findings are reported in: by file, line, column, then rule id and subject.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+        return a.subject < b.subject
+    }
+}

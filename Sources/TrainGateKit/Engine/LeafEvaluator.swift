@@ -1,0 +1,122 @@
+/// The leaf operators. Each reads one field and compares it with a literal, another field or
+/// the `--as-of` date; an absent or null field is `missing` (except for `exists`).
+struct LeafEvaluator {
+    let evaluator: Evaluator
+
+    private var explain: Bool { evaluator.explain }
+
+    func evaluate(_ leaf: Leaf, at current: Position) -> Outcome {
+        let resolution = PathResolver.resolve(leaf.path, from: current, subject: evaluator.subject,
+                                              context: evaluator.context, explain: explain)
+        if leaf.op == .exists {
+            let wanted = leaf.operandLiteral?.value == .bool(true)
+            switch resolution {
+            case .found(let field):
+                return outcome(wanted ? .pass : .violation, field.path, wanted ? "present" : "absent",
+                               field.node, field.node.location)
+            case .missing(let nearest, let path):
+                return outcome(wanted ? .missing : .pass, path, wanted ? "present" : "absent", nil, nearest.node.location)
+            }
+        }
+        let field: Position
+        switch resolution {
+        case .found(let position): field = position
+        case .missing(let nearest, let path):
+            return outcome(.missing, path, explain ? expectation(leaf, operand: nil) : "", nil, nearest.node.location)
+        }
+        // The right-hand side: a literal, another field, the as-of date, or a pattern.
+        var operand: Node?
+        switch leaf.operand {
+        case .literal(let node): operand = node
+        case .path(let path):
+            switch PathResolver.resolve(path, from: current, subject: evaluator.subject, context: evaluator.context, explain: explain) {
+            case .found(let position): operand = position.node
+            case .missing(let nearest, let missingPath):
+                return outcome(.missing, missingPath, explain ? "a value at \(path) to compare with" : "", nil, nearest.node.location)
+            }
+        case .today, .pattern: break
+        }
+        let holds = apply(leaf, field.node, operand)
+        return outcome(holds ? .pass : .violation, field.path, explain ? expectation(leaf, operand: operand) : "",
+                       field.node, field.node.location)
+    }
+
+    private func outcome(_ truth: Truth, _ path: String?, _ expected: String, _ found: Node?, _ location: SourceLocation) -> Outcome {
+        guard explain else { return Outcome(truth: truth, detail: nil) }
+        return Outcome(truth: truth, detail: Detail(path: path ?? "", expected: expected,
+                                                    found: found.map(ValueText.render) ?? "missing", location: location))
+    }
+
+    private func apply(_ leaf: Leaf, _ field: Node, _ operand: Node?) -> Bool {
+        switch leaf.op {
+        case .exists: return true
+        case .equals: return ValueCompare.equal(field, operand!)
+        case .notEquals: return !ValueCompare.equal(field, operand!)
+        case .in: return operand!.sequence.map { ValueCompare.contains($0, field) } ?? false
+        case .notIn: return operand!.sequence.map { !ValueCompare.contains($0, field) } ?? false
+        case .matches:
+            guard case .pattern(let pattern) = leaf.operand, let scalar = field.scalar else { return false }
+            return pattern.matches(scalar.text)
+        case .min, .max:
+            guard let value = ValueCompare.number(field), let bound = ValueCompare.number(operand!) else { return false }
+            return leaf.op == .min ? value >= bound : value <= bound
+        case .before, .after:
+            guard let date = try? field.date() else { return false }
+            let other: ISODate
+            if case .today = leaf.operand { other = evaluator.context.asOf } else {
+                guard let parsed = try? operand!.date() else { return false }
+                other = parsed
+            }
+            // Periods: `before` means the field's period ends before the other's begins.
+            return leaf.op == .before ? date.upperBound < other.lowerBound : date.lowerBound > other.upperBound
+        case .nonempty:
+            switch field.content {
+            case .scalar(let scalar): return !scalar.text.allSatisfy(\.isWhitespace)
+            case .sequence(let items): return !items.isEmpty
+            case .mapping(let entries): return !entries.isEmpty
+            }
+        case .contains:
+            return field.sequence.map { ValueCompare.contains($0, operand!) } ?? false
+        case .subsetOf:
+            guard let items = field.sequence, let allowed = operand!.sequence else { return false }
+            return items.allSatisfy { ValueCompare.contains(allowed, $0) }
+        case .supersetOf:
+            guard let items = field.sequence, let required = operand!.sequence else { return false }
+            return required.allSatisfy { ValueCompare.contains(items, $0) }
+        }
+    }
+
+    /// What the leaf asks for, in words.
+    private func expectation(_ leaf: Leaf, operand: Node?) -> String {
+        let value: String
+        switch leaf.operand {
+        case .literal(let node): value = ValueText.render(node)
+        case .path(let path): value = "\(path) (\(operand.map(ValueText.render) ?? "missing"))"
+        case .today: value = "\(evaluator.context.asOf) (the as-of date)"
+        case .pattern(let pattern): value = "/\(pattern.source)/"
+        }
+        switch leaf.op {
+        case .exists: return "present"
+        case .equals: return "equals \(value)"
+        case .notEquals: return "not equal to \(value)"
+        case .in: return "one of \(value)"
+        case .notIn: return "none of \(value)"
+        case .matches: return "matches \(value)"
+        case .min: return "at least \(value)"
+        case .max: return "at most \(value)"
+        case .before: return "a date before \(value)"
+        case .after: return "a date after \(value)"
+        case .nonempty: return "non-empty"
+        case .contains: return "a list containing \(value)"
+        case .subsetOf: return "only values from \(value)"
+        case .supersetOf: return "a list including all of \(value)"
+        }
+    }
+}
+
+extension Leaf {
+    var operandLiteral: Node? {
+        if case .literal(let node) = operand { return node }
+        return nil
+    }
+}

@@ -1,0 +1,107 @@
+/// Where a path leads from a position: a node, or the nearest declared parent of a missing one.
+struct Position {
+    var node: Node
+    /// The node's path in its document; built only when explaining.
+    var path: String?
+
+    func child(_ key: String, _ node: Node, explain: Bool) -> Position {
+        Position(node: node, path: explain ? join(path, key) : nil)
+    }
+
+    func item(_ index: Int, _ node: Node, explain: Bool) -> Position {
+        Position(node: node, path: explain ? "\(path ?? "")[\(index)]" : nil)
+    }
+
+    private func join(_ base: String?, _ key: String) -> String {
+        guard let base, !base.isEmpty else { return key }
+        return base + "." + key
+    }
+}
+
+enum Resolution {
+    case found(Position)
+    /// The path does not lead to a declared value; `nearest` is the deepest node that exists.
+    case missing(nearest: Position, path: String?)
+}
+
+enum PathResolver {
+    /// Resolves a single-valued path.
+    static func resolve(_ path: FieldPath, from current: Position, subject: Position, context: EvaluationContext, explain: Bool) -> Resolution {
+        guard var position = start(path.root, current: current, subject: subject, context: context, explain: explain) else {
+            return .missing(nearest: subject, path: explain ? path.description : nil)
+        }
+        for (index, segment) in path.segments.enumerated() {
+            guard let key = segment.key, let child = position.node[key], !child.isNull else {
+                let missingPath = explain ? fullPath(position, remaining: path, from: index) : nil
+                return .missing(nearest: position, path: missingPath)
+            }
+            position = position.child(key, child, explain: explain)
+        }
+        return position.node.isNull ? .missing(nearest: position, path: position.path) : .found(position)
+    }
+
+    /// Resolves a quantifier's path to the items it ranges over, or nil with the nearest parent
+    /// when part of it is missing. A path ending in a key must reach lists; their items are the
+    /// items. `[*]` fans out over a list's items and goes on from each.
+    static func items(_ path: FieldPath, from current: Position, subject: Position, context: EvaluationContext, explain: Bool)
+        -> Result<[Position], MissingList>
+    {
+        var frontier: [Position]
+        var segments = path.segments[...]
+        if path.root == .datasets {
+            frontier = context.datasets.enumerated().map { Position(node: $1, path: explain ? "$datasets[\($0)]" : nil) }
+            segments = segments.dropFirst()
+        } else {
+            guard let start = start(path.root, current: current, subject: subject, context: context, explain: explain) else {
+                return .failure(MissingList(nearest: subject, path: explain ? path.description : nil))
+            }
+            frontier = [start]
+        }
+        let endsFannedOut = path.root == .datasets && segments.isEmpty || (path.segments.last?.all ?? false)
+        for (index, segment) in zip(segments.indices, segments) {
+            var next: [Position] = []
+            for position in frontier {
+                guard let key = segment.key, let child = position.node[key], !child.isNull else {
+                    return .failure(MissingList(nearest: position, path: explain ? fullPath(position, remaining: path, from: index) : nil))
+                }
+                let reached = position.child(key, child, explain: explain)
+                if segment.all {
+                    guard let list = child.sequence else { return .failure(MissingList(nearest: reached, path: reached.path)) }
+                    next += list.enumerated().map { reached.item($0, $1, explain: explain) }
+                } else {
+                    next.append(reached)
+                }
+            }
+            frontier = next
+        }
+        if endsFannedOut { return .success(frontier) }
+        var result: [Position] = []
+        for position in frontier {
+            guard let list = position.node.sequence else { return .failure(MissingList(nearest: position, path: position.path, notAList: true)) }
+            result += list.enumerated().map { position.item($0, $1, explain: explain) }
+        }
+        return .success(result)
+    }
+
+    private static func start(_ root: FieldPath.Root, current: Position, subject: Position, context: EvaluationContext, explain: Bool) -> Position? {
+        switch root {
+        case .current: return current
+        case .model: return context.model.map { Position(node: $0, path: explain ? "$model" : nil) }
+        case .dataset: return context.dataset.map { Position(node: $0, path: explain ? "$dataset" : nil) }
+        case .datasets: return nil
+        }
+    }
+
+    private static func fullPath(_ position: Position, remaining path: FieldPath, from index: Int) -> String {
+        let rest = path.segments[index...].compactMap(\.key).joined(separator: ".")
+        guard let base = position.path, !base.isEmpty else { return rest }
+        return base + "." + rest
+    }
+}
+
+/// A quantifier's list that is not there (or not a list).
+struct MissingList: Error {
+    var nearest: Position
+    var path: String?
+    var notAList = false
+}

@@ -1,0 +1,117 @@
+/// Parses the YAML condition language into `Condition`s, validating every construct.
+enum ConditionParser {
+    static let composites = ["all", "any", "not"]
+    static let quantifiers = ["each", "some", "none", "count"]
+    static var keywords: [String] { composites + quantifiers + ["path", "require", "where", "min", "max"] + Operator.allCases.map(\.rawValue) }
+
+    static func parse(_ node: Node) throws(PolicyError) -> Condition {
+        guard let entries = node.mapping else {
+            throw .wrongType(node.location, key: "condition", expected: "a mapping", found: node.kindDescription)
+        }
+        let keys = entries.map(\.key)
+        if let composite = keys.first(where: composites.contains) {
+            _ = try PackReader(node, context: "'\(composite)'", allowed: [composite])
+            let body = node[composite]!
+            if composite == "not" { return .not(try parse(body), node.location) }
+            guard let items = body.sequence, !items.isEmpty else {
+                throw .wrongType(body.location, key: composite, expected: "a non-empty list of conditions", found: body.kindDescription)
+            }
+            var children: [Condition] = []
+            for item in items { children.append(try parse(item)) }
+            return composite == "all" ? .all(children, node.location) : .any(children, node.location)
+        }
+        if let quantifier = keys.first(where: quantifiers.contains) {
+            return try parseQuantifier(quantifier, node)
+        }
+        return .leaf(try parseLeaf(node, entries))
+    }
+
+    private static func parseQuantifier(_ name: String, _ node: Node) throws(PolicyError) -> Condition {
+        let allowed = name == "count" ? ["count", "where", "min", "max"] : [name, "require"]
+        let reader = try PackReader(node, context: "'\(name)'", allowed: allowed)
+        let path = try parsePath(reader.required(name), allowMany: true)
+        if name != "count" {
+            let body = try parse(reader.required("require"))
+            switch name {
+            case "each": return .each(path, body, node.location)
+            case "some": return .some(path, body, node.location)
+            default: return .none(path, body, node.location)
+            }
+        }
+        let filter: Condition? = try reader.optional("where").map { (n) throws(PolicyError) in try parse(n) }
+        let min = try bound(reader.optional("min")), max = try bound(reader.optional("max"))
+        if min == nil && max == nil { throw .missingKey(node.location, key: "min' or 'max", context: "'count'") }
+        return .count(path, filter, min: min, max: max, node.location)
+    }
+
+    private static func bound(_ node: Node?) throws(PolicyError) -> Int? {
+        guard let node else { return nil }
+        guard case .int(let value)? = node.value, value >= 0 else {
+            throw .wrongType(node.location, key: "min/max", expected: "a whole number ≥ 0", found: node.kindDescription)
+        }
+        return value
+    }
+
+    private static func parseLeaf(_ node: Node, _ entries: [MappingEntry]) throws(PolicyError) -> Leaf {
+        var operators: [(Operator, MappingEntry)] = []
+        for entry in entries where entry.key != "path" {
+            guard let op = Operator(rawValue: entry.key) else {
+                throw .unknownOperator(entry.keyLocation, name: entry.key, suggestion: Suggestions.closest(to: entry.key, in: keywords))
+            }
+            operators.append((op, entry))
+        }
+        guard operators.count == 1 else { throw .operatorCount(node.location, found: operators.map(\.0.rawValue)) }
+        guard let pathNode = node["path"] else { throw .missingKey(node.location, key: "path", context: "a condition") }
+        let path = try parsePath(pathNode, allowMany: false)
+        let (op, entry) = operators[0]
+        return Leaf(path: path, op: op, operand: try operand(op, entry.value), location: node.location)
+    }
+
+    static func parsePath(_ node: Node, allowMany: Bool) throws(PolicyError) -> FieldPath {
+        let text = try PackReader.text(node, key: "path")
+        guard let path = FieldPath(text) else {
+            throw .invalidPath(node.location, path: text, reason: "expected dotted keys, optionally starting with $model, $dataset or $datasets[*], with [*] only after a key")
+        }
+        if !allowMany && path.isMultiValued {
+            throw .invalidPath(node.location, path: text, reason: "it names many nodes; quantify over them with each, some, none or count")
+        }
+        return path
+    }
+
+    private static func operand(_ op: Operator, _ node: Node) throws(PolicyError) -> Operand {
+        if let entries = node.mapping, entries.count == 1, entries[0].key == "path" {
+            guard op != .exists, op != .nonempty, op != .matches else {
+                throw .wrongType(node.location, key: op.rawValue, expected: "a literal value", found: "a path")
+            }
+            return .path(try parsePath(entries[0].value, allowMany: false))
+        }
+        func fail(_ expected: String) -> PolicyError {
+            .wrongType(node.location, key: op.rawValue, expected: expected, found: node.kindDescription)
+        }
+        switch op {
+        case .exists:
+            guard case .bool? = node.value else { throw fail("true or false") }
+        case .nonempty:
+            guard node.value == .bool(true) else { throw fail("true") }
+        case .matches:
+            let text = try PackReader.text(node, key: "matches")
+            do { return .pattern(try CompiledPattern(text)) } catch {
+                throw .invalidRegex(node.location, pattern: text, reason: "\(error)")
+            }
+        case .in, .notIn, .subsetOf, .supersetOf:
+            guard node.sequence != nil else { throw fail("a list or {path: …}") }
+        case .min, .max:
+            switch node.value {
+            case .int?, .float?: break
+            default: throw fail("a number or {path: …}")
+            }
+        case .before, .after:
+            let text = try PackReader.text(node, key: op.rawValue)
+            if text == "today" { return .today }
+            guard ISODate(parsing: text) != nil else { throw .invalidDate(node.location, text: text) }
+        case .equals, .notEquals, .contains:
+            break
+        }
+        return .literal(node)
+    }
+}

@@ -1,0 +1,90 @@
+/// Turns a loaded `kind: PolicyPack` document into a validated `PolicyPack`.
+enum PackParser {
+    static let topKeys = ["apiVersion", "kind", "metadata", "rules"]
+    static let metadataKeys = ["name", "title", "version", "jurisdiction", "sources_as_of", "opt_in", "description"]
+    static let ruleKeys = ["id", "title", "severity", "scope", "effective", "citations", "when", "require",
+                           "message", "remediation", "description", "confidence", "examples"]
+
+    static func parse(_ root: Node, file: String) throws(PolicyError) -> PolicyPack {
+        let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text
+        guard api == "traingate/v1", kind == "PolicyPack" else {
+            throw .notAPack(root.location, found: "apiVersion '\(api ?? "(none)")', kind '\(kind ?? "(none)")'")
+        }
+        let top = try PackReader(root, context: "the pack", allowed: topKeys)
+        let meta = try PackReader(top.required("metadata"), context: "'metadata'", allowed: metadataKeys)
+        let name = try meta.string("name")
+        guard let asOf = try meta.date("sources_as_of") else {
+            throw .missingKey(meta.node.location, key: "sources_as_of", context: "'metadata'")
+        }
+        let rulesNode = try top.required("rules")
+        guard let ruleNodes = rulesNode.sequence else {
+            throw .wrongType(rulesNode.location, key: "rules", expected: "a list of rules", found: rulesNode.kindDescription)
+        }
+        var rules: [Rule] = []
+        var seen: [String: SourceLocation] = [:]
+        for node in ruleNodes {
+            let rule = try parseRule(node, pack: name)
+            if let first = seen[rule.id] { throw .duplicateRuleID(rule.id, rule.location, first: first) }
+            seen[rule.id] = rule.location
+            rules.append(rule)
+        }
+        return PolicyPack(
+            name: name, title: try meta.string("title"), version: try meta.string("version"),
+            jurisdiction: try meta.string("jurisdiction"), sourcesAsOf: asOf, optIn: try meta.bool("opt_in") ?? false,
+            description: try meta.optionalString("description"), rules: rules, file: file)
+    }
+
+    static func parseRule(_ node: Node, pack: String) throws(PolicyError) -> Rule {
+        let idText = node["id"]?.scalar?.text
+        let reader = try PackReader(node, context: idText.map { "rule '\($0)'" } ?? "a rule", allowed: ruleKeys)
+        let id = try reader.string("id")
+        guard id.first?.isLetter == true || id.first?.isNumber == true,
+              id.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw .wrongType(try reader.required("id").location, key: "id", expected: "letters, digits, '.', '_' and '-'", found: "'\(id)'")
+        }
+        let messageNode = try reader.required("message")
+        let message: MessageTemplate
+        switch MessageTemplate.parse(try PackReader.text(messageNode, key: "message")) {
+        case .success(let template): message = template
+        case .failure(let error): throw .invalidTemplate(messageNode.location, reason: error.reason)
+        }
+        let when: Condition? = try reader.optional("when").map { (n) throws(PolicyError) in try ConditionParser.parse(n) }
+        return Rule(
+            id: id, title: try reader.string("title"), severity: try reader.choice("severity", as: Severity.self),
+            scope: try reader.choice("scope", as: RuleScope.self), effective: try reader.date("effective"),
+            citations: try citations(reader.required("citations")), when: when,
+            require: try ConditionParser.parse(reader.required("require")), message: message,
+            remediation: try reader.string("remediation"), description: try reader.optionalString("description"),
+            confidence: try reader.optional("confidence") == nil ? nil : reader.choice("confidence", as: Confidence.self),
+            examples: try examples(reader.optional("examples")), location: node.location, pack: pack)
+    }
+
+    private static func citations(_ node: Node) throws(PolicyError) -> [Citation] {
+        guard let items = node.sequence, !items.isEmpty else {
+            throw .wrongType(node.location, key: "citations", expected: "a non-empty list", found: node.kindDescription)
+        }
+        var result: [Citation] = []
+        for item in items {
+            let reader = try PackReader(item, context: "a citation", allowed: ["instrument", "ref", "url"])
+            result.append(Citation(instrument: try reader.string("instrument"), ref: try reader.string("ref"),
+                                   url: try reader.optionalString("url")))
+        }
+        return result
+    }
+
+    private static func examples(_ node: Node?) throws(PolicyError) -> RuleExamples {
+        guard let node else { return RuleExamples(pass: [], fail: []) }
+        let reader = try PackReader(node, context: "'examples'", allowed: ["pass", "fail"])
+        func list(_ key: String) throws(PolicyError) -> [Node] {
+            guard let value = reader.optional(key) else { return [] }
+            guard let items = value.sequence else {
+                throw .wrongType(value.location, key: key, expected: "a list of examples", found: value.kindDescription)
+            }
+            for item in items where item.mapping == nil {
+                throw .wrongType(item.location, key: key, expected: "a mapping (the subject)", found: item.kindDescription)
+            }
+            return items
+        }
+        return RuleExamples(pass: try list("pass"), fail: try list("fail"))
+    }
+}

@@ -1,0 +1,93 @@
+/// A policy pack: rules as data, loaded from a `kind: PolicyPack` file.
+public struct PolicyPack: Sendable {
+    /// The pack's name, used by `--pack NAME` (`eu-copyright`).
+    public var name: String
+    /// A one-line title.
+    public var title: String
+    /// The pack's version (semantic versioning).
+    public var version: String
+    /// The jurisdiction whose law it encodes (`EU`, `US-CA`).
+    public var jurisdiction: String
+    /// The date of the consolidated legal texts the pack encodes.
+    public var sourcesAsOf: ISODate
+    /// Whether the pack runs only when asked for by name.
+    public var optIn: Bool
+    /// A longer description, if any.
+    public var description: String?
+    /// The rules, in file order.
+    public var rules: [Rule]
+    /// The file the pack was loaded from (`policies/NAME.yaml` for built-in packs).
+    public var file: String
+}
+
+/// How severe a failing rule is; ordered from `info` (least) to `critical`.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case info, low, medium, high, critical
+
+    private var rank: Int { Severity.allCases.firstIndex(of: self)! }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// What a rule is evaluated against.
+public enum RuleScope: String, Sendable, Codable, CaseIterable {
+    /// Once per model card.
+    case model
+    /// Once per dataset manifest.
+    case dataset
+    /// Once per source of every dataset manifest.
+    case source
+}
+
+/// How well the legal fact behind a rule is established (the catalogue's evidence markers).
+public enum Confidence: String, Sendable, Codable, CaseIterable {
+    /// Checked against the legal text, verbatim.
+    case verbatim
+    /// Taken from a reliable secondary source.
+    case secondary
+    /// Not verified; such rules stay `info` or `low`.
+    case unverified
+}
+
+/// A reference to the law a rule encodes.
+public struct Citation: Sendable, Codable, Equatable {
+    /// The instrument: `Regulation (EU) 2024/1689 (AI Act)`.
+    public var instrument: String
+    /// The provision: `Art. 53(1)(c)`.
+    public var ref: String
+    /// The official text's URL, if given.
+    public var url: String?
+}
+
+/// One rule of a pack.
+public struct Rule: Sendable {
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    public var scope: RuleScope
+    /// The date from which the rule applies; before `--as-of` reaches it, the rule is `not_in_force`.
+    public var effective: ISODate?
+    public var citations: [Citation]
+    /// When the rule applies; nil means always.
+    public var when: Condition?
+    /// What must hold when the rule applies.
+    public var require: Condition
+    public var message: MessageTemplate
+    public var remediation: String
+    /// What the rule checks, in words (for `traingate explain`).
+    public var description: String?
+    public var confidence: Confidence?
+    /// Subjects the rule must pass and fail (`traingate packs test`).
+    public var examples: RuleExamples
+    /// Where the rule is defined.
+    public var location: SourceLocation
+    /// The name of the pack that holds the rule.
+    public var pack: String
+}
+
+/// A rule's worked examples: each is a subject (a mapping), optionally with the documents its
+/// cross-document paths read, written as `{$subject: {…}, $model: {…}, $dataset: {…}, $datasets: […]}`.
+public struct RuleExamples: Sendable {
+    public var pass: [Node]
+    public var fail: [Node]
+}

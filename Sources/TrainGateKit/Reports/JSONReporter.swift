@@ -1,0 +1,47 @@
+import Foundation
+
+/// Machine-readable findings: the `traingate.findings/v1` schema, with sorted keys so the same
+/// check always produces the same bytes.
+public struct JSONReporter: Reporter {
+    public static let identifier = "json"
+    /// The schema identifier written in every document.
+    public static let schema = "traingate.findings/v1"
+
+    public init() {}
+
+    struct Document: Encodable {
+        struct Tool: Encodable { let name: String; let version: String }
+        struct Pack: Encodable {
+            let name: String, version: String, rules: Int, sources_as_of: String, opt_in: Bool
+        }
+        struct Input: Encodable { let path: String; let kind: String }
+        let schema: String
+        let tool: Tool
+        let as_of: String
+        let fail_on: String
+        let verdict: String
+        let packs: [Pack]
+        let inputs: [Input]
+        let skipped: [String]
+        let summary: [String: Int]
+        let warnings: [Diagnostic]
+        let findings: [Finding]
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        var summary: [String: Int] = [:]
+        for status in FindingStatus.allCases { summary[status.rawValue] = report.counts[status] ?? 0 }
+        let document = Document(
+            schema: Self.schema, tool: .init(name: "traingate", version: report.toolVersion),
+            as_of: report.asOf.description, fail_on: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
+            packs: report.packs.map { .init(name: $0.name, version: $0.version, rules: $0.rules.count,
+                                            sources_as_of: $0.sourcesAsOf.description, opt_in: $0.optIn) },
+            inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind) }, skipped: report.skipped,
+            summary: summary, warnings: report.warnings, findings: report.findings)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Every value is a string, number, bool or array of them: encoding cannot fail.
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

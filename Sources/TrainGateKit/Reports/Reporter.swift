@@ -1,0 +1,22 @@
+/// Turns a check report into the bytes of one output format.
+public protocol Reporter: Sendable {
+    /// The `--format` name.
+    static var identifier: String { get }
+    /// Renders the report.
+    func render(_ report: CheckReport) -> String
+}
+
+/// Every output format, looked up by `identifier`.
+public enum Reporters {
+    /// The registry: one entry per format.
+    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+
+    /// The reporter for a `--format` name; `color` applies to the text format only.
+    public static func reporter(for identifier: String, color: Bool = false) -> (any Reporter)? {
+        switch identifier {
+        case TextReporter.identifier: return TextReporter(color: color)
+        case JSONReporter.identifier: return JSONReporter()
+        default: return nil
+        }
+    }
+}

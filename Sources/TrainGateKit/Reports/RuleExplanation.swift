@@ -1,0 +1,113 @@
+/// The text of `traingate explain RULE`: everything a person needs to understand a rule.
+public enum RuleExplanation {
+    public static func render(_ rule: Rule, pack: PolicyPack) -> String {
+        var out = "\(rule.id): \(rule.title)\n\n"
+        out += "pack:        \(pack.name) \(pack.version) (legal sources as of \(pack.sourcesAsOf))\n"
+        out += "severity:    \(rule.severity.rawValue)\n"
+        out += "scope:       \(rule.scope.rawValue) (\(scopeText(rule.scope)))\n"
+        out += "effective:   \(rule.effective.map(\.description) ?? "always")\n"
+        if let confidence = rule.confidence { out += "confidence:  \(confidence.rawValue)\n" }
+        out += "defined at:  \(rule.location)\n"
+        if let description = rule.description { out += "\n\(wrap(description, indent: ""))\n" }
+        out += "\nWhat it checks:\n"
+        if let when = rule.when { out += "  applies when " + ConditionText.render(when, depth: 2) + "\n" } else { out += "  applies to every \(rule.scope.rawValue)\n" }
+        out += "  requires " + ConditionText.render(rule.require, depth: 2) + "\n"
+        out += "\nLaw:\n"
+        for citation in rule.citations {
+            out += "  - \(citation.instrument), \(citation.ref)\n"
+            if let url = citation.url { out += "    \(url)\n" }
+        }
+        out += "\nFix:\n\(wrap(rule.remediation, indent: "  "))\n"
+        out += "\nExamples:\n"
+        for example in rule.examples.pass { out += "  pass: \(FlowText.render(example))\n" }
+        for example in rule.examples.fail { out += "  fail: \(FlowText.render(example))\n" }
+        if rule.examples.pass.isEmpty && rule.examples.fail.isEmpty { out += "  (none)\n" }
+        return out
+    }
+
+    static func scopeText(_ scope: RuleScope) -> String {
+        switch scope {
+        case .model: return "evaluated once per model card"
+        case .dataset: return "evaluated once per dataset manifest"
+        case .source: return "evaluated once per source of every dataset manifest"
+        }
+    }
+
+    static func wrap(_ text: String, indent: String, width: Int = 92) -> String {
+        var lines: [String] = []
+        var line = indent
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if line.count + word.count + 1 > width && line.count > indent.count {
+                lines.append(line)
+                line = indent
+            }
+            line += (line.count > indent.count ? " " : "") + word
+        }
+        if line.count > indent.count { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Conditions in words, for `explain`.
+enum ConditionText {
+    static func render(_ condition: Condition, depth: Int) -> String {
+        let pad = String(repeating: " ", count: depth * 2)
+        func list(_ word: String, _ parts: [Condition]) -> String {
+            word + ":\n" + parts.map { pad + "- " + render($0, depth: depth + 1) }.joined(separator: "\n")
+        }
+        switch condition {
+        case .leaf(let leaf): return leafText(leaf)
+        case .all(let parts, _): return list("all of", parts)
+        case .any(let parts, _): return list("any of", parts)
+        case .not(let inner, _): return "not (" + render(inner, depth: depth) + ")"
+        case .each(let path, let body, _): return "every item of \(path) to have " + render(body, depth: depth)
+        case .some(let path, let body, _): return "at least one item of \(path) to have " + render(body, depth: depth)
+        case .none(let path, let body, _): return "no item of \(path) to have " + render(body, depth: depth)
+        case .count(let path, let filter, let min, let max, _):
+            let bounds = [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
+            return "\(bounds) items of \(path)" + (filter.map { " with " + render($0, depth: depth) } ?? "")
+        }
+    }
+
+    static func leafText(_ leaf: Leaf) -> String {
+        let value: String
+        switch leaf.operand {
+        case .literal(let node): value = FlowText.render(node)
+        case .path(let path): value = "the value of \(path)"
+        case .today: value = "the as-of date"
+        case .pattern(let pattern): value = "/\(pattern.source)/"
+        }
+        let path = leaf.path.description
+        switch leaf.op {
+        case .exists: return value == "true" ? "\(path) declared" : "\(path) not declared"
+        case .equals: return "\(path) = \(value)"
+        case .notEquals: return "\(path) ≠ \(value)"
+        case .in: return "\(path) one of \(value)"
+        case .notIn: return "\(path) none of \(value)"
+        case .matches: return "\(path) matching \(value)"
+        case .min: return "\(path) ≥ \(value)"
+        case .max: return "\(path) ≤ \(value)"
+        case .before: return "\(path) before \(value)"
+        case .after: return "\(path) after \(value)"
+        case .nonempty: return "\(path) non-empty"
+        case .contains: return "\(path) containing \(value)"
+        case .subsetOf: return "\(path) only from \(value)"
+        case .supersetOf: return "\(path) including all of \(value)"
+        }
+    }
+}
+
+/// A node as one line of YAML flow syntax.
+enum FlowText {
+    static func render(_ node: Node) -> String {
+        switch node.content {
+        case .scalar(let scalar):
+            if scalar.style.isQuotedOrBlock && (ScalarResolver.plainType(scalar.text) != .str || scalar.text.contains(": ") || scalar.text.isEmpty) {
+                return "\"\(scalar.text)\""
+            }
+            return scalar.text
+        case .sequence(let items): return "[" + items.map(render).joined(separator: ", ") + "]"
+        case .mapping(let entries): return "{" + entries.map { "\($0.key): \(render($0.value))" }.joined(separator: ", ") + "}"
+        }
+    }
+}
