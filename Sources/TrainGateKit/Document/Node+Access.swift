@@ -35,8 +35,8 @@ extension Node {
     /// What the node is, for error messages: `a mapping`, `string 'yes'`, `null`, …
     public var kindDescription: String {
         switch content {
-        case .sequence: return "a sequence"
-        case .mapping: return "a mapping"
+        case .sequence(let items): return items.isEmpty ? "an empty sequence" : "a sequence"
+        case .mapping(let entries): return entries.isEmpty ? "an empty mapping" : "a mapping"
         case .scalar(let scalar):
             let text = scalar.text.count > 40 ? String(scalar.text.prefix(40)) + "…" : scalar.text
             switch ScalarResolver.type(of: scalar) {

@@ -1,0 +1,127 @@
+import Testing
+@testable import TrainGateKit
+
+/// A pack with one rule whose body is `rule` (indented YAML lines after `- id: R1`).
+func pack(_ rule: String, name: String = "p") -> String {
+    """
+    apiVersion: traingate/v1
+    kind: PolicyPack
+    metadata: {name: \(name), title: T, version: 1.0.0, jurisdiction: EU, sources_as_of: 2026-07-27}
+    rules:
+      - id: R1
+    \(rule)
+    """
+}
+
+/// A complete, valid rule body, with `replacing` lines swapped in.
+func rule(_ overrides: [String: String] = [:], drop: Set<String> = []) -> String {
+    let fields: [(String, String)] = [
+        ("title", "title: A rule"), ("severity", "severity: high"), ("scope", "scope: source"),
+        ("citations", "citations: [{instrument: GDPR, ref: Art. 6}]"),
+        ("require", "require: {path: a, equals: true}"), ("message", "message: \"source {{id}} fails\""),
+        ("remediation", "remediation: Fix it."),
+    ]
+    var lines = fields.filter { !drop.contains($0.0) }.map { "    " + (overrides[$0.0] ?? $0.1) }
+    for (key, value) in overrides where !fields.contains(where: { $0.0 == key }) { lines.append("    " + value) }
+    return lines.joined(separator: "\n")
+}
+
+struct PackCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let text: String
+    let expected: String
+    var testDescription: String { name }
+}
+
+@Suite("Pack validation")
+struct PackValidationTests {
+    static let cases: [PackCase] = [
+        PackCase(name: "unknown operator", text: pack(rule(["require": "require: {path: a, equal: true}"])),
+                 expected: "pack.yaml:10:24: error: unknown operator 'equal'; did you mean 'equals'?"),
+        PackCase(name: "leaf without operator", text: pack(rule(["require": "require: {path: a}"])),
+                 expected: "pack.yaml:10:14: error: condition has no operator; a leaf needs 'path' and exactly one operator"),
+        PackCase(name: "leaf with two operators", text: pack(rule(["require": "require: {path: a, equals: 1, in: [1]}"])),
+                 expected: "pack.yaml:10:14: error: condition has 2 operators (equals, in); a leaf takes exactly one"),
+        PackCase(name: "leaf without path", text: pack(rule(["require": "require: {equals: 1}"])),
+                 expected: "pack.yaml:10:14: error: missing required key 'path' in a condition"),
+        PackCase(name: "bad severity", text: pack(rule(["severity": "severity: blocker"])),
+                 expected: "pack.yaml:7:15: error: 'blocker' is not a valid severity; expected one of: info, low, medium, high, critical"),
+        PackCase(name: "bad scope", text: pack(rule(["scope": "scope: sources"])),
+                 expected: "pack.yaml:8:12: error: 'sources' is not a valid scope; expected one of: model, dataset, source; did you mean 'source'?"),
+        PackCase(name: "invalid regex", text: pack(rule(["require": "require: {path: a, matches: 'a(b'}"])),
+                 expected: "pack.yaml:10:33: error: invalid regular expression 'a(b': expected ')'"),
+        PackCase(name: "effective date not ISO", text: pack(rule(["effective": "effective: 02/08/2025"])),
+                 expected: "pack.yaml:13:16: error: '02/08/2025' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        PackCase(name: "operand date not ISO", text: pack(rule(["require": "require: {path: d, before: 2025-13-01}"])),
+                 expected: "pack.yaml:10:32: error: '2025-13-01' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        PackCase(name: "no citations", text: pack(rule(drop: ["citations"])),
+                 expected: "pack.yaml:5:5: error: missing required key 'citations' in rule 'R1'"),
+        PackCase(name: "empty citations", text: pack(rule(["citations": "citations: []"])),
+                 expected: "pack.yaml:9:16: error: 'citations' must be a non-empty list, found an empty sequence"),
+        PackCase(name: "no message", text: pack(rule(drop: ["message"])),
+                 expected: "pack.yaml:5:5: error: missing required key 'message' in rule 'R1'"),
+        PackCase(name: "no remediation", text: pack(rule(drop: ["remediation"])),
+                 expected: "pack.yaml:5:5: error: missing required key 'remediation' in rule 'R1'"),
+        PackCase(name: "unclosed template", text: pack(rule(["message": "message: \"source {{id fails\""])),
+                 expected: "pack.yaml:11:14: error: invalid message template: '{{' is never closed by '}}'"),
+        PackCase(name: "template path", text: pack(rule(["message": "message: \"source {{sources[*].id}}\""])),
+                 expected: "pack.yaml:11:14: error: invalid message template: '{{sources[*].id}}' is not a single field path"),
+        PackCase(name: "many-valued leaf path", text: pack(rule(["require": "require: {path: 'sources[*].id', exists: true}"])),
+                 expected: "pack.yaml:10:21: error: invalid path 'sources[*].id': it names many nodes; quantify over them with each, some, none or count"),
+        PackCase(name: "bad path syntax", text: pack(rule(["require": "require: {path: 'a..b', exists: true}"])),
+                 expected: "pack.yaml:10:21: error: invalid path 'a..b': expected dotted keys, optionally starting with $model, $dataset or $datasets[*], with [*] only after a key"),
+        PackCase(name: "unknown rule key", text: pack(rule(["remediaton": "remediaton: typo"])),
+                 expected: "pack.yaml:13:5: error: unknown key 'remediaton'; did you mean 'remediation'?"),
+        PackCase(name: "count without bounds", text: pack(rule(["require": "require: {count: s}"])),
+                 expected: "pack.yaml:10:14: error: missing required key 'min' or 'max' in 'count'"),
+        PackCase(name: "exists with a non-boolean", text: pack(rule(["require": "require: {path: a, exists: yes}"])),
+                 expected: "pack.yaml:10:32: error: 'exists' must be true or false, found string 'yes'"),
+        PackCase(name: "in with a scalar", text: pack(rule(["require": "require: {path: a, in: x}"])),
+                 expected: "pack.yaml:10:28: error: 'in' must be a list or {path: …}, found string 'x'"),
+        PackCase(name: "not a pack", text: "apiVersion: traingate/v1\nkind: DatasetManifest\n",
+                 expected: "pack.yaml:1:1: error: not a policy pack: expected 'apiVersion: traingate/v1' and 'kind: PolicyPack', found apiVersion 'traingate/v1', kind 'DatasetManifest'"),
+        PackCase(name: "duplicate id in one pack", text: pack(rule() + "\n  - id: R1\n" + rule()),
+                 expected: "pack.yaml:13:5: error: duplicate rule id 'R1' (first defined at pack.yaml:5:5)"),
+    ]
+
+    @Test("rejects with a located message", arguments: cases)
+    func rejects(_ c: PackCase) {
+        #expect(throws: (any Error).self) { try PolicyLoader.parse(c.text, file: "pack.yaml") }
+        do {
+            _ = try PolicyLoader.parse(c.text, file: "pack.yaml")
+        } catch {
+            #expect(error.description == c.expected)
+        }
+    }
+
+    @Test func aValidPackLoads() throws {
+        let loaded = try PolicyLoader.parse(pack(rule(["effective": "effective: 2025-08-02", "when": "when: {path: b, exists: true}"])), file: "pack.yaml")
+        #expect(loaded.rules.map(\.id) == ["R1"])
+        #expect(loaded.rules[0].effective == ISODate(year: 2025, month: 8, day: 2))
+    }
+
+    @Test func duplicateIDsAcrossPacksNameBothFiles() throws {
+        let a = try PolicyLoader.parse(pack(rule(), name: "a"), file: "a.yaml")
+        let b = try PolicyLoader.parse(pack(rule(), name: "b"), file: "b.yaml")
+        #expect(throws: PolicyError.duplicateRuleID("R1", Location(file: "b.yaml", line: 5, column: 5), first: Location(file: "a.yaml", line: 5, column: 5))) {
+            try PolicyLoader.checkUnique([a, b])
+        }
+        #expect(PolicyError.duplicateRuleID("R1", Location(file: "b.yaml", line: 5, column: 5), first: Location(file: "a.yaml", line: 5, column: 5)).description
+            == "b.yaml:5:5: error: duplicate rule id 'R1' (first defined at a.yaml:5:5)")
+    }
+
+    @Test func unknownBuiltInPackSuggests() {
+        #expect(throws: PolicyError.unknownPack("gdrp", suggestion: "gdpr")) {
+            try PolicyLoader.select(["gdrp"], builtIn: PolicyLoader.builtInPacks(environment: [:]))
+        }
+    }
+
+    @Test func builtInPacksLoadAndEveryRuleIsComplete() throws {
+        let packs = try PolicyLoader.builtInPacks(environment: [:])
+        #expect(packs.count >= 3)
+        for rule in packs.flatMap(\.rules) {
+            #expect(!rule.citations.isEmpty && !rule.remediation.isEmpty, "\(rule.id)")
+            #expect(!rule.examples.pass.isEmpty && !rule.examples.fail.isEmpty, "\(rule.id) lacks examples")
+        }
+    }
+}
