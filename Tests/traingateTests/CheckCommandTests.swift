@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@Suite("traingate check, end to end")
+struct CheckCommandTests {
+    @Test func theBundledExamplePassesWithExitZero() throws {
+        let result = try CLI.run(["check", "../../../examples/licensed-music-model", "--as-of", "2026-11-22"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasSuffix("verdict: PASS (fails on high and above)\n"))
+        #expect(result.stdout.contains("0 failed, "))
+    }
+
+    @Test func findingsAtOrAboveTheThresholdExitOne() throws {
+        let result = try CLI.run(["check", "check-fail/card.yaml", "--as-of", "2026-11-22"])
+        #expect(result.status == 1)
+        try Golden.check(result.stdout, against: "check-fail.txt")
+        #expect(result.stderr == "")
+    }
+
+    @Test func jsonOutputIsVersionedAndDeterministic() throws {
+        let first = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--format", "json"])
+        let second = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--format", "json"])
+        #expect(first.status == 1)
+        #expect(first.stdout == second.stdout)
+        try Golden.check(first.stdout, against: "check-fail.json")
+        let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
+        #expect(document?["schema"] as? String == "traingate.findings/v1")
+        #expect((document?["findings"] as? [Any])?.count == 7)
+    }
+
+    @Test("the threshold decides the exit code", arguments: [("critical", Int32(1)), ("never", 0), ("info", 1)])
+    func failOn(_ threshold: String, _ status: Int32) throws {
+        #expect(try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--fail-on", threshold]).status == status)
+    }
+
+    @Test func notYetInForceRulesNeverFail() throws {
+        // Before the GPAI obligations applied, only the copyright and GDPR rules can fail.
+        let result = try CLI.run(["check", "check-fail", "--as-of", "2025-01-01", "--format", "json", "--show-passed"])
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let findings = document?["findings"] as? [[String: Any]] ?? []
+        let aiAct = findings.filter { ($0["pack"] as? String) == "eu-ai-act-gpai" }
+        #expect(!aiAct.isEmpty)
+        #expect(aiAct.allSatisfy { ["not_in_force", "not_applicable"].contains($0["status"] as? String) })
+    }
+
+    @Test("inputs that cannot be checked exit 2 with located errors", arguments: [
+        ("errors/bad-type", "errors/bad-type/card.yaml:5:9: error: 'classification.gpai' must be true or false, found string 'yes'\nerrors/bad-type/card.yaml:6:26: error: 'classification.training_compute_flop' must be a number, found string 'lots'\n"),
+        ("errors/missing-manifest", "errors/missing-manifest/card.yaml:6:17: error: dataset manifest 'data/nope.yaml' not found\n"),
+        ("errors/escape", "errors/escape/card.yaml:6:17: error: dataset manifest '../../check-fail/data/shadow.yaml' is outside the model card's folder; manifests must live in or below it\n"),
+        ("errors/wrong-kind", "errors/wrong-kind/card.yaml:6:17: error: 'other-card.yaml' is not a dataset manifest (found a ModelCard)\n"),
+        ("errors/bad-enum", "errors/bad-enum/manifest.yaml:6:18: error: 'webcrawl' is not a valid value for 'sources[0].source_type'; expected one of: public_dataset, licensed_rightsholder, private_third_party, web_crawl, user_data_model_interaction, user_data_other_service, synthetic, first_party, public_domain, other; did you mean 'web_crawl'?\nerrors/bad-enum/manifest.yaml:7:5: error: missing required field 'sources[1].id'\n"),
+        ("lint-mixed/dup.yaml", "lint-mixed/dup.yaml:4:5: error: duplicate key 'id' (first defined at 3:5)\n"),
+        ("nope", "nope: error: no such file or directory\n"),
+        ("lint-ok/notes.txt", "lint-ok/notes.txt:1:1: error: not a TrainGate file: expected 'apiVersion: traingate/v1'\n"),
+        ("errors/bad-pack.yaml", "errors/bad-pack.yaml:2:7: error: a PolicyPack is not a check input; pass policy packs with --pack\n"),
+    ])
+    func couldNotCheck(_ path: String, _ stderr: String) throws {
+        let result = try CLI.run(["check", path, "--as-of", "2026-11-22"])
+        #expect(result.status == 2)
+        #expect(result.stderr == stderr)
+        #expect(result.stdout == "")
+    }
+
+    @Test func anInvalidPackExitsTwo() throws {
+        let result = try CLI.run(["check", "check-fail", "--pack", "errors/bad-pack.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "errors/bad-pack.yaml:10:24: error: unknown operator 'equalz'; did you mean 'equals'?\n")
+        let unknown = try CLI.run(["check", "check-fail", "--pack", "gdrp"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: no built-in pack named 'gdrp'; did you mean 'gdpr'?; see 'traingate packs list'\n")
+    }
+
+    @Test func foldersSkipAndCountFilesOfOtherKinds() throws {
+        let result = try CLI.run(["check", "folder-mixed", "--as-of", "2026-11-22"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("4 files skipped (not TrainGate manifests or model cards)"))
+        #expect(result.stdout.contains("1 dataset, 1 source checked"))
+    }
+
+    @Test func unknownKeysWarnWithASuggestion() throws {
+        let result = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22"])
+        #expect(result.stdout.hasPrefix("check-fail/data/shadow.yaml:25:7: warning: unknown key 'sources[1].personal_data.lawfull_basis'; did you mean 'lawful_basis'?\n"))
+    }
+
+    @Test("usage errors exit 64", arguments: [
+        ["check", "--fail-on", "severe"], ["check", "--as-of", "2026-13-01"], ["check", "--as-of", "2026-11"],
+        ["check", "--format", "xml"], ["check", "--color", "sometimes"], ["explain"], ["explain", "CoP-CR-12a"],
+    ])
+    func usage(_ arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func reportsGoToAFileAtomicallyButNeverOverAnInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("findings.json").path
+        let written = try CLI.run(["check", "check-fail", "--format", "json", "--output", report, "--as-of", "2026-11-22"])
+        #expect(written.status == 1)
+        #expect(written.stdout == "")
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("\"schema\" : \"traingate.findings/v1\""))
+        let refused = try CLI.run(["check", "check-fail", "--output", "check-fail/card.yaml"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "check-fail/card.yaml: error: refusing to write the report over an input file\n")
+    }
+}
+
+@Suite("traingate packs and explain")
+struct PacksCommandTests {
+    @Test func packsListNamesEveryBuiltInPack() throws {
+        let result = try CLI.run(["packs", "list"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("NAME") == true)
+        for pack in ["eu-ai-act-gpai", "eu-copyright", "gdpr"] {
+            #expect(lines.contains { $0.hasPrefix(pack + " ") && $0.contains("default") })
+        }
+    }
+
+    @Test func explainShowsCitationsAndExamples() throws {
+        let result = try CLI.run(["explain", "CoP-CR-1.2a"])
+        #expect(result.status == 0)
+        try Golden.check(result.stdout, against: "explain-CoP-CR-1.2a.txt")
+    }
+
+    @Test func aCopiedBinaryStillHasItsPacks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("traingate")
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["packs", "list"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.contains("eu-copyright"))
+    }
+}
