@@ -1,11 +1,13 @@
 import Foundation
 
 /// Loads the inputs of a check: files and folders into model cards and dataset manifests, each
-/// card with the manifests it names.
+/// card with the manifests it names. Files are read in parallel; results are merged in file
+/// order, so the outcome does not depend on timing.
 public enum ArtifactLoader {
     /// What loading found.
     public struct Inputs: Sendable {
-        /// Cards with their datasets, then one bundle of manifests that no card names.
+        /// One bundle per model card (with the manifests it names), then one per manifest that
+        /// no card names.
         public var bundles: [ArtifactBundle]
         /// Every TrainGate file read, with its kind, in the order read.
         public var files: [(path: String, kind: String)]
@@ -21,11 +23,18 @@ public enum ArtifactLoader {
     static let checkedKinds = ["DatasetManifest", "ModelCard"]
     static let otherKinds = ["PolicyPack", "WaiverSet", "Config"]
 
-    private enum Loaded {
-        case manifest(DatasetManifest)
-        case card(ModelCard)
-        case skipped
-        case failed
+    /// What reading one file gave.
+    struct FileOutcome: Sendable {
+        enum Loaded: Sendable {
+            case manifest(DatasetManifest)
+            case card(ModelCard)
+            case skipped
+            case failed
+        }
+
+        var loaded: Loaded
+        var errors: [ArtifactError] = []
+        var warnings: [Diagnostic] = []
     }
 
     /// Loads `paths`. Files named explicitly must be TrainGate cards or manifests; files found in
@@ -34,21 +43,24 @@ public enum ArtifactLoader {
         var inputs = Inputs(bundles: [], files: [], skipped: [], warnings: [], errors: [])
         let explicit = Set(paths)
         let expansion = InputFiles.expand(paths)
+        let candidates = expansion.files.filter { explicit.contains($0) || InputSyntax(path: $0) != .markdown }
+        inputs.skipped = expansion.files.filter { !candidates.contains($0) }
+        let outcomes = Parallel.map(candidates) { file in loadFile(file, explicit: explicit.contains(file), limits: limits) }
         var manifests: [String: DatasetManifest] = [:]  // by canonical path
         var manifestOrder: [String] = []
         var cards: [ModelCard] = []
-        for file in expansion.files {
-            let isExplicit = explicit.contains(file)
-            if InputSyntax(path: file) == .markdown && !isExplicit {
-                inputs.skipped.append(file)
-                continue
-            }
-            switch loadFile(file, explicit: isExplicit, limits: limits, into: &inputs) {
+        for (file, outcome) in zip(candidates, outcomes) {
+            inputs.errors += outcome.errors
+            inputs.warnings += outcome.warnings
+            switch outcome.loaded {
             case .manifest(let manifest):
+                inputs.files.append((file, "DatasetManifest"))
                 let key = canonical(file)
                 if manifests[key] == nil { manifestOrder.append(key) }
                 manifests[key] = manifest
-            case .card(let card): cards.append(card)
+            case .card(let card):
+                inputs.files.append((file, "ModelCard"))
+                cards.append(card)
             case .skipped: inputs.skipped.append(file)
             case .failed: break
             }
@@ -59,60 +71,56 @@ public enum ArtifactLoader {
             var datasets: [DatasetManifest] = []
             for reference in card.datasets {
                 guard let (key, manifest) = resolve(reference, of: card, known: manifests, limits: limits, into: &inputs) else { continue }
-                if manifests[key] == nil { manifests[key] = manifest }
+                if manifests[key] == nil {
+                    manifests[key] = manifest
+                    inputs.files.append((manifest.file, "DatasetManifest"))
+                }
                 claimed.insert(key)
                 datasets.append(manifest)
             }
             checkUniqueIDs(datasets, into: &inputs)
             inputs.bundles.append(ArtifactBundle(card: card, datasets: datasets))
         }
-        let standalone = manifestOrder.filter { !claimed.contains($0) }.compactMap { manifests[$0] }
-        if !standalone.isEmpty {
-            checkUniqueIDs(standalone, into: &inputs)
-            inputs.bundles.append(ArtifactBundle(card: nil, datasets: standalone))
+        for key in manifestOrder where !claimed.contains(key) {
+            inputs.bundles.append(ArtifactBundle(card: nil, datasets: [manifests[key]!]))
         }
         return inputs
     }
 
-    private static func loadFile(_ file: String, explicit: Bool, limits: LoadLimits, into inputs: inout Inputs) -> Loaded {
+    static func loadFile(_ file: String, explicit: Bool, limits: LoadLimits) -> FileOutcome {
         let root: Node
         do {
             root = InputSyntax(path: file) == .json
                 ? try DocumentLoader.loadJSON(file: file, limits: limits)
                 : try DocumentLoader.loadYAML(file: file, limits: limits)
         } catch {
-            inputs.errors.append(.document(error))
-            return .failed
+            return FileOutcome(loaded: .failed, errors: [.document(error)])
         }
+        var outcome = FileOutcome(loaded: .failed)
         let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text ?? ""
         guard api == "traingate/v1" else {
-            if explicit {
-                inputs.errors.append(.notCheckable(root.location, reason: "not a TrainGate file: expected 'apiVersion: traingate/v1'"))
-                return .failed
-            }
-            return .skipped
+            guard explicit else { return FileOutcome(loaded: .skipped) }
+            outcome.errors.append(.notCheckable(root.location, reason: "not a TrainGate file: expected 'apiVersion: traingate/v1'"))
+            return outcome
         }
         switch kind {
         case "DatasetManifest":
-            guard let manifest = DatasetManifest.read(root, file: file, errors: &inputs.errors, warnings: &inputs.warnings) else { return .failed }
-            inputs.files.append((file, kind))
-            return .manifest(manifest)
-        case "ModelCard":
-            guard let card = ModelCard.read(root, file: file, errors: &inputs.errors, warnings: &inputs.warnings) else { return .failed }
-            inputs.files.append((file, kind))
-            return .card(card)
-        case _ where otherKinds.contains(kind):
-            if explicit {
-                let hint = kind == "PolicyPack" ? "; pass policy packs with --pack" : kind == "WaiverSet" ? "; pass waivers with --waivers" : ""
-                inputs.errors.append(.notCheckable(root["kind"]!.location, reason: "a \(kind) is not a check input\(hint)"))
-                return .failed
+            if let manifest = DatasetManifest.read(root, file: file, errors: &outcome.errors, warnings: &outcome.warnings) {
+                outcome.loaded = .manifest(manifest)
             }
-            return .skipped
+        case "ModelCard":
+            if let card = ModelCard.read(root, file: file, errors: &outcome.errors, warnings: &outcome.warnings) {
+                outcome.loaded = .card(card)
+            }
+        case _ where otherKinds.contains(kind):
+            guard explicit else { return FileOutcome(loaded: .skipped) }
+            let hint = kind == "PolicyPack" ? "; pass policy packs with --pack" : kind == "WaiverSet" ? "; pass waivers with --waivers" : ""
+            outcome.errors.append(.notCheckable(root["kind"]!.location, reason: "a \(kind) is not a check input\(hint)"))
         default:
             let hint = Suggestions.closest(to: kind, in: checkedKinds + otherKinds).map { "; did you mean '\($0)'?" } ?? ""
-            inputs.errors.append(.notCheckable(root["kind"]?.location ?? root.location, reason: "unknown kind '\(kind)'\(hint)"))
-            return .failed
+            outcome.errors.append(.notCheckable(root["kind"]?.location ?? root.location, reason: "unknown kind '\(kind)'\(hint)"))
         }
+        return outcome
     }
 
     /// Finds and loads the manifest a card names, relative to the card and inside its folder.
@@ -133,20 +141,19 @@ public enum ArtifactLoader {
             inputs.errors.append(.manifestNotFound(reference.location, path: reference.path))
             return nil
         }
-        var probe = inputs
-        probe.errors = []
-        switch loadFile(display, explicit: true, limits: limits, into: &probe) {
+        let outcome = loadFile(display, explicit: true, limits: limits)
+        switch outcome.loaded {
         case .manifest(let manifest):
-            inputs = probe
+            inputs.warnings += outcome.warnings
             return (key, manifest)
         case .card:
             inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "a ModelCard"))
         case .skipped, .failed:
-            if probe.errors.contains(where: { if case .notCheckable = $0 { return true } else { return false } }) {
+            if outcome.errors.contains(where: { if case .notCheckable = $0 { return true } else { return false } }) {
                 inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "another kind of file"))
             } else {
-                inputs.errors += probe.errors
-                inputs.warnings = probe.warnings
+                inputs.errors += outcome.errors
+                inputs.warnings += outcome.warnings
             }
         }
         return nil

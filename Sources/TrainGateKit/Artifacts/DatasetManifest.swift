@@ -23,7 +23,7 @@ public struct DatasetManifest: Sendable {
     /// when there are errors (appended to `errors`); unknown keys go to `warnings`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
         var validator = SchemaValidator()
-        validator.validate(root, as: ArtifactSchemas.datasetManifest, path: "")
+        validator.validate(root, as: ArtifactSchemas.datasetManifest)
         warnings += validator.warnings
         guard validator.errors.isEmpty, let id = root["dataset"]?["id"]?.scalar?.text else {
             errors += validator.errors
@@ -64,7 +64,7 @@ public struct ModelCard: Sendable {
     /// Reads a card, validating it against `ArtifactSchemas.modelCard`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> ModelCard? {
         var validator = SchemaValidator()
-        validator.validate(root, as: ArtifactSchemas.modelCard, path: "")
+        validator.validate(root, as: ArtifactSchemas.modelCard)
         warnings += validator.warnings
         guard validator.errors.isEmpty, let name = root["model"]?["name"]?.scalar?.text else {
             errors += validator.errors

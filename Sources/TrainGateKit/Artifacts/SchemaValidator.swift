@@ -1,63 +1,95 @@
 /// Checks a document against its `FieldType`: wrong types, values outside a vocabulary and
 /// missing required fields are errors; unknown keys are warnings with a suggestion.
+///
+/// Valid documents are the common case, so the field path a message names (`sources[2].access`)
+/// is kept as a trail of keys and indices and rendered only when there is something to say.
 struct SchemaValidator {
     private(set) var errors: [ArtifactError] = []
     private(set) var warnings: [Diagnostic] = []
+    private var trail: [Step] = []
 
-    mutating func validate(_ node: Node, as type: FieldType, path: String) {
+    private enum Step {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The current path, e.g. `sources[2].access.tos`.
+    private var path: String {
+        var text = ""
+        for step in trail {
+            switch step {
+            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    private func path(with key: String) -> String {
+        let base = path
+        return base.isEmpty ? key : base + "." + key
+    }
+
+    mutating func validate(_ node: Node, as type: FieldType) {
         if node.isNull { return }
         switch type {
         case .any: return
         case .string:
-            if node.scalar == nil { typeError(node, path, "a string") }
+            if node.scalar == nil { typeError(node, "a string") }
         case .bool:
-            if case .bool? = node.value {} else { typeError(node, path, "true or false") }
+            if case .bool? = node.value {} else { typeError(node, "true or false") }
         case .int:
-            if case .int? = node.value {} else { typeError(node, path, "a whole number") }
+            if case .int? = node.value {} else { typeError(node, "a whole number") }
         case .number:
             switch node.value {
             case .int?, .float?: break
-            default: typeError(node, path, "a number")
+            default: typeError(node, "a number")
             }
         case .date:
             if node.scalar == nil || (try? node.date()) == nil {
-                typeError(node, path, "an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                typeError(node, "an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
             }
         case .triState:
             if case .bool? = node.value { return }
             if node.value == .string("unknown") { return }
-            typeError(node, path, "true, false or unknown")
+            typeError(node, "true, false or unknown")
         case .oneOf(let allowed):
-            guard let scalar = node.scalar else { return typeError(node, path, "one of: \(allowed.joined(separator: ", "))") }
+            guard let scalar = node.scalar else { return typeError(node, "one of: \(allowed.joined(separator: ", "))") }
             if !allowed.contains(scalar.text) {
                 errors.append(.invalidValue(node.location, path: path, value: scalar.text, allowed: allowed))
             }
         case .evidence:
             if node.scalar != nil { return }
-            if node.mapping != nil { validate(node, as: .object(["path": .string, "sha256": .string], required: ["path"]), path: path) } else {
-                typeError(node, path, "a path or URL, or {path, sha256}")
+            if node.mapping != nil { validate(node, as: .object(["path": .string, "sha256": .string], required: ["path"])) } else {
+                typeError(node, "a path or URL, or {path, sha256}")
             }
         case .list(let item):
-            guard let items = node.sequence else { return typeError(node, path, "a list") }
-            for (index, element) in items.enumerated() { validate(element, as: item, path: "\(path)[\(index)]") }
+            guard let items = node.sequence else { return typeError(node, "a list") }
+            for (index, element) in items.enumerated() {
+                trail.append(.index(index))
+                validate(element, as: item)
+                trail.removeLast()
+            }
         case .object(let fields, let required):
-            guard let entries = node.mapping else { return typeError(node, path, "a mapping") }
-            let prefix = path.isEmpty ? "" : path + "."
+            guard let entries = node.mapping else { return typeError(node, "a mapping") }
             for entry in entries {
                 guard let fieldType = fields[entry.key] else {
                     let hint = Suggestions.closest(to: entry.key, in: fields.keys).map { "; did you mean '\($0)'?" } ?? ""
-                    warnings.append(Diagnostic(location: entry.keyLocation, message: "unknown key '\(prefix)\(entry.key)'\(hint)"))
+                    warnings.append(Diagnostic(location: entry.keyLocation, message: "unknown key '\(path(with: entry.key))'\(hint)"))
                     continue
                 }
-                validate(entry.value, as: fieldType, path: prefix + entry.key)
+                trail.append(.key(entry.key))
+                validate(entry.value, as: fieldType)
+                trail.removeLast()
             }
-            for key in required.sorted() where node[key] == nil || node[key]!.isNull {
-                errors.append(.missingRequired(node.location, path: prefix + key))
+            if required.isEmpty { return }
+            for key in required.sorted() where node[key]?.isNull ?? true {
+                errors.append(.missingRequired(node.location, path: path(with: key)))
             }
         }
     }
 
-    private mutating func typeError(_ node: Node, _ path: String, _ expected: String) {
+    private mutating func typeError(_ node: Node, _ expected: String) {
         errors.append(.wrongType(node.location, path: path, expected: expected, found: node.kindDescription))
     }
 }

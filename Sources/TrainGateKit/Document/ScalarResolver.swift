@@ -50,12 +50,23 @@ public enum ScalarResolver {
     }
 
     /// The type a plain (unquoted, untagged) scalar resolves to.
+    ///
+    /// Most plain scalars are words (`web_crawl`, `opt_in`); their first byte rules out every
+    /// other type without looking further, so resolving them allocates nothing.
     static func plainType(_ text: String) -> CoreTag {
-        if isNull(text) { return .null }
-        if bool(text) != nil { return .bool }
-        if isIntSyntax(text) { return .int }
-        if isFloatSyntax(text) { return .float }
-        return .str
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            if isIntSyntax(text) { return .int }
+            if isFloatSyntax(text) { return .float }
+            return .str
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return isNull(text) ? .null : .str
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return bool(text) != nil ? .bool : .str
+        default:
+            return .str
+        }
     }
 
     static func isNull(_ text: String) -> Bool {
@@ -75,16 +86,17 @@ public enum ScalarResolver {
 
     /// `[-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+`
     static func isIntSyntax(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
-            if bytes[1] == UInt8(ascii: "o") { return bytes[2...].allSatisfy { $0 >= 0x30 && $0 <= 0x37 } }
-            if bytes[1] == UInt8(ascii: "x") { return bytes[2...].allSatisfy(isHexDigit) }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        guard index != bytes.endIndex else { return false }
+        if bytes[index] == UInt8(ascii: "0"), bytes.count > 2 {
+            let marker = bytes[bytes.index(after: index)]
+            if marker == UInt8(ascii: "o") { return bytes.dropFirst(2).allSatisfy { $0 >= 0x30 && $0 <= 0x37 } }
+            if marker == UInt8(ascii: "x") { return bytes.dropFirst(2).allSatisfy(isHexDigit) }
         }
-        var digits = bytes[...]
-        if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            digits = digits.dropFirst()
-        }
-        return !digits.isEmpty && digits.allSatisfy(isDigit)
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index = bytes.index(after: index) }
+        guard index != bytes.endIndex else { return false }
+        return bytes[index...].allSatisfy(isDigit)
     }
 
     /// The value of an integer in core-schema syntax, or nil if it is not one or overflows.
@@ -98,23 +110,19 @@ public enum ScalarResolver {
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? | [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN)`
     static func isFloatSyntax(_ text: String) -> Bool {
         switch text {
-        case ".nan", ".NaN", ".NAN": return true
+        case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
+            return true
         default: break
         }
-        var rest = Array(text.utf8)[...]
+        var rest = Substring(text).utf8[...]
         if let first = rest.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             rest = rest.dropFirst()
         }
-        switch String(decoding: rest, as: UTF8.self) {
-        case ".inf", ".Inf", ".INF": return true
-        default: break
-        }
         let intDigits = rest.prefix(while: isDigit).count
         rest = rest.dropFirst(intDigits)
-        var fractionDigits = 0
         if rest.first == UInt8(ascii: ".") {
             rest = rest.dropFirst()
-            fractionDigits = rest.prefix(while: isDigit).count
+            let fractionDigits = rest.prefix(while: isDigit).count
             rest = rest.dropFirst(fractionDigits)
             if intDigits == 0 && fractionDigits == 0 { return false }
         } else if intDigits == 0 {

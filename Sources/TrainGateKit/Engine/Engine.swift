@@ -12,21 +12,31 @@ public enum Engine {
 
     /// Runs `packs` on `bundles` as of `asOf`. With `includeAll`, every result becomes a finding.
     public static func check(_ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool = false) -> Result {
+        // Bundles are independent and evaluation is pure: check them in parallel, merge in order.
+        let partial = Parallel.map(bundles) { bundle in check(bundle, packs: packs, asOf: asOf, includeAll: includeAll) }
         var findings: [Finding] = []
         var counts: [FindingStatus: Int] = [:]
-        for bundle in bundles {
-            let subjects = Subject.all(in: bundle, asOf: asOf)
-            for pack in packs {
-                for rule in pack.rules {
-                    for subject in subjects where subject.scope == rule.scope {
-                        let (status, finding) = evaluate(rule, on: subject, includeAll: includeAll)
-                        counts[status, default: 0] += 1
-                        if let finding { findings.append(finding) }
-                    }
+        for result in partial {
+            findings += result.findings
+            counts.merge(result.counts, uniquingKeysWith: +)
+        }
+        findings.sort(by: Finding.reportOrder)
+        return Result(findings: findings, counts: counts)
+    }
+
+    private static func check(_ bundle: ArtifactBundle, packs: [PolicyPack], asOf: ISODate, includeAll: Bool) -> Result {
+        var findings: [Finding] = []
+        var counts: [FindingStatus: Int] = [:]
+        let subjects = Subject.all(in: bundle, asOf: asOf)
+        for pack in packs {
+            for rule in pack.rules {
+                for subject in subjects where subject.scope == rule.scope {
+                    let (status, finding) = evaluate(rule, on: subject, includeAll: includeAll)
+                    counts[status, default: 0] += 1
+                    if let finding { findings.append(finding) }
                 }
             }
         }
-        findings.sort(by: Finding.reportOrder)
         return Result(findings: findings, counts: counts)
     }
 
