@@ -48,31 +48,33 @@ func format(_ value: Double, _ digits: Int = 1) -> String {
 
 /// A realistic path: longer than 15 bytes, so every Node's location holds a counted reference.
 let corpusPath = "datasets/licensed-music-catalogue/manifests/corpus.yaml"
-var generator = CorpusGenerator()
-let (corpus, documentCount) = generator.corpus(atLeast: megabytes << 20)
-let sizeMB = Double(corpus.count) / 1_048_576
-print("corpus: \(format(sizeMB)) MB, \(documentCount) manifest documents; median of \(runs) runs each")
+if megabytes > 0 {
+    var generator = CorpusGenerator()
+    let (corpus, documentCount) = generator.corpus(atLeast: megabytes << 20)
+    let sizeMB = Double(corpus.count) / 1_048_576
+    print("corpus: \(format(sizeMB)) MB, \(documentCount) manifest documents; median of \(runs) runs each")
 
-do {
-    // Rounds alternate (a) and (b), so drifting background load on a shared machine hits both.
-    var events = 0, documents = 0
-    var scanTimes: [Double] = [], loadTimes: [Double] = []
-    var scanRSS = 0.0
-    let limits = LoadLimits(maxFileBytes: .max)
-    for round in 0..<runs {
-        scanTimes.append(try seconds { events = try YAMLEventScanner.countEvents(in: corpus, file: corpusPath) })
-        if round == 0 { scanRSS = peakRSSMegabytes() }
-        loadTimes.append(try seconds {
-            documents = try DocumentLoader.parseYAMLStream(corpus, file: corpusPath, limits: limits).count
-        })
+    do {
+        // Rounds alternate (a) and (b), so drifting background load on a shared machine hits both.
+        var events = 0, documents = 0
+        var scanTimes: [Double] = [], loadTimes: [Double] = []
+        var scanRSS = 0.0
+        let limits = LoadLimits(maxFileBytes: .max)
+        for round in 0..<runs {
+            scanTimes.append(try seconds { events = try YAMLEventScanner.countEvents(in: corpus, file: corpusPath) })
+            if round == 0 { scanRSS = peakRSSMegabytes() }
+            loadTimes.append(try seconds {
+                documents = try DocumentLoader.parseYAMLStream(corpus, file: corpusPath, limits: limits).count
+            })
+        }
+        let scanSeconds = median(scanTimes), loadSeconds = median(loadTimes)
+        print("(a) raw libyaml event scan: \(format(scanSeconds, 3)) s, \(format(sizeMB / scanSeconds)) MB/s, \(events) events, peak RSS \(format(scanRSS)) MB")
+        print("(b) load into Nodes:        \(format(loadSeconds, 3)) s, \(format(sizeMB / loadSeconds)) MB/s, \(documents) documents, peak RSS \(format(peakRSSMegabytes())) MB")
+        print("ratio (b)/(a): \(format(loadSeconds / scanSeconds, 2))x  (target: at most 2x)")
+    } catch {
+        print("benchmark failed: \(error)")
+        exit(2)
     }
-    let scanSeconds = median(scanTimes), loadSeconds = median(loadTimes)
-    print("(a) raw libyaml event scan: \(format(scanSeconds, 3)) s, \(format(sizeMB / scanSeconds)) MB/s, \(events) events, peak RSS \(format(scanRSS)) MB")
-    print("(b) load into Nodes:        \(format(loadSeconds, 3)) s, \(format(sizeMB / loadSeconds)) MB/s, \(documents) documents, peak RSS \(format(peakRSSMegabytes())) MB")
-    print("ratio (b)/(a): \(format(loadSeconds / scanSeconds, 2))x  (target: at most 2x)")
-} catch {
-    print("benchmark failed: \(error)")
-    exit(2)
 }
 
 if manifestCount > 0 {

@@ -43,11 +43,13 @@ public enum ArtifactLoader {
         var inputs = Inputs(bundles: [], files: [], skipped: [], warnings: [], errors: [])
         let explicit = Set(paths)
         let expansion = InputFiles.expand(paths)
-        let candidates = expansion.files.filter { explicit.contains($0) || InputSyntax(path: $0) != .markdown }
-        inputs.skipped = expansion.files.filter { !candidates.contains($0) }
+        // Markdown found in folders is skipped (cards in Markdown need an adapter); named explicitly, it is read.
+        var candidates: [String] = []
+        for file in expansion.files {
+            if explicit.contains(file) || InputSyntax(path: file) != .markdown { candidates.append(file) } else { inputs.skipped.append(file) }
+        }
         let outcomes = Parallel.map(candidates) { file in loadFile(file, explicit: explicit.contains(file), limits: limits) }
-        var manifests: [String: DatasetManifest] = [:]  // by canonical path
-        var manifestOrder: [String] = []
+        var loadedManifests: [DatasetManifest] = []
         var cards: [ModelCard] = []
         for (file, outcome) in zip(candidates, outcomes) {
             inputs.errors += outcome.errors
@@ -55,9 +57,7 @@ public enum ArtifactLoader {
             switch outcome.loaded {
             case .manifest(let manifest):
                 inputs.files.append((file, "DatasetManifest"))
-                let key = canonical(file)
-                if manifests[key] == nil { manifestOrder.append(key) }
-                manifests[key] = manifest
+                loadedManifests.append(manifest)
             case .card(let card):
                 inputs.files.append((file, "ModelCard"))
                 cards.append(card)
@@ -66,6 +66,15 @@ public enum ArtifactLoader {
             }
         }
         inputs.skipped += expansion.skipped
+        // Canonical paths matter only for matching a card's references with files already read;
+        // without cards, resolving every path would be wasted system calls.
+        let keys = cards.isEmpty ? loadedManifests.map(\.file) : loadedManifests.map { canonical($0.file) }
+        var manifests: [String: DatasetManifest] = [:]
+        var manifestOrder: [String] = []
+        for (key, manifest) in zip(keys, loadedManifests) where manifests[key] == nil {
+            manifests[key] = manifest
+            manifestOrder.append(key)
+        }
         var claimed = Set<String>()
         for card in cards {
             var datasets: [DatasetManifest] = []
@@ -169,7 +178,12 @@ public enum ArtifactLoader {
     }
 
     /// An absolute path with `.`, `..` and symbolic links resolved, for identity and containment.
+    /// A path that does not exist is made absolute and normalised without resolving links.
     static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

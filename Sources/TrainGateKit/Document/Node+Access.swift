@@ -30,7 +30,11 @@ extension Node {
     public var value: ScalarValue? { scalar.flatMap(ScalarResolver.resolve) }
 
     /// Whether the node is a null scalar (`null`, `~`, empty, `!!null`).
-    public var isNull: Bool { value == .null }
+    public var isNull: Bool {
+        // Only the type is needed, not a converted value.
+        guard case .scalar(let scalar) = content else { return false }
+        return ScalarResolver.type(of: scalar) == .null && ScalarResolver.isNull(scalar.text)
+    }
 
     /// What the node is, for error messages: `a mapping`, `string 'yes'`, `null`, …
     public var kindDescription: String {
