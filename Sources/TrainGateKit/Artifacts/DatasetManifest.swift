@@ -22,13 +22,8 @@ public struct DatasetManifest: Sendable {
     /// Reads a manifest, validating it against `ArtifactSchemas.datasetManifest`. Returns nil
     /// when there are errors (appended to `errors`); unknown keys go to `warnings`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
-        var validator = SchemaValidator()
-        validator.validate(root, as: ArtifactSchemas.datasetManifest)
-        warnings += validator.warnings
-        guard validator.errors.isEmpty, let id = root["dataset"]?["id"]?.scalar?.text else {
-            errors += validator.errors
-            return nil
-        }
+        guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, errors: &errors, warnings: &warnings),
+              let id = root["dataset"]?["id"]?.scalar?.text else { return nil }
         var sources: [Source] = []
         var seen: [String: SourceLocation] = [:]
         for (index, node) in (root["sources"]?.sequence ?? []).enumerated() {
@@ -63,13 +58,8 @@ public struct ModelCard: Sendable {
 
     /// Reads a card, validating it against `ArtifactSchemas.modelCard`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> ModelCard? {
-        var validator = SchemaValidator()
-        validator.validate(root, as: ArtifactSchemas.modelCard)
-        warnings += validator.warnings
-        guard validator.errors.isEmpty, let name = root["model"]?["name"]?.scalar?.text else {
-            errors += validator.errors
-            return nil
-        }
+        guard SchemaValidator.check(root, against: ArtifactSchemas.modelCard, errors: &errors, warnings: &warnings),
+              let name = root["model"]?["name"]?.scalar?.text else { return nil }
         let references = (root["training_data"]?["datasets"]?.sequence ?? []).compactMap { entry -> DatasetReference? in
             guard let manifest = entry["manifest"], let path = manifest.scalar?.text else { return nil }
             return DatasetReference(path: path, location: manifest.location)

@@ -30,6 +30,15 @@ struct SchemaValidator {
         return base.isEmpty ? key : base + "." + key
     }
 
+    /// Validates a document, appending what it finds; true when there are no errors.
+    static func check(_ root: Node, against schema: FieldType, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> Bool {
+        var validator = SchemaValidator()
+        validator.validate(root, as: schema)
+        warnings += validator.warnings
+        errors += validator.errors
+        return validator.errors.isEmpty
+    }
+
     mutating func validate(_ node: Node, as type: FieldType) {
         if node.isNull { return }
         switch type {

@@ -69,10 +69,11 @@ public enum Checker {
             throw CheckFailure(errors: inputs.errors.map(\.description), warnings: inputs.warnings)
         }
         let result = Engine.check(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
-        var subjects: [RuleScope: Int] = [:]
-        for bundle in inputs.bundles {
-            for subject in Subject.all(in: bundle, asOf: request.asOf) { subjects[subject.scope, default: 0] += 1 }
-        }
+        let subjects: [RuleScope: Int] = [
+            .model: inputs.bundles.filter { $0.card != nil }.count,
+            .dataset: inputs.bundles.reduce(0) { $0 + $1.datasets.count },
+            .source: inputs.bundles.reduce(0) { $0 + $1.datasets.reduce(0) { $0 + $1.sources.count } },
+        ]
         return CheckReport(toolVersion: trainGateVersion, asOf: request.asOf, failOn: request.failOn, packs: packs,
                            inputs: inputs.files, skipped: inputs.skipped, warnings: inputs.warnings,
                            findings: result.findings, counts: result.counts, subjects: subjects)

@@ -18,25 +18,9 @@ struct Evaluator {
         case .leaf(let leaf):
             return LeafEvaluator(evaluator: self).evaluate(leaf, at: current)
         case .all(let parts, _):
-            var missing: Outcome?
-            var first: Outcome?
-            for part in parts {
-                let outcome = evaluate(part, at: current)
-                if outcome.truth == .violation { return outcome }
-                if outcome.truth == .missing && missing == nil { missing = outcome }
-                if first == nil { first = outcome }
-            }
-            return missing ?? first!
+            return combine(parts, at: current, decisive: .violation)
         case .any(let parts, _):
-            var missing: Outcome?
-            var first: Outcome?
-            for part in parts {
-                let outcome = evaluate(part, at: current)
-                if outcome.truth == .pass { return outcome }
-                if outcome.truth == .missing && missing == nil { missing = outcome }
-                if first == nil { first = outcome }
-            }
-            return missing ?? first!
+            return combine(parts, at: current, decisive: .pass)
         case .not(let inner, _):
             var outcome = evaluate(inner, at: current)
             switch outcome.truth {
@@ -54,6 +38,20 @@ struct Evaluator {
         case .count(let path, let filter, let min, let max, _):
             return count(path, filter, min: min, max: max, at: current)
         }
+    }
+
+    /// `all` (a violation decides) and `any` (a pass decides): the first decisive part wins;
+    /// otherwise the first missing part, otherwise the first part.
+    private func combine(_ parts: [Condition], at current: Position, decisive: Truth) -> Outcome {
+        var missing: Outcome?
+        var first: Outcome?
+        for part in parts {
+            let outcome = evaluate(part, at: current)
+            if outcome.truth == decisive { return outcome }
+            if outcome.truth == .missing && missing == nil { missing = outcome }
+            if first == nil { first = outcome }
+        }
+        return missing ?? first!
     }
 
     private func items(_ path: FieldPath, at current: Position) -> Result<[Position], MissingList> {
