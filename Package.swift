@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "traingateTests",
             // Depending on the executable makes `swift test` build it before the end-to-end tests run.
-            dependencies: ["traingate"],
+            dependencies: ["traingate", "TrainGateKit"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -26,7 +26,7 @@ struct CheckCommandTests {
         try Golden.check(first.stdout, against: "check-fail.json")
         let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
         #expect(document?["schema"] as? String == "traingate.findings/v1")
-        #expect((document?["findings"] as? [Any])?.count == 7)
+        #expect((document?["findings"] as? [Any])?.count == 41)
     }
 
     @Test("the threshold decides the exit code", arguments: [("critical", Int32(1)), ("never", 0), ("info", 1)])
@@ -72,7 +72,7 @@ struct CheckCommandTests {
     }
 
     @Test func foldersSkipAndCountFilesOfOtherKinds() throws {
-        let result = try CLI.run(["check", "folder-mixed", "--as-of", "2026-11-22"])
+        let result = try CLI.run(["check", "folder-mixed", "--as-of", "2026-11-22", "--fail-on", "never"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("4 files skipped (not TrainGate manifests or model cards)"))
         #expect(result.stdout.contains("1 dataset, 1 source checked"))
