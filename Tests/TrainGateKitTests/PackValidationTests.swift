@@ -125,3 +125,65 @@ struct PackValidationTests {
         }
     }
 }
+
+@Suite("Built-in packs meet the bar")
+struct BuiltInPackBarTests {
+    @Test func atLeastSeventyRulesRunByDefault() throws {
+        let packs = try PolicyLoader.builtInPacks(environment: [:])
+        #expect(packs.filter { !$0.optIn }.reduce(0) { $0 + $1.rules.count } >= 70)
+        #expect(Set(packs.map(\.name)) == ["eu-ai-act-gpai", "eu-ai-act-high-risk", "gdpr", "eu-copyright",
+                                           "eu-training-summary", "rightsholder-consent", "us-ca-ab2013"])
+        #expect(packs.filter(\.optIn).map(\.name).sorted() == ["rightsholder-consent", "us-ca-ab2013"])
+    }
+
+    @Test func unverifiedFactsStayInfoOrLow() throws {
+        for rule in try PolicyLoader.builtInPacks(environment: [:]).flatMap(\.rules) where rule.confidence == .unverified {
+            #expect(rule.severity <= .low, "\(rule.id) rests on an unverified fact but is \(rule.severity)")
+        }
+    }
+
+    @Test func everyRuleHasAnEffectiveDateAndUrlsOnItsCitations() throws {
+        for pack in try PolicyLoader.builtInPacks(environment: [:]) {
+            for rule in pack.rules {
+                #expect(rule.effective != nil, "\(rule.id) has no effective date")
+                #expect(rule.confidence != nil, "\(rule.id) has no confidence")
+                // The rightsholder principles are not law: the catalogue knows them only from press
+                // quotes and gives no official page, so that opt-in pack may cite without a URL.
+                if pack.name != "rightsholder-consent" {
+                    #expect(rule.citations.contains { $0.url != nil }, "\(rule.id) cites no official URL")
+                }
+            }
+        }
+    }
+
+    @Test func explainShowsEveryCitationAndExample() throws {
+        for pack in try PolicyLoader.builtInPacks(environment: [:]) {
+            for rule in pack.rules {
+                let text = RuleExplanation.render(rule, pack: pack)
+                for citation in rule.citations {
+                    #expect(text.contains("\(citation.instrument), \(citation.ref)"), "\(rule.id): \(citation.ref)")
+                    if let url = citation.url { #expect(text.contains(url)) }
+                }
+                let examples = text.split(separator: "\n").filter { $0.hasPrefix("  pass: ") || $0.hasPrefix("  fail: ") }
+                #expect(examples.count == rule.examples.pass.count + rule.examples.fail.count, "\(rule.id)")
+            }
+        }
+    }
+}
+
+@Suite("Selecting built-in packs")
+struct PackSelectionTests {
+    @Test func fileNamesAndOptInAgreeWithTheParsedPacks() throws {
+        for pack in try PolicyLoader.builtInPacks(environment: [:]) {
+            #expect(PolicyLoader.packName(ofFile: pack.file) == pack.name, "\(pack.file) holds pack \(pack.name)")
+            let text = EmbeddedPolicies.files.first { "policies/" + $0.0 == pack.file }!.1
+            #expect(PolicyLoader.declaresOptIn(text) == pack.optIn, "\(pack.name)")
+        }
+    }
+
+    @Test func onlyWhatIsSelectedIsLoaded() throws {
+        #expect(try PolicyLoader.select([], environment: [:]).map(\.name) == ["eu-ai-act-gpai", "eu-ai-act-high-risk", "eu-copyright", "eu-training-summary", "gdpr"])
+        #expect(try PolicyLoader.select(["us-ca-ab2013"], environment: [:]).map(\.name) == ["us-ca-ab2013"])
+        #expect(throws: PolicyError.unknownPack("gdrp", suggestion: "gdpr")) { try PolicyLoader.select(["gdrp"], environment: [:]) }
+    }
+}

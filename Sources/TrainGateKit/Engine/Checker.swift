@@ -60,7 +60,7 @@ public enum Checker {
     public static func run(_ request: Request) throws(CheckFailure) -> CheckReport {
         let packs: [PolicyPack]
         do {
-            packs = try PolicyLoader.select(request.packs, builtIn: PolicyLoader.builtInPacks())
+            packs = try PolicyLoader.select(request.packs)
         } catch {
             throw CheckFailure(errors: [error.description], warnings: [])
         }

@@ -40,11 +40,16 @@ public struct TemplateSyntaxError: Error, Equatable, Sendable {
 }
 
 extension Substring {
+    /// The first occurrence of an ASCII `needle`, scanning once.
     func range(of needle: String) -> Range<Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) { return index..<self.index(index, offsetBy: needle.count) }
-            index = self.index(after: index)
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == first, utf8[index...].starts(with: pattern) {
+                return index..<utf8.index(index, offsetBy: pattern.count)
+            }
+            index = utf8.index(after: index)
         }
         return nil
     }

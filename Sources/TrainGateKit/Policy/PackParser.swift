@@ -5,7 +5,8 @@ enum PackParser {
     static let ruleKeys = ["id", "title", "severity", "scope", "effective", "citations", "when", "require",
                            "message", "remediation", "description", "confidence", "examples"]
 
-    static func parse(_ root: Node, file: String) throws(PolicyError) -> PolicyPack {
+    static func parse(_ root: Node, file: String, compilePatterns: Bool = true) throws(PolicyError) -> PolicyPack {
+        let conditions = ConditionParser(compilePatterns: compilePatterns)
         let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text
         guard api == "traingate/v1", kind == "PolicyPack" else {
             throw .notAPack(root.location, found: "apiVersion '\(api ?? "(none)")', kind '\(kind ?? "(none)")'")
@@ -23,7 +24,7 @@ enum PackParser {
         var rules: [Rule] = []
         var seen: [String: SourceLocation] = [:]
         for node in ruleNodes {
-            let rule = try parseRule(node, pack: name)
+            let rule = try parseRule(node, pack: name, conditions: conditions)
             if let first = seen[rule.id] { throw .duplicateRuleID(rule.id, rule.location, first: first) }
             seen[rule.id] = rule.location
             rules.append(rule)
@@ -34,7 +35,7 @@ enum PackParser {
             description: try meta.optionalString("description"), rules: rules, file: file)
     }
 
-    static func parseRule(_ node: Node, pack: String) throws(PolicyError) -> Rule {
+    static func parseRule(_ node: Node, pack: String, conditions: ConditionParser) throws(PolicyError) -> Rule {
         let idText = node["id"]?.scalar?.text
         let reader = try PackReader(node, context: idText.map { "rule '\($0)'" } ?? "a rule", allowed: ruleKeys)
         let id = try reader.string("id")
@@ -48,12 +49,12 @@ enum PackParser {
         case .success(let template): message = template
         case .failure(let error): throw .invalidTemplate(messageNode.location, reason: error.reason)
         }
-        let when: Condition? = try reader.optional("when").map { (n) throws(PolicyError) in try ConditionParser.parse(n) }
+        let when: Condition? = try reader.optional("when").map { (n) throws(PolicyError) in try conditions.parse(n) }
         return Rule(
             id: id, title: try reader.string("title"), severity: try reader.choice("severity", as: Severity.self),
             scope: try reader.choice("scope", as: RuleScope.self), effective: try reader.date("effective"),
             citations: try citations(reader.required("citations")), when: when,
-            require: try ConditionParser.parse(reader.required("require")), message: message,
+            require: try conditions.parse(reader.required("require")), message: message,
             remediation: try reader.string("remediation"), description: try reader.optionalString("description"),
             confidence: try reader.optional("confidence") == nil ? nil : reader.choice("confidence", as: Confidence.self),
             examples: try examples(reader.optional("examples")), location: node.location, pack: pack)

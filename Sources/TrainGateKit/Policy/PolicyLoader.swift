@@ -14,36 +14,98 @@ public enum PolicyLoader {
         return try PackParser.parse(root, file: file)
     }
 
-    /// Parses a pack from text (`file` names it in locations).
-    public static func parse(_ text: String, file: String) throws(PolicyError) -> PolicyPack {
+    /// Parses a pack from text (`file` names it in locations). `compilePatterns: false` defers
+    /// compiling regular expressions to first use (for the built-in packs, which are tested).
+    public static func parse(_ text: String, file: String, compilePatterns: Bool = true) throws(PolicyError) -> PolicyPack {
         let root: Node
         do { root = try DocumentLoader.parseYAML(Array(text.utf8), file: file) } catch { throw .document(error) }
-        return try PackParser.parse(root, file: file)
+        return try PackParser.parse(root, file: file, compilePatterns: compilePatterns)
     }
 
     /// Every built-in pack, sorted by name: from `$TRAINGATE_POLICIES` if set, else embedded.
     public static func builtInPacks(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> [PolicyPack] {
-        var packs: [PolicyPack] = []
+        try builtInPacks(environment: environment) { _, _ in true }
+    }
+
+    /// The built-in packs `include` accepts, given each pack's file name and whether its metadata
+    /// says it is opt-in; the others are never parsed. Packs are parsed in parallel.
+    static func builtInPacks(
+        environment: [String: String], include: @Sendable (String, Bool) -> Bool
+    ) throws(PolicyError) -> [PolicyPack] {
+        var sources: [(file: String, text: String?)] = []
         if let folder = environment[overrideVariable], !folder.isEmpty {
-            let files = InputFiles.expand([folder]).files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            for file in files { packs.append(try load(file: file)) }
+            sources = InputFiles.expand([folder]).files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { ($0, nil) }
         } else {
-            for (name, text) in EmbeddedPolicies.files { packs.append(try parse(text, file: "policies/" + name)) }
+            sources = EmbeddedPolicies.files.map { ("policies/" + $0.0, $0.1) }
+        }
+        let results = Parallel.map(sources) { source -> Result<PolicyPack, PolicyError>? in
+            if let text = source.text, !include(source.file, declaresOptIn(text)) { return nil }
+            return loadSource(source.file, text: source.text)
+        }
+        var packs: [PolicyPack] = []
+        for result in results {
+            switch result {
+            case .success(let pack)?: packs.append(pack)
+            case .failure(let error)?: throw error
+            case nil: break
+            }
         }
         try checkUnique(packs)
         return packs.sorted { $0.name < $1.name }
     }
 
+    /// Whether a pack's text declares `opt_in: true` in its metadata, read without parsing it so
+    /// unselected opt-in packs cost nothing. The parsed pack is checked against this.
+    static func declaresOptIn(_ text: String) -> Bool {
+        let head = text.range(of: "\nrules:").map { text[..<$0.lowerBound] } ?? Substring(text)
+        guard let key = head.range(of: "opt_in:") else { return false }
+        return head[key.upperBound...].drop(while: { $0 == " " }).hasPrefix("true")
+    }
+
+    private static func loadSource(_ file: String, text: String?) -> Result<PolicyPack, PolicyError> {
+        do {
+            if let text { return .success(try parse(text, file: file, compilePatterns: false)) }
+            return .success(try load(file: file))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The name a built-in pack's file gives it (`policies/gdpr.yaml` is `gdpr`); a test holds
+    /// every built-in pack's `metadata.name` to it.
+    static func packName(ofFile file: String) -> String {
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        return base.split(separator: ".").first.map(String.init) ?? base
+    }
+
     /// Resolves `--pack` arguments: a built-in pack's name, or a path to a pack file. With no
-    /// arguments, every built-in pack that is not opt-in.
+    /// arguments, every built-in pack that is not opt-in. Only the built-in packs needed are parsed.
+    public static func select(_ selectors: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> [PolicyPack] {
+        let names = Set(selectors)
+        let builtIn = try builtInPacks(environment: environment) { file, optIn in
+            selectors.isEmpty ? !optIn : names.contains(packName(ofFile: file))
+        }
+        if let unknown = selectors.first(where: { name in
+            !isPackFile(name) && !builtIn.contains { $0.name == name }
+        }) {
+            let available = environment[overrideVariable].map { _ in builtIn.map(\.name) } ?? EmbeddedPolicies.files.map { packName(ofFile: $0.0) }
+            throw .unknownPack(unknown, suggestion: Suggestions.closest(to: unknown, in: available))
+        }
+        return try select(selectors, builtIn: builtIn)
+    }
+
+    private static func isPackFile(_ selector: String) -> Bool {
+        selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml") || FileManager.default.fileExists(atPath: selector)
+    }
+
+    /// Resolves `--pack` arguments against already-loaded built-in packs.
     public static func select(_ selectors: [String], builtIn: [PolicyPack]) throws(PolicyError) -> [PolicyPack] {
         guard !selectors.isEmpty else { return builtIn.filter { !$0.optIn } }
         var packs: [PolicyPack] = []
         for selector in selectors {
             if let pack = builtIn.first(where: { $0.name == selector }) {
                 packs.append(pack)
-            } else if selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml")
-                        || FileManager.default.fileExists(atPath: selector) {
+            } else if isPackFile(selector) {
                 packs.append(try load(file: selector))
             } else {
                 throw .unknownPack(selector, suggestion: Suggestions.closest(to: selector, in: builtIn.map(\.name)))
