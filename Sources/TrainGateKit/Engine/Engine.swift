@@ -20,20 +20,20 @@ public enum Engine {
             findings += result.findings
             counts.merge(result.counts, uniquingKeysWith: +)
         }
-        findings.sort(by: Finding.reportOrder)
-        return Result(findings: findings, counts: counts)
+        return Result(findings: Finding.sortedForReport(findings), counts: counts)
     }
 
     private static func check(_ bundle: ArtifactBundle, packs: [PolicyPack], asOf: ISODate, includeAll: Bool) -> Result {
         var findings: [Finding] = []
         var counts: [FindingStatus: Int] = [:]
-        let subjects = Subject.all(in: bundle, asOf: asOf)
-        for pack in packs {
-            for rule in pack.rules {
-                for subject in subjects where subject.scope == rule.scope {
-                    let (status, finding) = evaluate(rule, on: subject, includeAll: includeAll)
+        for subject in Subject.all(in: bundle, asOf: asOf) {
+            // One evaluator per subject: its context is built once, not once per rule.
+            let fast = Evaluator(context: subject.context, subject: Position(node: subject.node, path: nil), explain: false)
+            for pack in packs {
+                for rule in pack.rules where rule.scope == subject.scope {
+                    let status = status(of: rule, on: subject, using: fast)
                     counts[status, default: 0] += 1
-                    if let finding { findings.append(finding) }
+                    if status == .fail || includeAll { findings.append(finding(rule, subject, status)) }
                 }
             }
         }
@@ -42,18 +42,17 @@ public enum Engine {
 
     /// One rule on one subject: its status and, when it is reported, its finding.
     public static func evaluate(_ rule: Rule, on subject: Subject, includeAll: Bool) -> (FindingStatus, Finding?) {
-        let root = Position(node: subject.node, path: nil)
-        let fast = Evaluator(context: subject.context, subject: root, explain: false)
-        let status: FindingStatus
-        if let when = rule.when, fast.evaluate(when).truth != .pass {
-            status = .notApplicable
-        } else if let effective = rule.effective, subject.context.asOf.lowerBound < effective.lowerBound {
-            status = .notInForce
-        } else {
-            status = fast.evaluate(rule.require).truth == .pass ? .pass : .fail
-        }
+        let fast = Evaluator(context: subject.context, subject: Position(node: subject.node, path: nil), explain: false)
+        let status = status(of: rule, on: subject, using: fast)
         guard status == .fail || includeAll else { return (status, nil) }
         return (status, finding(rule, subject, status))
+    }
+
+    /// The status alone, on the fast path: `when`, then `effective`, then `require`.
+    static func status(of rule: Rule, on subject: Subject, using fast: Evaluator) -> FindingStatus {
+        if let when = rule.when, fast.evaluate(when).truth != .pass { return .notApplicable }
+        if let effective = rule.effective, subject.context.asOf.lowerBound < effective.lowerBound { return .notInForce }
+        return fast.evaluate(rule.require).truth == .pass ? .pass : .fail
     }
 
     /// Builds a finding, re-evaluating with explanations for a failure (the slow path runs only here).

@@ -16,7 +16,7 @@ struct Evaluator {
     func evaluate(_ condition: Condition, at current: Position) -> Outcome {
         switch condition {
         case .leaf(let leaf):
-            return LeafEvaluator(evaluator: self).evaluate(leaf, at: current)
+            return evaluate(leaf, at: current)
         case .all(let parts, _):
             return combine(parts, at: current, decisive: .violation)
         case .any(let parts, _):

@@ -47,6 +47,22 @@ public struct Finding: Sendable, Codable, Equatable {
         case message, remediation, citations
     }
 
+    /// `findings` in report order. Files are ranked by path once, so sorting many findings does
+    /// not look paths up on every comparison.
+    public static func sortedForReport(_ findings: [Finding]) -> [Finding] {
+        let ids = Set(findings.map(\.location.fileID))
+        let ranked = ids.map { ($0, SourcePaths.path(for: $0)) }.sorted { $0.1 < $1.1 }
+        var rank: [UInt32: Int] = [:]
+        for (index, entry) in ranked.enumerated() { rank[entry.0] = index }
+        return findings.sorted { a, b in
+            let ra = rank[a.location.fileID]!, rb = rank[b.location.fileID]!
+            if ra != rb { return ra < rb }
+            if a.location != b.location { return a.location < b.location }
+            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+            return a.subject < b.subject
+        }
+    }
+
     /// The order findings are reported in: by file, line, column, then rule id and subject.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.location != b.location { return a.location < b.location }

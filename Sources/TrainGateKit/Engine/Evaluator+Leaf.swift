@@ -1,13 +1,10 @@
 /// The leaf operators. Each reads one field and compares it with a literal, another field or
-/// the `--as-of` date; an absent or null field is `missing` (except for `exists`).
-struct LeafEvaluator {
-    let evaluator: Evaluator
-
-    private var explain: Bool { evaluator.explain }
-
+/// the `--as-of` date; an absent or null field is `missing` (except for `exists`). An extension of
+/// `Evaluator`, so evaluating a leaf never copies the evaluator's context.
+extension Evaluator {
     func evaluate(_ leaf: Leaf, at current: Position) -> Outcome {
-        let resolution = PathResolver.resolve(leaf.path, from: current, subject: evaluator.subject,
-                                              context: evaluator.context, explain: explain)
+        let resolution = PathResolver.resolve(leaf.path, from: current, subject: subject,
+                                              context: context, explain: explain)
         if leaf.op == .exists {
             let wanted = leaf.operandLiteral?.value == .bool(true)
             switch resolution {
@@ -29,7 +26,7 @@ struct LeafEvaluator {
         switch leaf.operand {
         case .literal(let node): operand = node
         case .path(let path):
-            switch PathResolver.resolve(path, from: current, subject: evaluator.subject, context: evaluator.context, explain: explain) {
+            switch PathResolver.resolve(path, from: current, subject: subject, context: context, explain: explain) {
             case .found(let position): operand = position.node
             case .missing(let nearest, let missingPath):
                 return outcome(.missing, missingPath, explain ? "a value at \(path) to compare with" : "", nil, nearest.node.location)
@@ -63,7 +60,7 @@ struct LeafEvaluator {
         case .before, .after:
             guard let date = try? field.date() else { return false }
             let other: ISODate
-            if case .today = leaf.operand { other = evaluator.context.asOf } else {
+            if case .today = leaf.operand { other = context.asOf } else {
                 guard let parsed = try? operand!.date() else { return false }
                 other = parsed
             }
@@ -92,7 +89,7 @@ struct LeafEvaluator {
         switch leaf.operand {
         case .literal(let node): value = ValueText.render(node)
         case .path(let path): value = "\(path) (\(operand.map(ValueText.render) ?? "missing"))"
-        case .today: value = "\(evaluator.context.asOf) (the as-of date)"
+        case .today: value = "\(context.asOf) (the as-of date)"
         case .pattern(let pattern): value = "/\(pattern.source)/"
         }
         switch leaf.op {
