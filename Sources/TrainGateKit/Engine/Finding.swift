@@ -56,10 +56,7 @@ public struct Finding: Sendable, Codable, Equatable {
         for (index, entry) in ranked.enumerated() { rank[entry.0] = index }
         return findings.sorted { a, b in
             let ra = rank[a.location.fileID]!, rb = rank[b.location.fileID]!
-            if ra != rb { return ra < rb }
-            if a.location != b.location { return a.location < b.location }
-            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-            return a.subject < b.subject
+            return ra != rb ? ra < rb : reportOrder(a, b)
         }
     }
 
