@@ -30,6 +30,7 @@ enum PathResolver {
         guard var position = start(path.root, current: current, subject: subject, context: context, explain: explain) else {
             return .missing(nearest: subject, path: explain ? path.description : nil)
         }
+        if !explain { return fastResolve(path, from: position.node) }
         for (index, segment) in path.segments.enumerated() {
             guard let key = segment.key, let child = position.node[key], !child.isNull else {
                 let missingPath = explain ? fullPath(position, remaining: path, from: index) : nil
@@ -38,6 +39,19 @@ enum PathResolver {
             position = position.child(key, child, explain: explain)
         }
         return position.node.isNull ? .missing(nearest: position, path: position.path) : .found(position)
+    }
+
+    /// The fast path of `resolve`: walks the mappings in place, building no positions or paths.
+    private static func fastResolve(_ path: FieldPath, from start: Node) -> Resolution {
+        var node = start
+        for segment in path.segments {
+            guard let key = segment.key, case .mapping(let entries) = node.content,
+                  let index = entries.firstIndex(where: { $0.key == key }), !entries[index].value.isNull else {
+                return .missing(nearest: Position(node: node, path: nil), path: nil)
+            }
+            node = entries[index].value
+        }
+        return .found(Position(node: node, path: nil))
     }
 
     /// Resolves a quantifier's path to the items it ranges over, or nil with the nearest parent
