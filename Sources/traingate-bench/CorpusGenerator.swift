@@ -78,7 +78,7 @@ struct CorpusGenerator {
                 rights:
                   copyright_status: \(pick(["licensed", "owned", "tdm_exception", "public_domain"]))
                   license: {spdx: CC-BY-4.0, url: "https://creativecommons.org/licenses/by/4.0/"}
-                  rightsholder_consent: {model: opt_in, evidence: evidence/consent-\(source).pdf, coverage: 0.\(number(50...99))}
+                  rightsholder_consent: {model: opt_in, evidence: "https://example.org/evidence/consent-\(source).pdf", coverage: 0.\(number(50...99))}
                 tdm_opt_out:
                   checked: true
                   checked_at: 2025-05-0\(number(1...9))
@@ -100,8 +100,8 @@ struct CorpusGenerator {
         out += """
         governance:
           design_choices: "\(phrase(8))"
-          bias: {examination_ref: docs/bias-\(index).md, mitigation_measures: [reweighting, "\(phrase(2))"]}
-        records: {ropa_ref: records/ropa.md, dpia_ref: records/dpia-\(index).pdf}
+          bias: {examination_ref: "https://example.org/docs/bias-\(index).md", mitigation_measures: [reweighting, "\(phrase(2))"]}
+        records: {ropa_ref: "https://example.org/records/ropa.md", dpia_ref: "https://example.org/records/dpia-\(index).pdf"}
 
         """
         return out

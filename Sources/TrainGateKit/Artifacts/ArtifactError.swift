@@ -17,6 +17,10 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
     case manifestOutsideFolder(SourceLocation, path: String)
     /// A model card names a file that is not a dataset manifest.
     case notAManifest(SourceLocation, path: String, found: String)
+    /// An evidence reference names a file that does not exist.
+    case evidenceNotFound(SourceLocation, path: String)
+    /// An evidence reference names a file outside the folder of the file that names it.
+    case evidenceOutsideFolder(SourceLocation, path: String)
     /// Two manifests declare the same dataset id, or a manifest the same source id twice.
     case duplicateID(String, SourceLocation, first: SourceLocation)
 
@@ -24,7 +28,8 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .document(let error): return error.location
         case .notCheckable(let l, _), .wrongType(let l, _, _, _), .invalidValue(let l, _, _, _), .missingRequired(let l, _),
-             .manifestNotFound(let l, _), .manifestOutsideFolder(let l, _), .notAManifest(let l, _, _), .duplicateID(_, let l, _):
+             .manifestNotFound(let l, _), .manifestOutsideFolder(let l, _), .notAManifest(let l, _, _), .duplicateID(_, let l, _),
+             .evidenceNotFound(let l, _), .evidenceOutsideFolder(let l, _):
             return l
         }
     }
@@ -43,6 +48,9 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
             return "dataset manifest '\(path)' is outside the model card's folder; manifests must live in or below it"
         case .notAManifest(_, let path, let found): return "'\(path)' is not a dataset manifest (found \(found))"
         case .duplicateID(let id, _, let first): return "duplicate id '\(id)' (first declared at \(first))"
+        case .evidenceNotFound(_, let path): return "evidence file '\(path)' not found"
+        case .evidenceOutsideFolder(_, let path):
+            return "evidence file '\(path)' is outside the folder of the file that names it; evidence must live in or below it"
         }
     }
 

@@ -137,11 +137,8 @@ public enum ArtifactLoader {
         _ reference: ModelCard.DatasetReference, of card: ModelCard, known: [String: DatasetManifest],
         limits: LoadLimits, into inputs: inout Inputs
     ) -> (String, DatasetManifest)? {
-        let cardFolder = (card.file as NSString).deletingLastPathComponent
-        let display = reference.path.hasPrefix("/") || cardFolder.isEmpty ? reference.path : cardFolder + "/" + reference.path
-        let folderKey = canonical(cardFolder.isEmpty ? "." : cardFolder)
-        let key = canonical(display)
-        guard key.hasPrefix(folderKey.hasSuffix("/") ? folderKey : folderKey + "/") else {
+        let (display, key, inside) = resolve(reference.path, relativeTo: card.file)
+        guard inside else {
             inputs.errors.append(.manifestOutsideFolder(reference.location, path: reference.path))
             return nil
         }
@@ -175,6 +172,16 @@ public enum ArtifactLoader {
             if let first = seen[dataset.id] { inputs.errors.append(.duplicateID(dataset.id, location, first: first)) }
             seen[dataset.id] = location
         }
+    }
+
+    /// Resolves `path` as written in `file`: the path to open, its canonical form, and whether it
+    /// stays inside `file`'s folder tree (manifests a card names and evidence files must).
+    static func resolve(_ path: String, relativeTo file: String) -> (display: String, canonical: String, inside: Bool) {
+        let folder = (file as NSString).deletingLastPathComponent
+        let display = path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
+        let folderKey = canonical(folder.isEmpty ? "." : folder)
+        let key = canonical(display)
+        return (display, key, key.hasPrefix(folderKey.hasSuffix("/") ? folderKey : folderKey + "/"))
     }
 
     /// An absolute path with `.`, `..` and symbolic links resolved, for identity and containment.

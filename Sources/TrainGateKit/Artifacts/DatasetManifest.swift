@@ -22,7 +22,7 @@ public struct DatasetManifest: Sendable {
     /// Reads a manifest, validating it against `ArtifactSchemas.datasetManifest`. Returns nil
     /// when there are errors (appended to `errors`); unknown keys go to `warnings`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
-        guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, errors: &errors, warnings: &warnings),
+        guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, file: file, errors: &errors, warnings: &warnings),
               let id = root["dataset"]?["id"]?.scalar?.text else { return nil }
         var sources: [Source] = []
         var seen: [String: SourceLocation] = [:]
@@ -58,7 +58,7 @@ public struct ModelCard: Sendable {
 
     /// Reads a card, validating it against `ArtifactSchemas.modelCard`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> ModelCard? {
-        guard SchemaValidator.check(root, against: ArtifactSchemas.modelCard, errors: &errors, warnings: &warnings),
+        guard SchemaValidator.check(root, against: ArtifactSchemas.modelCard, file: file, errors: &errors, warnings: &warnings),
               let name = root["model"]?["name"]?.scalar?.text else { return nil }
         let references = (root["training_data"]?["datasets"]?.sequence ?? []).compactMap { entry -> DatasetReference? in
             guard let manifest = entry["manifest"], let path = manifest.scalar?.text else { return nil }

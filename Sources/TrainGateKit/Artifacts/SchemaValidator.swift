@@ -6,6 +6,8 @@
 struct SchemaValidator {
     private(set) var errors: [ArtifactError] = []
     private(set) var warnings: [Diagnostic] = []
+    /// Every evidence reference met, with where it is written.
+    private(set) var evidence: [EvidenceReference] = []
     private var trail: [Step] = []
 
     private enum Step {
@@ -30,13 +32,16 @@ struct SchemaValidator {
         return base.isEmpty ? key : base + "." + key
     }
 
-    /// Validates a document, appending what it finds; true when there are no errors.
-    static func check(_ root: Node, against schema: FieldType, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> Bool {
+    /// Validates a document, appending what it finds, and checks that every evidence file it
+    /// names exists inside the document's folder tree; true when there are no errors.
+    static func check(_ root: Node, against schema: FieldType, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> Bool {
         var validator = SchemaValidator()
         validator.validate(root, as: schema)
         warnings += validator.warnings
         errors += validator.errors
-        return validator.errors.isEmpty
+        let evidenceErrors = validator.evidence.compactMap { $0.problem(relativeTo: file) }
+        errors += evidenceErrors
+        return validator.errors.isEmpty && evidenceErrors.isEmpty
     }
 
     mutating func validate(_ node: Node, as type: FieldType) {
@@ -68,8 +73,16 @@ struct SchemaValidator {
                 errors.append(.invalidValue(node.location, path: path, value: scalar.text, allowed: allowed))
             }
         case .evidence:
-            if node.scalar != nil { return }
-            if node.mapping != nil { validate(node, as: .object(["path": .string, "sha256": .string], required: ["path"])) } else {
+            if let scalar = node.scalar {
+                evidence.append(EvidenceReference(text: scalar.text, location: node.location))
+                return
+            }
+            if node.mapping != nil {
+                validate(node, as: .object(["path": .string, "sha256": .string], required: ["path"]))
+                if let path = node["path"], let text = path.scalar?.text, !path.isNull {
+                    evidence.append(EvidenceReference(text: text, location: path.location))
+                }
+            } else {
                 typeError(node, "a path or URL, or {path, sha256}")
             }
         case .list(let item):

@@ -1,0 +1,28 @@
+import Foundation
+
+/// An evidence reference (`evidence:`, `*_ref`, `ref`): a URL, or a path to a file that must exist
+/// inside the folder tree of the file that names it. Without the file, a claim is not evidenced,
+/// so a missing or misplaced one stops the check (exit 2) rather than pass.
+struct EvidenceReference: Sendable, Equatable {
+    /// The reference as written.
+    var text: String
+    /// Where it is written.
+    var location: SourceLocation
+
+    /// Whether the reference is a URL (`https://…`, `mailto:…`, `urn:…`), which is not fetched.
+    var isURL: Bool {
+        text.contains("://") || text.hasPrefix("mailto:") || text.hasPrefix("urn:")
+    }
+
+    /// The error for a path reference that is missing or outside `file`'s folder tree, or nil.
+    func problem(relativeTo file: String) -> ArtifactError? {
+        guard !isURL, !text.isEmpty else { return nil }
+        let (target, _, inside) = ArtifactLoader.resolve(text, relativeTo: file)
+        guard inside else { return .evidenceOutsideFolder(location, path: text) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .evidenceNotFound(location, path: text)
+        }
+        return nil
+    }
+}
