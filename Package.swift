@@ -9,8 +9,10 @@ let package = Package(
         .library(name: "TrainGateKit", targets: ["TrainGateKit"]),
     ],
     dependencies: [
-        // The CLI's flag parsing, help and usage errors (exit 64); the only third-party dependency.
+        // The CLI's flag parsing, help and usage errors (exit 64).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of evidence files declared as {path, sha256}: a vetted implementation, not a hand-written one.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -18,7 +20,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "TrainGateKit", dependencies: ["CYAML"], plugins: ["EmbedPolicies"]),
+        .target(
+            name: "TrainGateKit",
+            dependencies: ["CYAML", .product(name: "Crypto", package: "swift-crypto")],
+            plugins: ["EmbedPolicies"]
+        ),
         // Embeds policies/*.yaml into TrainGateKit, so a copied binary still has its packs.
         .executableTarget(name: "policy-embedder"),
         .plugin(name: "EmbedPolicies", capability: .buildTool(), dependencies: ["policy-embedder"]),

@@ -51,6 +51,7 @@ struct CheckCommandTests {
         ("errors/wrong-kind", "errors/wrong-kind/card.yaml:6:17: error: 'other-card.yaml' is not a dataset manifest (found a ModelCard)\n"),
         ("errors/bad-enum", "errors/bad-enum/manifest.yaml:6:18: error: 'webcrawl' is not a valid value for 'sources[0].source_type'; expected one of: public_dataset, licensed_rightsholder, private_third_party, web_crawl, user_data_model_interaction, user_data_other_service, synthetic, first_party, public_domain, other; did you mean 'web_crawl'?\nerrors/bad-enum/manifest.yaml:7:5: error: missing required field 'sources[1].id'\n"),
         ("lint-mixed/dup.yaml", "lint-mixed/dup.yaml:4:5: error: duplicate key 'id' (first defined at 3:5)\n"),
+        ("errors/evidence-digest", "errors/evidence-digest/manifest.yaml:8:66: error: evidence file 'licence.txt' has SHA-256 eafd8ad0cdd7f209616288ce1a8abc2472950b5f55c2723d164c15a70a6202a7, not the declared 90d9eb5f2e8e2a2b8d6fa4bdbaab7b4e5a6a4be7d2fba4be5bfb7f8d06b6a6c2\n"),
         ("errors/evidence", "errors/evidence/manifest.yaml:4:21: error: evidence file 'records/dpia.pdf' not found\nerrors/evidence/manifest.yaml:9:45: error: evidence file '../../check-fail/policy.md' is outside the folder of the file that names it; evidence must live in or below it\n"),
         ("nope", "nope: error: no such file or directory\n"),
         ("lint-ok/notes.txt", "lint-ok/notes.txt:1:1: error: not a TrainGate file: expected 'apiVersion: traingate/v1'\n"),

@@ -19,6 +19,8 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAManifest(SourceLocation, path: String, found: String)
     /// An evidence reference names a file that does not exist.
     case evidenceNotFound(SourceLocation, path: String)
+    /// An evidence file's SHA-256 differs from the digest declared with it.
+    case evidenceDigestMismatch(SourceLocation, path: String, expected: String, actual: String)
     /// An evidence reference names a file outside the folder of the file that names it.
     case evidenceOutsideFolder(SourceLocation, path: String)
     /// Two manifests declare the same dataset id, or a manifest the same source id twice.
@@ -29,7 +31,7 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
         case .document(let error): return error.location
         case .notCheckable(let l, _), .wrongType(let l, _, _, _), .invalidValue(let l, _, _, _), .missingRequired(let l, _),
              .manifestNotFound(let l, _), .manifestOutsideFolder(let l, _), .notAManifest(let l, _, _), .duplicateID(_, let l, _),
-             .evidenceNotFound(let l, _), .evidenceOutsideFolder(let l, _):
+             .evidenceNotFound(let l, _), .evidenceOutsideFolder(let l, _), .evidenceDigestMismatch(let l, _, _, _):
             return l
         }
     }
@@ -49,6 +51,8 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAManifest(_, let path, let found): return "'\(path)' is not a dataset manifest (found \(found))"
         case .duplicateID(let id, _, let first): return "duplicate id '\(id)' (first declared at \(first))"
         case .evidenceNotFound(_, let path): return "evidence file '\(path)' not found"
+        case .evidenceDigestMismatch(_, let path, let expected, let actual):
+            return "evidence file '\(path)' has SHA-256 \(actual), not the declared \(expected)"
         case .evidenceOutsideFolder(_, let path):
             return "evidence file '\(path)' is outside the folder of the file that names it; evidence must live in or below it"
         }

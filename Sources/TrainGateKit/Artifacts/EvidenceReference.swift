@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// An evidence reference (`evidence:`, `*_ref`, `ref`): a URL, or a path to a file that must exist
@@ -8,6 +9,10 @@ struct EvidenceReference: Sendable, Equatable {
     var text: String
     /// Where it is written.
     var location: SourceLocation
+    /// The SHA-256 the file must have (hex), when written as `{path, sha256}`.
+    var sha256: String? = nil
+    /// Where the digest is written.
+    var sha256Location: SourceLocation? = nil
 
     /// Whether the reference is a URL (`https://…`, `mailto:…`, `urn:…`), which is not fetched.
     var isURL: Bool {
@@ -22,6 +27,12 @@ struct EvidenceReference: Sendable, Equatable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue else {
             return .evidenceNotFound(location, path: text)
+        }
+        guard let sha256 else { return nil }
+        guard let data = FileManager.default.contents(atPath: target) else { return .evidenceNotFound(location, path: text) }
+        let actual = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        guard actual == sha256.lowercased() else {
+            return .evidenceDigestMismatch(sha256Location ?? location, path: text, expected: sha256, actual: actual)
         }
         return nil
     }

@@ -80,7 +80,9 @@ struct SchemaValidator {
             if node.mapping != nil {
                 validate(node, as: .object(["path": .string, "sha256": .string], required: ["path"]))
                 if let path = node["path"], let text = path.scalar?.text, !path.isNull {
-                    evidence.append(EvidenceReference(text: text, location: path.location))
+                    let digest = node["sha256"].flatMap { $0.isNull ? nil : $0 }
+                    evidence.append(EvidenceReference(text: text, location: path.location,
+                                                      sha256: digest.flatMap { $0.scalar?.text }, sha256Location: digest?.location))
                 }
             } else {
                 typeError(node, "a path or URL, or {path, sha256}")
