@@ -45,12 +45,14 @@ struct CheckCommandTests {
     }
 
     @Test("inputs that cannot be checked exit 2 with located errors", arguments: [
-        ("errors/bad-type", "errors/bad-type/card.yaml:5:9: error: 'classification.gpai' must be true or false, found string 'yes'\nerrors/bad-type/card.yaml:6:26: error: 'classification.training_compute_flop' must be a number, found string 'lots'\n"),
+        ("errors/bad-type", "errors/bad-type/card.yaml:5:9: error: 'classification.gpai' must be true or false, found string 'yes'\nerrors/bad-type/card.yaml:6:26: error: 'classification.training_compute_flop' must be a finite number, found string 'lots'\n"),
         ("errors/missing-manifest", "errors/missing-manifest/card.yaml:6:17: error: dataset manifest 'data/nope.yaml' not found\n"),
         ("errors/escape", "errors/escape/card.yaml:6:17: error: dataset manifest '../../check-fail/data/shadow.yaml' is outside the model card's folder; manifests must live in or below it\n"),
         ("errors/wrong-kind", "errors/wrong-kind/card.yaml:6:17: error: 'other-card.yaml' is not a dataset manifest (found a ModelCard)\n"),
         ("errors/bad-enum", "errors/bad-enum/manifest.yaml:6:18: error: 'webcrawl' is not a valid value for 'sources[0].source_type'; expected one of: public_dataset, licensed_rightsholder, private_third_party, web_crawl, user_data_model_interaction, user_data_other_service, synthetic, first_party, public_domain, other; did you mean 'web_crawl'?\nerrors/bad-enum/manifest.yaml:7:5: error: missing required field 'sources[1].id'\n"),
         ("lint-mixed/dup.yaml", "lint-mixed/dup.yaml:4:5: error: duplicate key 'id' (first defined at 3:5)\n"),
+        ("errors/api-version", "errors/api-version/nested/m.yaml:1:13: error: unsupported apiVersion 'traingate/v2'; this TrainGate reads traingate/v1\n"),
+        ("empty-folder", "error: no TrainGate model cards or dataset manifests found in empty-folder\n"),
         ("errors/evidence-digest", "errors/evidence-digest/manifest.yaml:8:66: error: evidence file 'licence.txt' has SHA-256 eafd8ad0cdd7f209616288ce1a8abc2472950b5f55c2723d164c15a70a6202a7, not the declared 90d9eb5f2e8e2a2b8d6fa4bdbaab7b4e5a6a4be7d2fba4be5bfb7f8d06b6a6c2\n"),
         ("errors/evidence", "errors/evidence/manifest.yaml:4:21: error: evidence file 'records/dpia.pdf' not found\nerrors/evidence/manifest.yaml:9:45: error: evidence file '../../check-fail/policy.md' is outside the folder of the file that names it; evidence must live in or below it\n"),
         ("nope", "nope: error: no such file or directory\n"),

@@ -68,14 +68,14 @@ public enum ArtifactLoader {
         inputs.skipped += expansion.skipped
         // Canonical paths matter only for matching a card's references with files already read;
         // without cards, resolving every path would be wasted system calls.
-        let keys = cards.isEmpty ? loadedManifests.map(\.file) : loadedManifests.map { canonical($0.file) }
-        var manifests: [String: DatasetManifest] = [:]
-        var manifestOrder: [String] = []
+        let keys = (cards.isEmpty ? loadedManifests.map(\.file) : loadedManifests.map { canonical($0.file) }).map { Array($0.utf8) }
+        var manifests: [[UInt8]: DatasetManifest] = [:]
+        var manifestOrder: [[UInt8]] = []
         for (key, manifest) in zip(keys, loadedManifests) where manifests[key] == nil {
             manifests[key] = manifest
             manifestOrder.append(key)
         }
-        var claimed = Set<String>()
+        var claimed = Set<[UInt8]>()
         for card in cards {
             var datasets: [DatasetManifest] = []
             for reference in card.datasets {
@@ -108,6 +108,11 @@ public enum ArtifactLoader {
         var outcome = FileOutcome(loaded: .failed)
         let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text ?? ""
         guard api == "traingate/v1" else {
+            // A TrainGate file of another version is an error wherever it is found, never skipped.
+            if let api, api.hasPrefix("traingate/") {
+                outcome.errors.append(.notCheckable(root["apiVersion"]!.location, reason: "unsupported apiVersion '\(api)'; this TrainGate reads traingate/v1"))
+                return outcome
+            }
             guard explicit else { return FileOutcome(loaded: .skipped) }
             outcome.errors.append(.notCheckable(root.location, reason: "not a TrainGate file: expected 'apiVersion: traingate/v1'"))
             return outcome
@@ -134,10 +139,11 @@ public enum ArtifactLoader {
 
     /// Finds and loads the manifest a card names, relative to the card and inside its folder.
     private static func resolve(
-        _ reference: ModelCard.DatasetReference, of card: ModelCard, known: [String: DatasetManifest],
+        _ reference: ModelCard.DatasetReference, of card: ModelCard, known: [[UInt8]: DatasetManifest],
         limits: LoadLimits, into inputs: inout Inputs
-    ) -> (String, DatasetManifest)? {
-        let (display, key, inside) = resolve(reference.path, relativeTo: card.file)
+    ) -> ([UInt8], DatasetManifest)? {
+        let (display, canonicalPath, inside) = resolve(reference.path, relativeTo: card.file)
+        let key = Array(canonicalPath.utf8)
         guard inside else {
             inputs.errors.append(.manifestOutsideFolder(reference.location, path: reference.path))
             return nil

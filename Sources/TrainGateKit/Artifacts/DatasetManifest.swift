@@ -24,6 +24,10 @@ public struct DatasetManifest: Sendable {
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
         guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, file: file, errors: &errors, warnings: &warnings),
               let id = root["dataset"]?["id"]?.scalar?.text else { return nil }
+        if root["sources"]?.sequence?.isEmpty ?? true {
+            errors.append(.wrongType(root["sources"]?.location ?? root.location, path: "sources", expected: "at least one source", found: "an empty list"))
+            return nil
+        }
         var sources: [Source] = []
         var seen: [String: SourceLocation] = [:]
         for (index, node) in (root["sources"]?.sequence ?? []).enumerated() {

@@ -14,14 +14,23 @@ struct EvidenceReference: Sendable, Equatable {
     /// Where the digest is written.
     var sha256Location: SourceLocation? = nil
 
-    /// Whether the reference is a URL (`https://…`, `mailto:…`, `urn:…`), which is not fetched.
+    /// Whether the reference is a URL, which is not fetched: `https://host…`, `http://host…`,
+    /// `mailto:address` or `urn:name`, with something after the scheme. Anything else is a path.
     var isURL: Bool {
-        text.contains("://") || text.hasPrefix("mailto:") || text.hasPrefix("urn:")
+        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
+            let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            return !host.isEmpty && !text.contains(where: \.isWhitespace)
+        }
+        for scheme in ["mailto:", "urn:"] where text.lowercased().hasPrefix(scheme) {
+            return text.count > scheme.count && !text.contains(where: \.isWhitespace)
+        }
+        return false
     }
 
     /// The error for a path reference that is missing or outside `file`'s folder tree, or nil.
     func problem(relativeTo file: String) -> ArtifactError? {
-        guard !isURL, !text.isEmpty else { return nil }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { return .evidenceNotFound(location, path: text) }
+        guard !isURL else { return nil }
         let (target, _, inside) = ArtifactLoader.resolve(text, relativeTo: file)
         guard inside else { return .evidenceOutsideFolder(location, path: text) }
         var isDirectory: ObjCBool = false

@@ -56,8 +56,9 @@ struct SchemaValidator {
             if case .int? = node.value {} else { typeError(node, "a whole number") }
         case .number:
             switch node.value {
-            case .int?, .float?: break
-            default: typeError(node, "a number")
+            case .int?: break
+            case .float(let value)? where value.isFinite: break
+            default: typeError(node, "a finite number")
             }
         case .date:
             if node.scalar == nil || (try? node.date()) == nil {
@@ -79,7 +80,7 @@ struct SchemaValidator {
             }
             if node.mapping != nil {
                 validate(node, as: .object(["path": .string, "sha256": .string], required: ["path"]))
-                if let path = node["path"], let text = path.scalar?.text, !path.isNull {
+                if let path = node["path"], let text = path.scalar?.text {
                     let digest = node["sha256"].flatMap { $0.isNull ? nil : $0 }
                     evidence.append(EvidenceReference(text: text, location: path.location,
                                                       sha256: digest.flatMap { $0.scalar?.text }, sha256Location: digest?.location))
@@ -91,14 +92,14 @@ struct SchemaValidator {
             guard let items = node.sequence else { return typeError(node, "a list") }
             for (index, element) in items.enumerated() {
                 trail.append(.index(index))
-                validate(element, as: item)
+                if element.isNull { typeError(element, "a value (list items cannot be null)") } else { validate(element, as: item) }
                 trail.removeLast()
             }
         case .object(let fields, let required):
             guard let entries = node.mapping else { return typeError(node, "a mapping") }
             for entry in entries {
                 guard let fieldType = fields[entry.key] else {
-                    let hint = Suggestions.closest(to: entry.key, in: fields.keys).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint = Suggestions.closest(to: entry.key, in: fields.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
                     warnings.append(Diagnostic(location: entry.keyLocation, message: "unknown key '\(path(with: entry.key))'\(hint)"))
                     continue
                 }

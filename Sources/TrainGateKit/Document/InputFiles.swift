@@ -24,19 +24,26 @@ public enum InputFiles {
                 result.files.append(path)
                 continue
             }
-            walk(path, into: &result)
+            var visited = Set<String>()
+            walk(path, into: &result, visited: &visited)
         }
         return result
     }
 
-    private static func walk(_ folder: String, into result: inout Expansion) {
+    private static func walk(_ folder: String, into result: inout Expansion, visited: inout Set<String>) {
+        // Enter each real folder once, so symbolic-link loops cannot make the walk run forever.
+        let real = realpath(folder, nil).map { pointer -> String in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? folder
+        guard visited.insert(real).inserted else { return }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in entries.sorted() where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                walk(path, into: &result)
+                walk(path, into: &result, visited: &visited)
             } else if let ext = name.split(separator: ".").last, name.contains("."),
                       extensions.contains(ext.lowercased()) {
                 result.files.append(path)

@@ -39,7 +39,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Orders by path, then line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        if lhs.fileID != rhs.fileID { return lhs.file < rhs.file }
+        if lhs.fileID != rhs.fileID { return SourcePaths.precedes(lhs.fileID, rhs.fileID) }
         return (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
     }
 }

@@ -8,16 +8,19 @@ import Foundation
 enum SourcePaths {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var paths: [String] = []
-    nonisolated(unsafe) private static var ids: [String: UInt32] = [:]
+    // Keyed by bytes: Swift's String equality treats NFC and NFD spellings of a name as equal,
+    // but they are different files.
+    nonisolated(unsafe) private static var ids: [[UInt8]: UInt32] = [:]
 
     /// The id for `path`, interning it on first use.
     static func id(for path: String) -> UInt32 {
         lock.lock()
         defer { lock.unlock() }
-        if let id = ids[path] { return id }
+        let key = Array(path.utf8)
+        if let id = ids[key] { return id }
         let id = UInt32(paths.count)
         paths.append(path)
-        ids[path] = id
+        ids[key] = id
         return id
     }
 
@@ -26,5 +29,12 @@ enum SourcePaths {
         lock.lock()
         defer { lock.unlock() }
         return paths[Int(id)]
+    }
+
+    /// Orders two interned paths by their bytes (then by id), the same way on every run.
+    static func precedes(_ a: UInt32, _ b: UInt32) -> Bool {
+        let (pa, pb) = (path(for: a), path(for: b))
+        if pa.utf8.elementsEqual(pb.utf8) { return a < b }
+        return pa.utf8.lexicographicallyPrecedes(pb.utf8)
     }
 }

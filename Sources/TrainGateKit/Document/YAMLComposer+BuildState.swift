@@ -13,6 +13,8 @@ struct Frame {
     var keySet: Set<String>?
     /// Nodes in this subtree, counting what aliases copied into it.
     var size = 1
+    /// Levels of collections below this one, counting what aliases copied in (0 for leaves only).
+    var height = 0
 }
 
 /// The composer's state within one document.
@@ -21,7 +23,7 @@ struct BuildState {
     var items: [Node] = []
     var entries: [MappingEntry] = []
     var root: Node?
-    var anchors: [String: (node: Node, size: Int)] = [:]
+    var anchors: [String: (node: Node, size: Int, height: Int)] = [:]
     /// Nodes written in the source (scalars, sequences, mappings; not aliases).
     var written = 0
     /// Nodes that aliases added.
@@ -40,14 +42,16 @@ struct BuildState {
                            start: isMapping ? entries.count : items.count))
     }
 
-    /// Adds a finished node (of `size` nodes) to the open collection, or makes it the root.
-    mutating func add(_ node: Node, size: Int) throws(DocumentError) {
+    /// Adds a finished node (of `size` nodes, with `height` levels of collections) to the open
+    /// collection, or makes it the root.
+    mutating func add(_ node: Node, size: Int, height: Int = 0) throws(DocumentError) {
         guard !stack.isEmpty else {
             root = node
             return
         }
         let top = stack.count - 1
         stack[top].size += size
+        stack[top].height = max(stack[top].height, height)
         guard stack[top].isMapping else {
             items.append(node)
             return
@@ -79,8 +83,8 @@ struct BuildState {
             items.removeSubrange(frame.start...)
         }
         let node = Node(content, at: frame.location)
-        if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-        try add(node, size: frame.size)
+        if let anchor = frame.anchor { anchors[anchor] = (node, frame.size, frame.height + 1) }
+        try add(node, size: frame.size, height: frame.height + 1)
     }
 
     /// Where `key` was first defined in the mapping at `index` of the stack, if it already was.

@@ -90,7 +90,7 @@ struct YAMLComposer {
         if json { try checkJSON(node, style: style, isKey: state.expectsKey, anchor: data.anchor) }
         try state.add(node, size: 1)
         state.written += 1
-        if let anchor = data.anchor { state.anchors[String(cString: anchor)] = (node, 1) }
+        if let anchor = data.anchor { state.anchors[String(cString: anchor)] = (node, 1, 0) }
     }
 
     private func start(_ event: yaml_event_t, at location: SourceLocation, into state: inout BuildState) throws(DocumentError) {
@@ -120,14 +120,16 @@ struct YAMLComposer {
     private func alias(_ event: yaml_event_t, at location: SourceLocation, into state: inout BuildState) throws(DocumentError) {
         if json { throw .notJSON(location, reason: "YAML aliases are not JSON") }
         let name = String(cString: event.data.alias.anchor)
-        guard let (anchored, size) = state.anchors[name] else { throw .undefinedAlias(name, location) }
+        guard let (anchored, size, height) = state.anchors[name] else { throw .undefinedAlias(name, location) }
+        // An alias copies a whole subtree: its nesting counts against the depth limit too.
+        if state.stack.count + height > limits.maxDepth { throw .tooDeep(location, limit: limits.maxDepth) }
         state.expanded += size
         let ratioLimit = max(limits.aliasExpansionFloor, limits.maxAliasExpansionRatio * state.written)
         let limit = min(limits.maxAliasExpansion, ratioLimit)
         if state.expanded > limit { throw .aliasBudgetExceeded(location, nodes: state.expanded, limit: limit) }
         var node = anchored
         node.location = location
-        try state.add(node, size: size)
+        try state.add(node, size: size, height: height)
     }
 
     /// Maps a tag libyaml reports to a core-schema tag; `!` (non-specific) means string.

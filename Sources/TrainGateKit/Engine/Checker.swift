@@ -64,9 +64,17 @@ public enum Checker {
         } catch {
             throw CheckFailure(errors: [error.description], warnings: [])
         }
+        if packs.allSatisfy({ $0.rules.isEmpty }) {
+            throw CheckFailure(errors: ["error: the selected policy packs hold no rules; nothing would be checked"], warnings: [])
+        }
         let inputs = ArtifactLoader.load(request.paths)
         guard inputs.errors.isEmpty else {
             throw CheckFailure(errors: inputs.errors.map(\.description), warnings: inputs.warnings)
+        }
+        // Fail closed: finding nothing to check is not a pass.
+        if inputs.bundles.isEmpty {
+            let paths = request.paths.joined(separator: ", ")
+            throw CheckFailure(errors: ["error: no TrainGate model cards or dataset manifests found in \(paths)"], warnings: inputs.warnings)
         }
         let result = Engine.check(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
         let subjects: [RuleScope: Int] = [

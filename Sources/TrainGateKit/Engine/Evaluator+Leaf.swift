@@ -55,7 +55,8 @@ extension Evaluator {
             guard case .pattern(let pattern) = leaf.operand, let scalar = field.scalar else { return false }
             return pattern.matches(scalar.text)
         case .min, .max:
-            guard let value = ValueCompare.number(field), let bound = ValueCompare.number(operand!) else { return false }
+            guard let value = ValueCompare.number(field), let bound = ValueCompare.number(operand!),
+                  value.isFinite, bound.isFinite else { return false }
             return leaf.op == .min ? value >= bound : value <= bound
         case .before, .after:
             guard let date = try? field.date() else { return false }

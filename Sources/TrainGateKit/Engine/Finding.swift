@@ -51,7 +51,7 @@ public struct Finding: Sendable, Codable, Equatable {
     /// not look paths up on every comparison.
     public static func sortedForReport(_ findings: [Finding]) -> [Finding] {
         let ids = Set(findings.map(\.location.fileID))
-        let ranked = ids.map { ($0, SourcePaths.path(for: $0)) }.sorted { $0.1 < $1.1 }
+        let ranked = ids.map { ($0, 0) }.sorted { SourcePaths.precedes($0.0, $1.0) }
         var rank: [UInt32: Int] = [:]
         for (index, entry) in ranked.enumerated() { rank[entry.0] = index }
         return findings.sorted { a, b in

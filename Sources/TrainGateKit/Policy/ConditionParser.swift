@@ -110,8 +110,9 @@ struct ConditionParser {
             guard node.sequence != nil else { throw fail("a list or {path: …}") }
         case .min, .max:
             switch node.value {
-            case .int?, .float?: break
-            default: throw fail("a number or {path: …}")
+            case .int?: break
+            case .float(let value)? where value.isFinite: break
+            default: throw fail("a finite number or {path: …}")
             }
         case .before, .after:
             let text = try PackReader.text(node, key: op.rawValue)

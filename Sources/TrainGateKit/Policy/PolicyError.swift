@@ -31,11 +31,13 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicatePackName(String, SourceLocation, first: SourceLocation)
     /// `--pack NAME` names no built-in pack.
     case unknownPack(String, suggestion: String?)
+    /// `TRAINGATE_POLICIES` names something that is not a folder.
+    case overrideFolder(String)
 
     public var location: SourceLocation? {
         switch self {
         case .document(let error): return error.location
-        case .unknownPack: return nil
+        case .unknownPack, .overrideFolder: return nil
         case .notAPack(let l, _), .missingKey(let l, _, _), .unknownKey(let l, _, _), .wrongType(let l, _, _, _),
              .invalidValue(let l, _, _, _), .unknownOperator(let l, _, _), .operatorCount(let l, _),
              .invalidPath(let l, _, _), .invalidRegex(let l, _, _), .invalidDate(let l, _), .invalidTemplate(let l, _),
@@ -66,6 +68,7 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateRuleID(let id, _, let first): return "duplicate rule id '\(id)' (first defined at \(first))"
         case .duplicatePackName(let name, _, let first): return "duplicate pack name '\(name)' (first defined at \(first))"
         case .unknownPack(let name, let suggestion): return "no built-in pack named '\(name)'\(suggest(suggestion)); see 'traingate packs list'"
+        case .overrideFolder(let folder): return "\(overrideVariableName)=\(folder) is not a folder of policy packs"
         }
     }
 
@@ -73,6 +76,9 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         if case .document(let error) = self { return error.description }
         if case .unknownPack = self { return "error: " + message }
+        if case .overrideFolder = self { return "error: " + message }
         return "\(location!): error: \(message)"
     }
 }
+
+private let overrideVariableName = PolicyLoader.overrideVariable

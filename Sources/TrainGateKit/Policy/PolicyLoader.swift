@@ -34,6 +34,10 @@ public enum PolicyLoader {
     ) throws(PolicyError) -> [PolicyPack] {
         var sources: [(file: String, text: String?)] = []
         if let folder = environment[overrideVariable], !folder.isEmpty {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .overrideFolder(folder)
+            }
             sources = InputFiles.expand([folder]).files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { ($0, nil) }
         } else {
             sources = EmbeddedPolicies.files.map { ("policies/" + $0.0, $0.1) }
