@@ -34,6 +34,7 @@ enum Terminal {
                 #else
                 let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #endif
+                if written < 0 && (errno == EINTR || errno == EAGAIN) { continue }
                 if written <= 0 { return }
                 offset += written
             }

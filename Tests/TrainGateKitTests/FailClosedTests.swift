@@ -53,4 +53,21 @@ struct FailClosedTests {
         let reference = EvidenceReference(text: "", location: Location(file: "m.yaml", line: 3, column: 9))
         #expect(reference.problem(relativeTo: "m.yaml") == .evidenceNotFound(Location(file: "m.yaml", line: 3, column: 9), path: ""))
     }
+
+    @Test func matchesReadsAtMostFourKilobytes() throws {
+        let long = String(repeating: "a", count: 5000)
+        #expect(try truth("{path: a, matches: '^a'}", on: "{a: \(long)}") == .violation)
+        #expect(try truth("{path: a, matches: '^a'}", on: "{a: \(String(long.prefix(4096)))}") == .pass)
+    }
+
+    @Test func aManifestACardNamesIsReportedOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-dup-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "apiVersion: traingate/v1\nkind: ModelCard\nmodel: {name: m}\ntraining_data: {datasets: [{manifest: data/bad.yaml}]}\n"
+            .write(toFile: folder + "/card.yaml", atomically: true, encoding: .utf8)
+        try "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: webcrawl}]\n"
+            .write(toFile: folder + "/data/bad.yaml", atomically: true, encoding: .utf8)
+        #expect(ArtifactLoader.load([folder]).errors.count == 1)
+    }
 }

@@ -51,7 +51,9 @@ public enum ArtifactLoader {
         let outcomes = Parallel.map(candidates) { file in loadFile(file, explicit: explicit.contains(file), limits: limits) }
         var loadedManifests: [DatasetManifest] = []
         var cards: [ModelCard] = []
+        var failed: [String] = []
         for (file, outcome) in zip(candidates, outcomes) {
+            if case .failed = outcome.loaded { failed.append(file) }
             inputs.errors += outcome.errors
             inputs.warnings += outcome.warnings
             switch outcome.loaded {
@@ -76,9 +78,12 @@ public enum ArtifactLoader {
             manifestOrder.append(key)
         }
         var claimed = Set<[UInt8]>()
+        // Files that already failed (and reported why) are not loaded and reported again when a card names them.
+        let alreadyFailed = cards.isEmpty ? [] : Set(failed.map { Array(canonical($0).utf8) })
         for card in cards {
             var datasets: [DatasetManifest] = []
             for reference in card.datasets {
+                if alreadyFailed.contains(Array(resolve(reference.path, relativeTo: card.file).canonical.utf8)) { continue }
                 guard let (key, manifest) = resolve(reference, of: card, known: manifests, limits: limits, into: &inputs) else { continue }
                 if manifests[key] == nil {
                     manifests[key] = manifest

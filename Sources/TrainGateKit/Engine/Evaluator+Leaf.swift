@@ -2,6 +2,9 @@
 /// the `--as-of` date; an absent or null field is `missing` (except for `exists`). An extension of
 /// `Evaluator`, so evaluating a leaf never copies the evaluator's context.
 extension Evaluator {
+    /// The longest value, in bytes, that `matches` reads; a longer one fails the leaf.
+    static let maxMatchedLength = 4096
+
     func evaluate(_ leaf: Leaf, at current: Position) -> Outcome {
         let resolution = PathResolver.resolve(leaf.path, from: current, subject: subject,
                                               context: context, explain: explain)
@@ -52,7 +55,9 @@ extension Evaluator {
         case .in: return operand!.sequence.map { ValueCompare.contains($0, field) } ?? false
         case .notIn: return operand!.sequence.map { !ValueCompare.contains($0, field) } ?? false
         case .matches:
-            guard case .pattern(let pattern) = leaf.operand, let scalar = field.scalar else { return false }
+            // Longer values fail the leaf rather than let a pattern run for seconds on them.
+            guard case .pattern(let pattern) = leaf.operand, let scalar = field.scalar,
+                  scalar.text.utf8.count <= Self.maxMatchedLength else { return false }
             return pattern.matches(scalar.text)
         case .min, .max:
             guard let value = ValueCompare.number(field), let bound = ValueCompare.number(operand!),
