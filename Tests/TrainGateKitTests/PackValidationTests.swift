@@ -181,6 +181,14 @@ struct PackSelectionTests {
         }
     }
 
+    @Test func everyBuiltInPatternCompiles() throws {
+        // Built-in packs compile their patterns on first use; a pattern that could not compile
+        // would match nothing, so every one is compiled here, eagerly, as a user pack's would be.
+        for (name, text) in EmbeddedPolicies.files {
+            #expect(throws: Never.self, "\(name)") { try PolicyLoader.parse(text, file: "policies/" + name, compilePatterns: true) }
+        }
+    }
+
     @Test func onlyWhatIsSelectedIsLoaded() throws {
         #expect(try PolicyLoader.select([], environment: [:]).map(\.name) == ["eu-ai-act-gpai", "eu-ai-act-high-risk", "eu-copyright", "eu-training-summary", "gdpr"])
         #expect(try PolicyLoader.select(["us-ca-ab2013"], environment: [:]).map(\.name) == ["us-ca-ab2013"])
