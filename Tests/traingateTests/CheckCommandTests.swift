@@ -149,3 +149,20 @@ struct PacksCommandTests {
         #expect(output.contains("eu-copyright"))
     }
 }
+
+@Suite("traingate check colour")
+struct ColorTests {
+    @Test func colourOnlyWhenAskedOrOnATerminal() throws {
+        let colored = try CLI.run(["check", "check-fail/card.yaml", "--as-of", "2026-11-22", "--color", "always"])
+        #expect(colored.stdout.contains("\u{1B}[1;31mcritical\u{1B}[0m: source mirror"))
+        #expect(colored.stdout.contains("verdict: \u{1B}[1;31mFAIL\u{1B}[0m"))
+        // Captured output is not a terminal: auto means no colour, and so does never.
+        for mode in ["auto", "never"] {
+            let plain = try CLI.run(["check", "check-fail/card.yaml", "--as-of", "2026-11-22", "--color", mode])
+            #expect(!plain.stdout.contains("\u{1B}["))
+        }
+        // Only the text format is ever coloured.
+        let json = try CLI.run(["check", "check-fail/card.yaml", "--as-of", "2026-11-22", "--color", "always", "--format", "json"])
+        #expect(!json.stdout.contains("\u{1B}["))
+    }
+}
