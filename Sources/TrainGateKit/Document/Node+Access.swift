@@ -19,8 +19,15 @@ extension Node {
 
     /// The entry for `key`, if this node is a mapping that has it.
     public func entry(_ key: String) -> MappingEntry? {
-        guard case .mapping(let entries) = content else { return nil }
-        return entries.first { $0.key == key }
+        guard case .mapping(let entries) = content, let index = Node.index(of: key, in: entries) else { return nil }
+        return entries[index]
+    }
+
+    /// The position of `key` among `entries`. Lengths are compared first: most keys differ in
+    /// length, and that test is cheap even for keys too long for Swift's inline small strings.
+    static func index(of key: String, in entries: [MappingEntry]) -> Int? {
+        let length = key.utf8.count
+        return entries.firstIndex { $0.key.utf8.count == length && $0.key == key }
     }
 
     /// The value for `key`, if this node is a mapping that has it.

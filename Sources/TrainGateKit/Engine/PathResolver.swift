@@ -46,7 +46,7 @@ enum PathResolver {
         var node = start
         for segment in path.segments {
             guard let key = segment.key, case .mapping(let entries) = node.content,
-                  let index = entries.firstIndex(where: { $0.key == key }), !entries[index].value.isNull else {
+                  let index = Node.index(of: key, in: entries), !entries[index].value.isNull else {
                 return .missing(nearest: Position(node: node, path: nil), path: nil)
             }
             node = entries[index].value
