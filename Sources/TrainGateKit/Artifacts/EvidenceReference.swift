@@ -17,19 +17,25 @@ struct EvidenceReference: Sendable, Equatable {
     /// Whether the reference is a URL, which is not fetched: `https://host…`, `http://host…`,
     /// `mailto:address` or `urn:name`, with something after the scheme. Anything else is a path.
     var isURL: Bool {
-        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
-            let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-            return !host.isEmpty && !text.contains(where: \.isWhitespace)
+        // Byte-level checks: URLs are ASCII, and this runs for every reference of every file.
+        let bytes = Array(text.utf8)
+        if bytes.contains(where: { $0 <= 0x20 }) { return false }
+        func hasScheme(_ scheme: String) -> Bool {
+            bytes.count >= scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
         }
-        for scheme in ["mailto:", "urn:"] where text.lowercased().hasPrefix(scheme) {
-            return text.count > scheme.count && !text.contains(where: \.isWhitespace)
+        for scheme in ["https://", "http://"] where hasScheme(scheme) {
+            let host = bytes.dropFirst(scheme.utf8.count).prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+            return !host.isEmpty
+        }
+        for scheme in ["mailto:", "urn:"] where hasScheme(scheme) {
+            return bytes.count > scheme.utf8.count
         }
         return false
     }
 
     /// The error for a path reference that is missing or outside `file`'s folder tree, or nil.
     func problem(relativeTo file: String) -> ArtifactError? {
-        if text.trimmingCharacters(in: .whitespaces).isEmpty { return .evidenceNotFound(location, path: text) }
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .evidenceNotFound(location, path: text) }
         guard !isURL else { return nil }
         let (target, _, inside) = ArtifactLoader.resolve(text, relativeTo: file)
         guard inside else { return .evidenceOutsideFolder(location, path: text) }
