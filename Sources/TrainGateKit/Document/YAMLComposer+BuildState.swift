@@ -93,7 +93,9 @@ struct BuildState {
         let count = entries.count - start
         if stack[index].keySet == nil {
             if count < 16 {
-                for position in start..<entries.count where entries[position].key == key {
+                let length = key.utf8.count
+                for position in start..<entries.count
+                where entries[position].key.utf8.count == length && entries[position].key == key {
                     return entries[position].keyLocation
                 }
                 return nil
