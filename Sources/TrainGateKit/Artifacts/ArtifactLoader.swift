@@ -83,8 +83,9 @@ public enum ArtifactLoader {
         for card in cards {
             var datasets: [DatasetManifest] = []
             for reference in card.datasets {
-                if alreadyFailed.contains(Array(resolve(reference.path, relativeTo: card.file).canonical.utf8)) { continue }
-                guard let (key, manifest) = resolve(reference, of: card, known: manifests, limits: limits, into: &inputs) else { continue }
+                let target = resolve(reference.path, relativeTo: card.file)
+                if alreadyFailed.contains(Array(target.canonical.utf8)) { continue }
+                guard let (key, manifest) = load(reference, at: target, known: manifests, limits: limits, into: &inputs) else { continue }
                 if manifests[key] == nil {
                     manifests[key] = manifest
                     inputs.files.append((manifest.file, "DatasetManifest"))
@@ -142,12 +143,12 @@ public enum ArtifactLoader {
         return outcome
     }
 
-    /// Finds and loads the manifest a card names, relative to the card and inside its folder.
-    private static func resolve(
-        _ reference: ModelCard.DatasetReference, of card: ModelCard, known: [[UInt8]: DatasetManifest],
-        limits: LoadLimits, into inputs: inout Inputs
+    /// Loads the manifest a card names, at its already-resolved location inside the card's folder.
+    private static func load(
+        _ reference: ModelCard.DatasetReference, at target: (display: String, canonical: String, inside: Bool),
+        known: [[UInt8]: DatasetManifest], limits: LoadLimits, into inputs: inout Inputs
     ) -> ([UInt8], DatasetManifest)? {
-        let (display, canonicalPath, inside) = resolve(reference.path, relativeTo: card.file)
+        let (display, canonicalPath, inside) = target
         let key = Array(canonicalPath.utf8)
         guard inside else {
             inputs.errors.append(.manifestOutsideFolder(reference.location, path: reference.path))

@@ -58,9 +58,6 @@ public enum ScalarStyle: String, Sendable, Equatable, Codable {
 public enum CoreTag: String, Sendable, Equatable, CaseIterable {
     case str, int, float, bool, null, seq, map
 
-    /// The full tag URI, as libyaml reports it.
-    public var uri: String { "tag:yaml.org,2002:\(rawValue)" }
-
     /// Whether the tag applies to scalars (as opposed to collections).
     var isScalarTag: Bool { self != .seq && self != .map }
 }

@@ -33,8 +33,7 @@ enum PathResolver {
         if !explain { return fastResolve(path, from: position.node) }
         for (index, segment) in path.segments.enumerated() {
             guard let key = segment.key, let child = position.node[key], !child.isNull else {
-                let missingPath = explain ? fullPath(position, remaining: path, from: index) : nil
-                return .missing(nearest: position, path: missingPath)
+                return .missing(nearest: position, path: fullPath(position, remaining: path, from: index))
             }
             position = position.child(key, child, explain: explain)
         }

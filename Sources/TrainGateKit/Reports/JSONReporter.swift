@@ -9,6 +9,9 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
+    /// JSON is never coloured.
+    public static func make(color: Bool) -> JSONReporter { JSONReporter() }
+
     struct Document: Encodable {
         struct Tool: Encodable { let name: String; let version: String }
         struct Pack: Encodable {

@@ -2,6 +2,8 @@
 public protocol Reporter: Sendable {
     /// The `--format` name.
     static var identifier: String { get }
+    /// Makes the reporter; `color` asks for terminal colour where the format has any.
+    static func make(color: Bool) -> Self
     /// Renders the report.
     func render(_ report: CheckReport) -> String
 }
@@ -13,10 +15,6 @@ public enum Reporters {
 
     /// The reporter for a `--format` name; `color` applies to the text format only.
     public static func reporter(for identifier: String, color: Bool = false) -> (any Reporter)? {
-        switch identifier {
-        case TextReporter.identifier: return TextReporter(color: color)
-        case JSONReporter.identifier: return JSONReporter()
-        default: return nil
-        }
+        all.first { $0.identifier == identifier }?.make(color: color)
     }
 }

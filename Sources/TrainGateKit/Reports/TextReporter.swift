@@ -7,6 +7,8 @@ public struct TextReporter: Reporter {
 
     public init(color: Bool = false) { self.color = color }
 
+    public static func make(color: Bool) -> TextReporter { TextReporter(color: color) }
+
     public func render(_ report: CheckReport) -> String {
         var out = ""
         for warning in report.warnings { out += "\(warning.location): \(paint("warning", .yellow)): \(warning.message)\n" }
