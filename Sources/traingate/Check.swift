@@ -13,7 +13,6 @@ struct Check: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
     enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @Argument(help: "Model cards, manifests, or folders holding them (default: the current folder).")
@@ -25,8 +24,8 @@ struct Check: ParsableCommand {
     @Option(help: "The lowest severity that fails the check.")
     var failOn: FailOn = .high
 
-    @Option(help: "The output format.")
-    var format: Format = .text
+    @Option(help: "The format printed to standard output.")
+    var format: FormatName = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -64,7 +63,7 @@ struct Check: ParsableCommand {
             throw ExitStatus.couldNotCheck
         }
         let useColor = output == nil && format == .text && Terminal.wantsColor(color.rawValue)
-        let text = Reporters.reporter(for: format.rawValue, color: useColor)!.render(report)
+        let text = Reporters.reporter(for: format.identifier, color: useColor)!.render(report)
         if let output {
             do {
                 try OutputFile.write(text, to: output, inputs: report.inputs.map(\.path))
@@ -80,6 +79,22 @@ struct Check: ParsableCommand {
 }
 
 extension FailOn: ExpressibleByArgument {}
+
+/// A report format from the reporter registry; `--help` lists every registered one.
+struct FormatName: ExpressibleByArgument, Equatable, CustomStringConvertible {
+    let identifier: String
+
+    static let text = FormatName(argument: "text")!
+
+    init?(argument: String) {
+        guard Reporters.all.contains(where: { $0.identifier == argument }) else { return nil }
+        identifier = argument
+    }
+
+    static var allValueStrings: [String] { Reporters.all.map { $0.identifier } }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    var description: String { identifier }
+}
 
 /// Today's date in UTC.
 enum Today {

@@ -25,13 +25,17 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
     case evidenceOutsideFolder(SourceLocation, path: String)
     /// Two manifests declare the same dataset id, or a manifest the same source id twice.
     case duplicateID(String, SourceLocation, first: SourceLocation)
+    /// A value that is well-typed but breaks a rule of its file kind (a waiver that outlives the
+    /// maximum lifetime, a config naming an unknown report format).
+    case invalid(SourceLocation, String)
 
     public var location: SourceLocation? {
         switch self {
         case .document(let error): return error.location
         case .notCheckable(let l, _), .wrongType(let l, _, _, _), .invalidValue(let l, _, _, _), .missingRequired(let l, _),
              .manifestNotFound(let l, _), .manifestOutsideFolder(let l, _), .notAManifest(let l, _, _), .duplicateID(_, let l, _),
-             .evidenceNotFound(let l, _), .evidenceOutsideFolder(let l, _), .evidenceDigestMismatch(let l, _, _, _):
+             .evidenceNotFound(let l, _), .evidenceOutsideFolder(let l, _), .evidenceDigestMismatch(let l, _, _, _),
+             .invalid(let l, _):
             return l
         }
     }
@@ -39,7 +43,7 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .document(let error): return error.message
-        case .notCheckable(_, let reason): return reason
+        case .notCheckable(_, let reason), .invalid(_, let reason): return reason
         case .wrongType(_, let path, let expected, let found): return "'\(path)' must be \(expected), found \(found)"
         case .invalidValue(_, let path, let value, let allowed):
             let hint = Suggestions.closest(to: value, in: allowed).map { "; did you mean '\($0)'?" } ?? ""

@@ -68,6 +68,17 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
         return lhs.precision < rhs.precision
     }
 
+    /// Days from 1970-01-01 to the first day of the period (negative before it).
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil, on the proleptic Gregorian calendar.
+        let d = lowerBound, m = d.month!, y = d.year - (m <= 2 ? 1 : 0)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d.day! - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+
     private var precision: Int { day != nil ? 3 : month != nil ? 2 : 1 }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -25,6 +25,8 @@ public struct CheckReport: Sendable {
     public var counts: [FindingStatus: Int]
     /// How many subjects of each scope were checked.
     public var subjects: [RuleScope: Int]
+    /// What became of each waiver, in the order the waiver files list them.
+    public var waivers: [WaiverOutcome] = []
 
     /// Whether any failing finding is at or above `failOn`.
     public var failed: Bool { findings.contains { $0.status == .fail && failOn.fails($0.severity) } }
@@ -47,13 +49,20 @@ public enum Checker {
         public var failOn: FailOn
         /// Report passing, not-applicable and not-in-force results too.
         public var includeAll: Bool
+        /// WaiverSet files.
+        public var waivers: [String]
+        /// The longest a waiver may run, in days.
+        public var waiverMaxDays: Int
 
-        public init(paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false) {
+        public init(paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false,
+                    waivers: [String] = [], waiverMaxDays: Int = WaiverSet.defaultMaxDays) {
             self.paths = paths
             self.packs = packs
             self.asOf = asOf
             self.failOn = failOn
             self.includeAll = includeAll
+            self.waivers = waivers
+            self.waiverMaxDays = waiverMaxDays
         }
     }
 
@@ -67,23 +76,27 @@ public enum Checker {
         if packs.allSatisfy({ $0.rules.isEmpty }) {
             throw CheckFailure(errors: ["error: the selected policy packs hold no rules; nothing would be checked"], warnings: [])
         }
+        let waiverSet = WaiverSet.load(request.waivers, asOf: request.asOf, maxDays: request.waiverMaxDays)
         let inputs = ArtifactLoader.load(request.paths)
-        guard inputs.errors.isEmpty else {
-            throw CheckFailure(errors: inputs.errors.map(\.description), warnings: inputs.warnings)
+        guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
+            throw CheckFailure(errors: (waiverSet.errors + inputs.errors).map(\.description),
+                               warnings: waiverSet.warnings + inputs.warnings)
         }
         // Fail closed: finding nothing to check is not a pass.
         if inputs.bundles.isEmpty {
             let paths = request.paths.joined(separator: ", ")
             throw CheckFailure(errors: ["error: no TrainGate model cards or dataset manifests found in \(paths)"], warnings: inputs.warnings)
         }
-        let result = Engine.check(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
+        var result = Engine.check(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
+        let ruleIDs = Set(packs.flatMap { $0.rules.map(\.id) })
+        let outcomes = waiverSet.apply(to: &result.findings, counts: &result.counts, asOf: request.asOf, ruleIDs: ruleIDs)
         let subjects: [RuleScope: Int] = [
             .model: inputs.bundles.filter { $0.card != nil }.count,
             .dataset: inputs.bundles.reduce(0) { $0 + $1.datasets.count },
             .source: inputs.bundles.reduce(0) { $0 + $1.datasets.reduce(0) { $0 + $1.sources.count } },
         ]
         return CheckReport(toolVersion: trainGateVersion, asOf: request.asOf, failOn: request.failOn, packs: packs,
-                           inputs: inputs.files, skipped: inputs.skipped, warnings: inputs.warnings,
-                           findings: result.findings, counts: result.counts, subjects: subjects)
+                           inputs: inputs.files, skipped: inputs.skipped, warnings: waiverSet.warnings + inputs.warnings,
+                           findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes)
     }
 }

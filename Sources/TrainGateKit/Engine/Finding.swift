@@ -41,10 +41,12 @@ public struct Finding: Sendable, Codable, Equatable {
     public var message: String
     public var remediation: String
     public var citations: [Citation]
+    /// The waiver that accepted this failure; set only when `status` is `waived`.
+    public var waiver: Waiver?
 
     enum CodingKeys: String, CodingKey {
         case ruleID = "rule_id", title, pack, severity, status, reason, subject, location, path, expected, found
-        case message, remediation, citations
+        case message, remediation, citations, waiver
     }
 
     /// `findings` in report order. Files are ranked by path once, so sorting many findings does

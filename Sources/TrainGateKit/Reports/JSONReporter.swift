@@ -29,6 +29,7 @@ public struct JSONReporter: Reporter {
         let summary: [String: Int]
         let warnings: [Diagnostic]
         let findings: [Finding]
+        let waivers: [WaiverOutcome]
     }
 
     public func render(_ report: CheckReport) -> String {
@@ -40,7 +41,7 @@ public struct JSONReporter: Reporter {
             packs: report.packs.map { .init(name: $0.name, version: $0.version, rules: $0.rules.count,
                                             sources_as_of: $0.sourcesAsOf.description, opt_in: $0.optIn) },
             inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind) }, skipped: report.skipped,
-            summary: summary, warnings: report.warnings, findings: report.findings)
+            summary: summary, warnings: report.warnings, findings: report.findings, waivers: report.waivers)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Every value is a string, number, bool or array of them: encoding cannot fail.

@@ -12,6 +12,9 @@ public struct TextReporter: Reporter {
     public func render(_ report: CheckReport) -> String {
         var out = ""
         for warning in report.warnings { out += "\(warning.location): \(paint("warning", .yellow)): \(warning.message)\n" }
+        for outcome in report.waivers where outcome.state != .applied {
+            out += "\(outcome.waiver.location): \(paint("warning", .yellow)): \(outcome.message)\n"
+        }
         for finding in report.findings { out += render(finding) }
         out += summary(report)
         return out
@@ -38,6 +41,9 @@ public struct TextReporter: Reporter {
             out += "    law:      \(citation.instrument), \(citation.ref)\(citation.url.map { " <\($0)>" } ?? "")\n"
         }
         out += "    fix:      \(finding.remediation)\n"
+        if let waiver = finding.waiver {
+            out += "    waiver:   \(waiver.location): \(waiver.justification) (approved by \(waiver.approvedBy), expires \(waiver.expires))\n"
+        }
         return out
     }
 

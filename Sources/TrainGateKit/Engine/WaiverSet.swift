@@ -1,0 +1,119 @@
+/// The waivers of a check, read from `kind: WaiverSet` files and validated whole: a waiver file
+/// with any error stops the check (exit 2), because a half-read waiver set could waive too much
+/// or too little.
+public struct WaiverSet: Sendable {
+    /// The longest a waiver may run by default, in days.
+    public static let defaultMaxDays = 365
+
+    public var waivers: [Waiver] = []
+    public var errors: [ArtifactError] = []
+    public var warnings: [Diagnostic] = []
+
+    public init() {}
+
+    /// Reads `files`. A waiver's lifetime runs from `approved_on` (or `asOf` when absent) to
+    /// `expires`; one longer than `maxDays` is an error.
+    public static func load(_ files: [String], asOf: ISODate, maxDays: Int = defaultMaxDays, limits: LoadLimits = .standard) -> WaiverSet {
+        var set = WaiverSet()
+        var seen: [String: SourceLocation] = [:]
+        for file in files {
+            let root: Node
+            do {
+                root = try DocumentLoader.loadYAML(file: file, limits: limits)
+            } catch {
+                set.errors.append(.document(error))
+                continue
+            }
+            guard set.checkKind(root) else { continue }
+            var errors: [ArtifactError] = []
+            guard SchemaValidator.check(root, against: ArtifactSchemas.waiverSet, file: file, errors: &errors, warnings: &set.warnings) else {
+                set.errors += errors
+                continue
+            }
+            for node in root["waivers"]?.sequence ?? [] {
+                guard let waiver = set.read(node, asOf: asOf, maxDays: maxDays) else { continue }
+                let key = waiver.rule + "\u{0}" + waiver.subject
+                if let first = seen[key] {
+                    set.errors.append(.invalid(waiver.location, "a second waiver for \(waiver.rule) on '\(waiver.subject)' (first at \(first)); keep one"))
+                    continue
+                }
+                seen[key] = waiver.location
+                set.waivers.append(waiver)
+            }
+        }
+        return set
+    }
+
+    private mutating func checkKind(_ root: Node) -> Bool {
+        guard root.mapping != nil else {
+            errors.append(.notCheckable(root.location, reason: "a waiver file must be a mapping with 'kind: WaiverSet'"))
+            return false
+        }
+        let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text
+        if api != "traingate/v1" {
+            errors.append(.notCheckable(root["apiVersion"]?.location ?? root.location,
+                                        reason: api.map { "unsupported apiVersion '\($0)'; this TrainGate reads traingate/v1" }
+                                            ?? "not a TrainGate file: expected 'apiVersion: traingate/v1'"))
+            return false
+        }
+        if kind != "WaiverSet" {
+            errors.append(.notCheckable(root["kind"]?.location ?? root.location,
+                                        reason: "expected 'kind: WaiverSet', found \(kind.map { "'\($0)'" } ?? "none")"))
+            return false
+        }
+        return true
+    }
+
+    /// One schema-valid waiver entry, with the checks the schema cannot express.
+    private mutating func read(_ node: Node, asOf: ISODate, maxDays: Int) -> Waiver? {
+        func text(_ key: String) -> String { node[key]?.scalar?.text ?? "" }
+        func fullDate(_ key: String) -> ISODate?? {
+            guard let field = node[key], !field.isNull else { return .some(nil) }
+            guard let date = try? field.date(), date.day != nil else {
+                errors.append(.invalid(field.location, "'\(key)' must be a full date (YYYY-MM-DD)"))
+                return nil
+            }
+            return .some(date)
+        }
+        guard let expiresDate = fullDate("expires"), let expires = expiresDate, let approvedOn = fullDate("approved_on") else { return nil }
+        for key in ["rule", "subject", "justification", "approved_by"] where text(key).allSatisfy(\.isWhitespace) {
+            errors.append(.invalid(node[key]!.location, "'\(key)' must not be blank"))
+            return nil
+        }
+        if let approvedOn, approvedOn > expires {
+            errors.append(.invalid(node["approved_on"]!.location, "the waiver is approved on \(approvedOn), after it expires (\(expires))"))
+            return nil
+        }
+        let start = approvedOn ?? asOf
+        let days = expires.dayNumber - start.dayNumber
+        if days > maxDays {
+            let from = approvedOn.map { "from its approval on \($0)" } ?? "from \(asOf)"
+            errors.append(.invalid(node["expires"]!.location,
+                                   "the waiver runs \(days) days \(from) to \(expires); the maximum is \(maxDays) days"))
+            return nil
+        }
+        return Waiver(rule: text("rule"), subject: text("subject"), justification: text("justification"),
+                      approvedBy: text("approved_by"), expires: expires, approvedOn: approvedOn,
+                      ticket: node["ticket"]?.scalar?.text, location: node.location)
+    }
+
+    /// Applies the waivers to `findings`: each failure the first unexpired matching waiver names
+    /// becomes `waived`. Returns what became of every waiver, in file order.
+    public func apply(to findings: inout [Finding], counts: inout [FindingStatus: Int], asOf: ISODate,
+                      ruleIDs: Set<String>) -> [WaiverOutcome] {
+        var matched = [Int](repeating: 0, count: waivers.count)
+        let live = waivers.indices.filter { !waivers[$0].isExpired(asOf: asOf) }
+        for index in findings.indices where findings[index].status == .fail {
+            guard let w = live.first(where: { waivers[$0].matches(findings[index]) }) else { continue }
+            findings[index].status = .waived
+            findings[index].waiver = waivers[w]
+            matched[w] += 1
+            counts[.fail, default: 0] -= 1
+            counts[.waived, default: 0] += 1
+        }
+        return waivers.indices.map { i in
+            let state: WaiverOutcome.State = waivers[i].isExpired(asOf: asOf) ? .expired : matched[i] > 0 ? .applied : .stale
+            return WaiverOutcome(waiver: waivers[i], state: state, matched: matched[i], ruleSelected: ruleIDs.contains(waivers[i].rule))
+        }
+    }
+}
