@@ -7,31 +7,48 @@ struct Check: ParsableCommand {
         abstract: "Check dataset manifests and model cards against policy packs.",
         discussion: """
             Reads every TrainGate manifest and model card in the given files and folders (a model \
-            card brings in the manifests it names), evaluates the policy packs, and reports findings. \
+            card brings in the manifests it names), evaluates the policy packs, applies the waivers, \
+            and reports findings. With no paths, it reads the inputs of ./traingate.yaml, or the \
+            current folder. Settings in traingate.yaml apply unless a flag overrides them. \
             Exit codes: 0 nothing failed at or above --fail-on; 1 findings at or above it; 2 could not \
-            check (unreadable or invalid input or pack); 64 usage error.
+            check (unreadable or invalid input, pack, waiver or config file); 64 usage error.
             """
     )
 
     enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
-    @Argument(help: "Model cards, manifests, or folders holding them (default: the current folder).")
+    @Argument(help: "Model cards, manifests, or folders holding them (default: the config's inputs, or the current folder).")
     var paths: [String] = []
 
     @Option(name: .customLong("pack"), help: "A built-in pack name or a pack file; repeat for several (default: every default built-in pack).")
     var packs: [String] = []
 
-    @Option(help: "The lowest severity that fails the check.")
-    var failOn: FailOn = .high
+    @Option(name: .customLong("waivers"), help: "A WaiverSet file; repeat for several.")
+    var waivers: [String] = []
 
-    @Option(help: "The format printed to standard output.")
-    var format: FormatName = .text
+    @Option(help: ArgumentHelp("The lowest severity that fails the check (default: high).", valueName: "severity"))
+    var failOn: FailOn?
 
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(help: ArgumentHelp("The format printed to standard output (default: text).", valueName: "format"))
+    var format: FormatName?
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH; repeat for several.", valueName: "format=path"))
+    var reports: [String] = []
+
+    @Option(help: "Write the printed report to this file instead of standard output.")
     var output: String?
 
     @Option(help: "Judge the rules as of this date (YYYY-MM-DD; default: today, UTC).")
     var asOf: String?
+
+    @Option(help: ArgumentHelp("The longest a waiver may run, in days (default: 365).", valueName: "days"))
+    var waiverMaxDays: Int?
+
+    @Option(help: "Read settings from this file instead of ./traingate.yaml.")
+    var config: String?
+
+    @Flag(help: "Ignore ./traingate.yaml.")
+    var noConfig = false
 
     @Flag(help: "Also report rules that passed, did not apply, or are not yet in force.")
     var showPassed = false
@@ -43,6 +60,13 @@ struct Check: ParsableCommand {
         if let asOf, Self.parseDate(asOf) == nil {
             throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'")
         }
+        if let waiverMaxDays, waiverMaxDays < 1 {
+            throw ValidationError("--waiver-max-days must be at least 1, got \(waiverMaxDays)")
+        }
+        if config != nil && noConfig {
+            throw ValidationError("--config and --no-config cannot be used together")
+        }
+        _ = try ReportRequest.parse(reports)
     }
 
     static func parseDate(_ text: String) -> ISODate? {
@@ -51,30 +75,39 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let request = Checker.Request(paths: paths.isEmpty ? ["."] : paths, packs: packs,
-                                      asOf: asOf.flatMap(Self.parseDate) ?? Today.date(), failOn: failOn,
-                                      includeAll: showPassed)
+        let settings: CheckSettings
         let report: CheckReport
         do {
-            report = try Checker.run(request)
+            settings = try CheckSettings(self)
+            for warning in settings.configWarnings { Terminal.error(warning.description) }
+            report = try Checker.run(settings.request)
         } catch {
             for warning in error.warnings { Terminal.error(warning.description) }
             for line in error.errors { Terminal.error(line) }
             throw ExitStatus.couldNotCheck
         }
-        let useColor = output == nil && format == .text && Terminal.wantsColor(color.rawValue)
-        let text = Reporters.reporter(for: format.identifier, color: useColor)!.render(report)
+        let inputs = report.inputs.map(\.path) + settings.request.waivers + (settings.configFile.map { [$0] } ?? [])
+        for target in settings.reports {
+            let text = Reporters.reporter(for: target.format)!.render(report)
+            try write(text, to: target.path, inputs: inputs)
+        }
+        let useColor = output == nil && settings.format == "text" && Terminal.wantsColor(color.rawValue)
+        let text = Reporters.reporter(for: settings.format, color: useColor)!.render(report)
         if let output {
-            do {
-                try OutputFile.write(text, to: output, inputs: report.inputs.map(\.path))
-            } catch {
-                Terminal.error("\(output): error: \(error)")
-                throw ExitStatus.couldNotCheck
-            }
+            try write(text, to: output, inputs: inputs)
         } else {
             Terminal.out(text)
         }
         if report.failed { throw ExitCode.failure }
+    }
+
+    private func write(_ text: String, to path: String, inputs: [String]) throws {
+        do {
+            try OutputFile.write(text, to: path, inputs: inputs)
+        } catch {
+            Terminal.error("\(path): error: \(error)")
+            throw ExitStatus.couldNotCheck
+        }
     }
 }
 
@@ -83,8 +116,6 @@ extension FailOn: ExpressibleByArgument {}
 /// A report format from the reporter registry; `--help` lists every registered one.
 struct FormatName: ExpressibleByArgument, Equatable, CustomStringConvertible {
     let identifier: String
-
-    static let text = FormatName(argument: "text")!
 
     init?(argument: String) {
         guard Reporters.all.contains(where: { $0.identifier == argument }) else { return nil }
@@ -103,20 +134,5 @@ enum Today {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         return ISODate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
-
-/// Writing report files: atomically (a temporary file, then a rename), and never over an input.
-enum OutputFile {
-    struct Refusal: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    static func write(_ text: String, to path: String, inputs: [String]) throws {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == target }) {
-            throw Refusal(description: "refusing to write the report over an input file")
-        }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -1,0 +1,109 @@
+/// `traingate.yaml`: the project's check settings, so `traingate check` with no arguments does
+/// the CI job. Paths in it are relative to the file's folder; flags on the command line
+/// override each setting.
+public struct ProjectConfig: Sendable, Equatable {
+    /// The file name `traingate check` looks for in the current folder.
+    public static let fileName = "traingate.yaml"
+
+    /// A report to write besides the one printed.
+    public struct Report: Sendable, Equatable {
+        public var format: String
+        public var path: String
+    }
+
+    /// The config file, as given.
+    public var file: String
+    /// Model cards, manifests or folders to check.
+    public var inputs: [String] = []
+    /// Built-in pack names (as written) and pack files (resolved).
+    public var packs: [String] = []
+    public var waivers: [String] = []
+    public var failOn: FailOn?
+    public var asOf: ISODate?
+    public var waiverMaxDays: Int?
+    /// The format printed to standard output.
+    public var format: String?
+    public var reports: [Report] = []
+    /// Unknown keys, with suggestions.
+    public var warnings: [Diagnostic] = []
+
+    /// Reads and validates a config file; every problem is a located error.
+    public static func load(_ file: String, limits: LoadLimits = .standard) throws(CheckFailure) -> ProjectConfig {
+        let root: Node
+        do {
+            root = try DocumentLoader.loadYAML(file: file, limits: limits)
+        } catch {
+            throw CheckFailure(errors: [error.description], warnings: [])
+        }
+        var config = ProjectConfig(file: file)
+        var errors: [ArtifactError] = []
+        if let problem = kindProblem(root) {
+            throw CheckFailure(errors: [problem.description], warnings: [])
+        }
+        guard SchemaValidator.check(root, against: ArtifactSchemas.config, file: file, errors: &errors, warnings: &config.warnings) else {
+            throw CheckFailure(errors: errors.map(\.description), warnings: config.warnings)
+        }
+        config.read(root, errors: &errors)
+        guard errors.isEmpty else { throw CheckFailure(errors: errors.map(\.description), warnings: config.warnings) }
+        return config
+    }
+
+    private static func kindProblem(_ root: Node) -> ArtifactError? {
+        guard root.mapping != nil else {
+            return .notCheckable(root.location, reason: "\(fileName) must be a mapping with 'apiVersion: traingate/v1' and 'kind: Config'")
+        }
+        let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text
+        if api != "traingate/v1" {
+            return .notCheckable(root["apiVersion"]?.location ?? root.location,
+                                 reason: api.map { "unsupported apiVersion '\($0)'; this TrainGate reads traingate/v1" }
+                                     ?? "not a TrainGate file: expected 'apiVersion: traingate/v1'")
+        }
+        if kind != "Config" {
+            return .notCheckable(root["kind"]?.location ?? root.location,
+                                 reason: "expected 'kind: Config', found \(kind.map { "'\($0)'" } ?? "none")")
+        }
+        return nil
+    }
+
+    private mutating func read(_ root: Node, errors: inout [ArtifactError]) {
+        func strings(_ key: String) -> [(String, SourceLocation)] {
+            (root[key]?.sequence ?? []).compactMap { node in node.scalar.map { ($0.text, node.location) } }
+        }
+        inputs = strings("inputs").map { resolve($0.0) }
+        packs = strings("packs").map { Self.isPackFile($0.0) ? resolve($0.0) : $0.0 }
+        waivers = strings("waivers").map { resolve($0.0) }
+        failOn = root["fail_on"]?.scalar.flatMap { FailOn(rawValue: $0.text) }
+        format = root["format"]?.scalar?.text
+        if let node = root["as_of"], !node.isNull {
+            if let date = try? node.date(), date.day != nil { asOf = date } else {
+                errors.append(.invalid(node.location, "'as_of' must be a full date (YYYY-MM-DD)"))
+            }
+        }
+        if let node = root["waiver_max_days"], case .int(let days)? = node.value {
+            if days < 1 { errors.append(.invalid(node.location, "'waiver_max_days' must be at least 1")) } else { waiverMaxDays = days }
+        }
+        var seen: [String: SourceLocation] = [:]
+        for node in root["reports"]?.sequence ?? [] {
+            guard let format = node["format"]?.scalar?.text, let pathNode = node["path"], let path = pathNode.scalar?.text else { continue }
+            let resolved = resolve(path)
+            if let first = seen[resolved] {
+                errors.append(.invalid(pathNode.location, "two reports write '\(path)' (first at \(first))"))
+            }
+            seen[resolved] = pathNode.location
+            reports.append(Report(format: format, path: resolved))
+        }
+    }
+
+    /// A built-in pack is named; a pack file is a path.
+    static func isPackFile(_ selector: String) -> Bool {
+        selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml")
+    }
+
+    /// `path` relative to the config's folder, kept relative when the config is.
+    func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let slash = file.lastIndex(of: "/") else { return path }
+        let folder = String(file[..<slash])
+        return (folder.isEmpty ? "/" : folder + "/") + path
+    }
+}

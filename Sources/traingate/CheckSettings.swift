@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TrainGateKit
+
+/// One `--report FORMAT=PATH`.
+struct ReportRequest: Equatable {
+    var format: String
+    var path: String
+
+    /// Parses every `--report` value; a malformed one is a usage error naming it.
+    static func parse(_ values: [String]) throws -> [ReportRequest] {
+        var requests: [ReportRequest] = []
+        for value in values {
+            guard let equals = value.firstIndex(of: "=") else {
+                throw ValidationError("--report takes FORMAT=PATH (e.g. sarif=traingate.sarif), got '\(value)'")
+            }
+            let format = String(value[..<equals]), path = String(value[value.index(after: equals)...])
+            guard FormatName(argument: format) != nil else {
+                throw ValidationError("--report: unknown format '\(format)'; expected one of: \(FormatName.allValueStrings.joined(separator: ", "))")
+            }
+            guard !path.isEmpty else { throw ValidationError("--report \(format)= needs a path") }
+            if requests.contains(where: { $0.path == path }) {
+                throw ValidationError("--report: two reports write '\(path)'")
+            }
+            requests.append(ReportRequest(format: format, path: path))
+        }
+        return requests
+    }
+}
+
+/// The settings of one check: flags first, then `traingate.yaml`, then defaults.
+struct CheckSettings {
+    var request: Checker.Request
+    /// The format printed (or written to `--output`).
+    var format: String
+    /// Reports written besides: the config's, with `--report` replacing a format's path.
+    var reports: [ReportRequest]
+    var configFile: String?
+    var configWarnings: [Diagnostic] = []
+
+    init(_ check: Check) throws(CheckFailure) {
+        var config: ProjectConfig?
+        if let file = check.config {
+            config = try ProjectConfig.load(file)
+        } else if !check.noConfig, FileManager.default.fileExists(atPath: ProjectConfig.fileName) {
+            config = try ProjectConfig.load(ProjectConfig.fileName)
+        }
+        configFile = config?.file
+        configWarnings = config?.warnings ?? []
+        let paths = !check.paths.isEmpty ? check.paths : config.map(\.inputs).flatMap { $0.isEmpty ? nil : $0 } ?? ["."]
+        request = Checker.Request(
+            paths: paths,
+            packs: !check.packs.isEmpty ? check.packs : config?.packs ?? [],
+            asOf: check.asOf.flatMap(Check.parseDate) ?? config?.asOf ?? Today.date(),
+            failOn: check.failOn ?? config?.failOn ?? .high,
+            includeAll: check.showPassed,
+            waivers: !check.waivers.isEmpty ? check.waivers : config?.waivers ?? [],
+            waiverMaxDays: check.waiverMaxDays ?? config?.waiverMaxDays ?? WaiverSet.defaultMaxDays)
+        format = check.format?.identifier ?? config?.format ?? "text"
+        // Validated in `Check.validate()`.
+        let flagged = (try? ReportRequest.parse(check.reports)) ?? []
+        let configured = (config?.reports ?? []).map { ReportRequest(format: $0.format, path: $0.path) }
+        reports = configured.filter { c in !flagged.contains { $0.format == c.format } } + flagged
+    }
+}
