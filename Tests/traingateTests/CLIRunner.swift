@@ -22,12 +22,12 @@ enum CLI {
         return folder.appendingPathComponent("traingate")
     }
 
-    /// Runs `traingate arguments…` in the fixtures folder.
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs `traingate arguments…` in `folder` (default: the fixtures folder).
+    static func run(_ arguments: [String], in folder: String = fixtures) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: fixtures)
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
