@@ -50,6 +50,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Ignore ./traingate.yaml.")
     var noConfig = false
 
+    @Flag(help: "Skip named files that are not TrainGate model cards or manifests, and pass if none is left (for pre-commit hooks).")
+    var skipOtherFiles = false
+
     @Flag(help: "Also report rules that passed, did not apply, or are not yet in force.")
     var showPassed = false
 

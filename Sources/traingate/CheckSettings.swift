@@ -56,6 +56,7 @@ struct CheckSettings {
             includeAll: check.showPassed,
             waivers: !check.waivers.isEmpty ? check.waivers : config?.waivers ?? [],
             waiverMaxDays: check.waiverMaxDays ?? config?.waiverMaxDays ?? WaiverSet.defaultMaxDays)
+        request.skipOtherFiles = check.skipOtherFiles
         format = check.format?.identifier ?? config?.format ?? "text"
         // Validated in `Check.validate()`.
         let flagged = (try? ReportRequest.parse(check.reports)) ?? []

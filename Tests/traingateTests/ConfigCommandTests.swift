@@ -172,4 +172,17 @@ struct ConfigCommandTests {
         #expect(tooLong.status == 2)
         #expect(tooLong.stderr.hasSuffix("\nw.yaml:8:14: error: the waiver runs 39 days from 2026-11-22 to 2026-12-31; the maximum is 30 days\n"))
     }
+
+    @Test func skipOtherFilesLetsHooksPassEveryChangedFile() throws {
+        let named = try CLI.run(["check", "check-fail/policy.md", "check-fail/data/shadow.yaml", "--as-of", "2026-11-22"])
+        #expect(named.status == 2)
+        let skipped = try CLI.run(["check", "--skip-other-files", "check-fail/policy.md", "check-fail/data/shadow.yaml", "--as-of", "2026-11-22"])
+        #expect(skipped.status == 1)
+        #expect(skipped.stdout.contains("1 file skipped"))
+        let nothing = try CLI.run(["check", "--skip-other-files", "check-fail/policy.md"])
+        #expect(nothing.status == 0)
+        #expect(nothing.stdout.contains("0 failed, 0 passed — 0 models, 0 datasets, 0 sources"))
+        let failClosed = try CLI.run(["check", "empty-folder"])
+        #expect(failClosed.status == 2)
+    }
 }

@@ -38,10 +38,11 @@ public enum ArtifactLoader {
     }
 
     /// Loads `paths`. Files named explicitly must be TrainGate cards or manifests; files found in
-    /// folders that are not are skipped and counted.
-    public static func load(_ paths: [String], limits: LoadLimits = .standard) -> Inputs {
+    /// folders that are not are skipped and counted. With `skipOtherFiles`, files named
+    /// explicitly are treated like files found in folders (for hooks that pass every changed file).
+    public static func load(_ paths: [String], skipOtherFiles: Bool = false, limits: LoadLimits = .standard) -> Inputs {
         var inputs = Inputs(bundles: [], files: [], skipped: [], warnings: [], errors: [])
-        let explicit = Set(paths)
+        let explicit = skipOtherFiles ? [] : Set(paths)
         let expansion = InputFiles.expand(paths)
         // Markdown found in folders is skipped (cards in Markdown need an adapter); named explicitly, it is read.
         var candidates: [String] = []

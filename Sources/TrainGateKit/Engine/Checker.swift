@@ -53,6 +53,9 @@ public enum Checker {
         public var waivers: [String]
         /// The longest a waiver may run, in days.
         public var waiverMaxDays: Int
+        /// Skip named files that are not model cards or manifests, and pass when none is left
+        /// (for hooks that pass every changed file).
+        public var skipOtherFiles = false
 
         public init(paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false,
                     waivers: [String] = [], waiverMaxDays: Int = WaiverSet.defaultMaxDays) {
@@ -77,13 +80,13 @@ public enum Checker {
             throw CheckFailure(errors: ["error: the selected policy packs hold no rules; nothing would be checked"], warnings: [])
         }
         let waiverSet = WaiverSet.load(request.waivers, asOf: request.asOf, maxDays: request.waiverMaxDays)
-        let inputs = ArtifactLoader.load(request.paths)
+        let inputs = ArtifactLoader.load(request.paths, skipOtherFiles: request.skipOtherFiles)
         guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
             throw CheckFailure(errors: (waiverSet.errors + inputs.errors).map(\.description),
                                warnings: waiverSet.warnings + inputs.warnings)
         }
-        // Fail closed: finding nothing to check is not a pass.
-        if inputs.bundles.isEmpty {
+        // Fail closed: finding nothing to check is not a pass, unless skipping was asked for.
+        if inputs.bundles.isEmpty && !request.skipOtherFiles {
             let paths = request.paths.joined(separator: ", ")
             throw CheckFailure(errors: ["error: no TrainGate model cards or dataset manifests found in \(paths)"], warnings: inputs.warnings)
         }
