@@ -147,7 +147,7 @@ struct WaiverTests {
         ("not yaml: [", ":2:1: error: syntax error"),
         ("apiVersion: traingate/v1\nkind: DatasetManifest\n", ":2:7: error: expected 'kind: WaiverSet', found 'DatasetManifest'"),
         ("apiVersion: traingate/v2\nkind: WaiverSet\nwaivers: []\n", ":1:13: error: unsupported apiVersion 'traingate/v2'; this TrainGate reads traingate/v1"),
-        ("- a\n", ":1:1: error: a waiver file must be a mapping with 'kind: WaiverSet'"),
+        ("- a\n", ":1:1: error: expected a mapping with 'apiVersion: traingate/v1' and 'kind: WaiverSet'"),
         (waiverSet("  - rule: R\n    subject: '*'\n    approved_by: a\n    expires: 2026-12-01\n"), ":4:5: error: missing required field 'waivers[0].justification'"),
         (waiverSet("  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: soon\n"), ":8:14: error: 'waivers[0].expires' must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), found string 'soon'"),
         (waiverSet("  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: 2026-12\n"), ":8:14: error: 'expires' must be a full date (YYYY-MM-DD)"),

@@ -78,3 +78,23 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
 
     public var description: String { "\(location): warning: \(message)" }
 }
+
+extension ArtifactError {
+    /// Why `root` is not a `traingate/v1` file of `kind`, or nil when it is.
+    static func kindProblem(_ root: Node, expected kind: String) -> ArtifactError? {
+        guard root.mapping != nil else {
+            return .notCheckable(root.location, reason: "expected a mapping with 'apiVersion: traingate/v1' and 'kind: \(kind)'")
+        }
+        let api = root["apiVersion"]?.scalar?.text, found = root["kind"]?.scalar?.text
+        if api != "traingate/v1" {
+            return .notCheckable(root["apiVersion"]?.location ?? root.location,
+                                 reason: api.map { "unsupported apiVersion '\($0)'; this TrainGate reads traingate/v1" }
+                                     ?? "not a TrainGate file: expected 'apiVersion: traingate/v1'")
+        }
+        if found != kind {
+            return .notCheckable(root["kind"]?.location ?? root.location,
+                                 reason: "expected 'kind: \(kind)', found \(found.map { "'\($0)'" } ?? "none")")
+        }
+        return nil
+    }
+}

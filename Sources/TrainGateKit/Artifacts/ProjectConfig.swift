@@ -37,7 +37,7 @@ public struct ProjectConfig: Sendable, Equatable {
         }
         var config = ProjectConfig(file: file)
         var errors: [ArtifactError] = []
-        if let problem = kindProblem(root) {
+        if let problem = ArtifactError.kindProblem(root, expected: "Config") {
             throw CheckFailure(errors: [problem.description], warnings: [])
         }
         guard SchemaValidator.check(root, against: ArtifactSchemas.config, file: file, errors: &errors, warnings: &config.warnings) else {
@@ -46,23 +46,6 @@ public struct ProjectConfig: Sendable, Equatable {
         config.read(root, errors: &errors)
         guard errors.isEmpty else { throw CheckFailure(errors: errors.map(\.description), warnings: config.warnings) }
         return config
-    }
-
-    private static func kindProblem(_ root: Node) -> ArtifactError? {
-        guard root.mapping != nil else {
-            return .notCheckable(root.location, reason: "\(fileName) must be a mapping with 'apiVersion: traingate/v1' and 'kind: Config'")
-        }
-        let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text
-        if api != "traingate/v1" {
-            return .notCheckable(root["apiVersion"]?.location ?? root.location,
-                                 reason: api.map { "unsupported apiVersion '\($0)'; this TrainGate reads traingate/v1" }
-                                     ?? "not a TrainGate file: expected 'apiVersion: traingate/v1'")
-        }
-        if kind != "Config" {
-            return .notCheckable(root["kind"]?.location ?? root.location,
-                                 reason: "expected 'kind: Config', found \(kind.map { "'\($0)'" } ?? "none")")
-        }
-        return nil
     }
 
     private mutating func read(_ root: Node, errors: inout [ArtifactError]) {

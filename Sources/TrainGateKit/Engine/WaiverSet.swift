@@ -24,7 +24,10 @@ public struct WaiverSet: Sendable {
                 set.errors.append(.document(error))
                 continue
             }
-            guard set.checkKind(root) else { continue }
+            if let problem = ArtifactError.kindProblem(root, expected: "WaiverSet") {
+                set.errors.append(problem)
+                continue
+            }
             var errors: [ArtifactError] = []
             guard SchemaValidator.check(root, against: ArtifactSchemas.waiverSet, file: file, errors: &errors, warnings: &set.warnings) else {
                 set.errors += errors
@@ -42,26 +45,6 @@ public struct WaiverSet: Sendable {
             }
         }
         return set
-    }
-
-    private mutating func checkKind(_ root: Node) -> Bool {
-        guard root.mapping != nil else {
-            errors.append(.notCheckable(root.location, reason: "a waiver file must be a mapping with 'kind: WaiverSet'"))
-            return false
-        }
-        let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text
-        if api != "traingate/v1" {
-            errors.append(.notCheckable(root["apiVersion"]?.location ?? root.location,
-                                        reason: api.map { "unsupported apiVersion '\($0)'; this TrainGate reads traingate/v1" }
-                                            ?? "not a TrainGate file: expected 'apiVersion: traingate/v1'"))
-            return false
-        }
-        if kind != "WaiverSet" {
-            errors.append(.notCheckable(root["kind"]?.location ?? root.location,
-                                        reason: "expected 'kind: WaiverSet', found \(kind.map { "'\($0)'" } ?? "none")"))
-            return false
-        }
-        return true
     }
 
     /// One schema-valid waiver entry, with the checks the schema cannot express.
