@@ -46,6 +46,7 @@ struct ReportFormatCommandTests {
         let output = try check("markdown").stdout
         #expect(output.hasPrefix("## ❌ TrainGate: FAIL\n"))
         #expect(output.contains("| `DSM-4-1` | critical | "))
+        #expect(output.contains("### Warnings\n\n- `check-fail/data/shadow.yaml:25:7`: unknown key "))
     }
 
     @Test func helpListsEveryFormat() throws {

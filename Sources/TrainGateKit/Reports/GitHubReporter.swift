@@ -6,13 +6,16 @@
 /// info); waived findings are `::notice`; waivers that waived nothing (expired or stale) and
 /// input warnings are `::warning`. Passing and not-applicable results make no annotation.
 public struct GitHubReporter: Reporter {
+    /// The `--format` name.
     public static let identifier = "github"
 
+    /// Makes the reporter; it has no options.
     public init() {}
 
     /// Workflow commands are never coloured.
     public static func make(color: Bool) -> GitHubReporter { GitHubReporter() }
 
+    /// Renders the report; the same report always gives the same text.
     public func render(_ report: CheckReport) -> String {
         var commands = report.warnings.map {
             WorkflowCommand(name: "warning", properties: Self.place($0.location, title: "TrainGate: input warning"), message: $0.message)

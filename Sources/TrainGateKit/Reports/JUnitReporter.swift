@@ -8,8 +8,10 @@
 /// the root. Waivers that waived nothing (expired or stale) and input warnings are skipped test
 /// cases in final `waivers` and `warnings` suites: warnings, never failures.
 public struct JUnitReporter: Reporter {
+    /// The `--format` name.
     public static let identifier = "junit"
 
+    /// Makes the reporter; it has no options.
     public init() {}
 
     /// JUnit XML is never coloured.
@@ -33,6 +35,7 @@ public struct JUnitReporter: Reporter {
         var skipped: Int { cases.filter { if case .skipped = $0.outcome { true } else { false } }.count }
     }
 
+    /// Renders the report; the same report always gives the same text.
     public func render(_ report: CheckReport) -> String {
         var suites = report.packs.map { pack in
             Suite(name: pack.name, properties: [("version", pack.version), ("sources_as_of", pack.sourcesAsOf.description)],

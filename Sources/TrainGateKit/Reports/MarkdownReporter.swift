@@ -5,8 +5,10 @@
 /// Every value taken from an input file or a pack is escaped for a table cell, so a `|`, a
 /// newline or Markdown punctuation in a justification cannot break the table or inject markup.
 public struct MarkdownReporter: Reporter {
+    /// The `--format` name.
     public static let identifier = "markdown"
 
+    /// Makes the reporter; it has no options.
     public init() {}
 
     /// Markdown is never coloured.
@@ -16,6 +18,7 @@ public struct MarkdownReporter: Reporter {
     static let passMeaning = "> A pass means the files are declared, consistent and evidenced where evidence was asked for. "
         + "It never means \"lawful\": TrainGate checks what the files declare, not what happened."
 
+    /// Renders the report; the same report always gives the same text.
     public func render(_ report: CheckReport) -> String {
         let sections = [Self.heading(report), Self.severityTable(report), Self.packTable(report), Self.findingTable(report),
                         Self.waiverTable(report), Self.warningList(report), Self.passMeaning]

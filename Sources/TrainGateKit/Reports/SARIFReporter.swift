@@ -10,15 +10,18 @@ import Foundation
 /// field path but not the line, so a finding keeps its identity when the file around it is
 /// edited. Keys are sorted so the same check always produces the same bytes.
 public struct SARIFReporter: Reporter {
+    /// The `--format` name.
     public static let identifier = "sarif"
     /// The key of the partial fingerprint every result carries.
     public static let fingerprintKey = "traingate/v1"
 
+    /// Makes the reporter; it has no options.
     public init() {}
 
     /// SARIF is never coloured.
     public static func make(color: Bool) -> SARIFReporter { SARIFReporter() }
 
+    /// Renders the report; the same report always gives the same text.
     public func render(_ report: CheckReport) -> String {
         let rules = report.packs.flatMap(\.rules)
         var index: [String: Int] = [:]
