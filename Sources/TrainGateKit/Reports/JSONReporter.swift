@@ -33,15 +33,13 @@ public struct JSONReporter: Reporter {
     }
 
     public func render(_ report: CheckReport) -> String {
-        var summary: [String: Int] = [:]
-        for status in FindingStatus.allCases { summary[status.rawValue] = report.counts[status] ?? 0 }
         let document = Document(
             schema: Self.schema, tool: .init(name: "traingate", version: report.toolVersion),
             as_of: report.asOf.description, fail_on: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
             packs: report.packs.map { .init(name: $0.name, version: $0.version, rules: $0.rules.count,
                                             sources_as_of: $0.sourcesAsOf.description, opt_in: $0.optIn) },
             inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind) }, skipped: report.skipped,
-            summary: summary, warnings: report.warnings, findings: report.findings, waivers: report.waivers)
+            summary: report.statusCounts, warnings: report.warnings, findings: report.findings, waivers: report.waivers)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Every value is a string, number, bool or array of them: encoding cannot fail.

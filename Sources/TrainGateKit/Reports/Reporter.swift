@@ -11,7 +11,9 @@ public protocol Reporter: Sendable {
 /// Every output format, looked up by `identifier`.
 public enum Reporters {
     /// The registry: one entry per format.
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, MarkdownReporter.self,
+    ]
 
     /// The reporter for a `--format` name; `color` applies to the text format only.
     public static func reporter(for identifier: String, color: Bool = false) -> (any Reporter)? {

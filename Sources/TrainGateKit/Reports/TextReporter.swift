@@ -31,48 +31,17 @@ public struct TextReporter: Reporter {
         }
         var out = "\(finding.location): \(label): \(finding.message) [\(finding.ruleID)]\n"
         guard finding.status == .fail || finding.status == .waived else { return out }
-        let subject = finding.path.isEmpty ? finding.subject : "\(finding.subject) · \(finding.path)"
-        out += "    subject:  \(subject)\n"
-        if let expected = finding.expected {
-            out += "    expected: \(expected)\n"
-            out += "    found:    \(finding.found ?? "missing")\(finding.reason == .missing ? " (not declared)" : "")\n"
-        }
-        for citation in finding.citations {
-            out += "    law:      \(citation.instrument), \(citation.ref)\(citation.url.map { " <\($0)>" } ?? "")\n"
-        }
-        out += "    fix:      \(finding.remediation)\n"
-        if let waiver = finding.waiver {
-            out += "    waiver:   \(waiver.location): \(waiver.justification) (approved by \(waiver.approvedBy), expires \(waiver.expires))\n"
+        for (label, text) in finding.details {
+            out += "    \(label):" + String(repeating: " ", count: max(1, 9 - label.count)) + text + "\n"
         }
         return out
     }
 
     private func summary(_ report: CheckReport) -> String {
-        let failing = report.findings.filter { $0.status == .fail }
-        let bySeverity = Severity.allCases.reversed().compactMap { severity -> String? in
-            let n = failing.filter { $0.severity == severity }.count
-            return n == 0 ? nil : "\(n) \(severity.rawValue)"
-        }
-        let statuses: [(FindingStatus, String)] = [(.fail, "failed"), (.waived, "waived"), (.pass, "passed"),
-                                                   (.notApplicable, "not applicable"), (.notInForce, "not in force")]
-        var parts: [String] = []
-        for (status, word) in statuses {
-            let n = report.counts[status] ?? 0
-            if status == .fail {
-                parts.append("\(n) \(word)" + (bySeverity.isEmpty ? "" : " (\(bySeverity.joined(separator: ", ")))"))
-            } else if n > 0 || status == .pass {
-                parts.append("\(n) \(word)")
-            }
-        }
-        let scopes = [(RuleScope.model, "model"), (.dataset, "dataset"), (.source, "source")].map { scope, word in
-            let n = report.subjects[scope] ?? 0
-            return "\(n) \(word)\(n == 1 ? "" : "s")"
-        }
-        let packs = report.packs.map { "\($0.name) \($0.version)" }.joined(separator: ", ")
-        var out = "\n\(parts.joined(separator: ", ")) — \(scopes.joined(separator: ", ")) checked against \(packs) as of \(report.asOf)\n"
+        var out = "\n\(report.statusSummary) — \(report.subjectSummary) checked against \(report.packSummary) as of \(report.asOf)\n"
         if !report.skipped.isEmpty { out += "\(report.skipped.count) file\(report.skipped.count == 1 ? "" : "s") skipped (not TrainGate manifests or model cards)\n" }
-        let threshold = report.failOn == .never ? "never fails" : "fails on \(report.failOn.rawValue) and above"
-        out += report.failed ? "verdict: \(paint("FAIL", .red)) (\(threshold))\n" : "verdict: \(paint("PASS", .green)) (\(threshold))\n"
+        let verdict = paint(report.verdictWord, report.failed ? .red : .green)
+        out += "verdict: \(verdict) (\(report.thresholdDescription))\n"
         return out
     }
 

@@ -1,0 +1,38 @@
+/// How reporters spell out a failing or waived finding: the same labelled lines in the text
+/// report and in a JUnit failure, the same "expected … found …" in every format.
+extension Finding {
+    /// The subject, and the field when there is one: `dataset:d/source:s · sources[0].access`.
+    public var subjectAndPath: String { path.isEmpty ? subject : "\(subject) · \(path)" }
+
+    /// What was found, as people read it: `missing (not declared)` for a field not declared.
+    public var foundDescription: String { "\(found ?? "missing")\(reason == .missing ? " (not declared)" : "")" }
+
+    /// `expected equals true, found false`; nil when the rule states no expectation.
+    public var expectedAndFound: String? { expected.map { "expected \($0), found \(foundDescription)" } }
+
+    /// The labelled lines under a failing or waived finding: subject, expected, found, every
+    /// citation, the fix and the waiver.
+    public var details: [(label: String, text: String)] {
+        var lines: [(String, String)] = [("subject", subjectAndPath)]
+        if let expected {
+            lines.append(("expected", expected))
+            lines.append(("found", foundDescription))
+        }
+        for citation in citations {
+            lines.append(("law", citation.reference + (citation.url.map { " <\($0)>" } ?? "")))
+        }
+        lines.append(("fix", remediation))
+        if let waiver { lines.append(("waiver", "\(waiver.location): \(waiver.terms)")) }
+        return lines
+    }
+}
+
+extension Citation {
+    /// `Directive (EU) 2019/790 (DSM), Art. 4(1)`.
+    public var reference: String { "\(instrument), \(ref)" }
+}
+
+extension Waiver {
+    /// `why (approved by whom, expires 2027-01-31)`.
+    public var terms: String { "\(justification) (approved by \(approvedBy), expires \(expires))" }
+}

@@ -1,0 +1,59 @@
+/// GitHub Actions workflow commands: each failing finding becomes an annotation on the file and
+/// line it is about, in the job log and on the pull request's diff, followed by a one-line
+/// plain summary with the verdict.
+///
+/// Failing findings are `::error` (critical, high), `::warning` (medium) or `::notice` (low,
+/// info); waived findings are `::notice`; waivers that waived nothing (expired or stale) and
+/// input warnings are `::warning`. Passing and not-applicable results make no annotation.
+public struct GitHubReporter: Reporter {
+    /// The `--format` name.
+    public static let identifier = "github"
+
+    /// Makes the reporter; it has no options.
+    public init() {}
+
+    /// Workflow commands are never coloured.
+    public static func make(color: Bool) -> GitHubReporter { GitHubReporter() }
+
+    /// Renders the report; the same report always gives the same text.
+    public func render(_ report: CheckReport) -> String {
+        var commands = report.warnings.map {
+            WorkflowCommand(name: "warning", properties: Self.place($0.location, title: "TrainGate: input warning"), message: $0.message)
+        }
+        for outcome in report.waivers where outcome.state != .applied {
+            let title = "\(outcome.waiver.rule): \(outcome.state.rawValue) waiver"
+            commands.append(WorkflowCommand(name: "warning", properties: Self.place(outcome.waiver.location, title: title),
+                                            message: outcome.message))
+        }
+        commands += report.findings.compactMap(Self.command)
+        let lines = commands.map(\.description) + ["traingate: \(report.verdictWord) — \(report.statusSummary) (\(report.thresholdDescription))"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The command for a failing or waived finding; nil for results that need no attention.
+    static func command(for finding: Finding) -> WorkflowCommand? {
+        let title = "\(finding.ruleID): \(finding.title)"
+        var lines = [finding.message]
+        if let expectedAndFound = finding.expectedAndFound { lines.append(expectedAndFound) }
+        lines += finding.citations.map { "law: \($0.reference)" }
+        lines.append("fix: \(finding.remediation)")
+        switch finding.status {
+        case .fail:
+            return WorkflowCommand(name: name(AlertLevel(finding.severity)), properties: place(finding.location, title: title),
+                                   message: lines.joined(separator: "\n"))
+        case .waived:
+            let waiver = finding.waiver.map { "waived at \($0.location): \($0.terms)" } ?? "waived"
+            return WorkflowCommand(name: "notice", properties: place(finding.location, title: title + " (waived)"),
+                                   message: ([waiver] + lines).joined(separator: "\n"))
+        case .pass, .notApplicable, .notInForce:
+            return nil
+        }
+    }
+
+    /// The workflow command for a level: GitHub calls a note a notice.
+    static func name(_ level: AlertLevel) -> String { level == .note ? "notice" : level.rawValue }
+
+    private static func place(_ location: SourceLocation, title: String) -> [(key: String, value: String)] {
+        [("file", location.file), ("line", "\(location.line)"), ("col", "\(location.column)"), ("title", title)]
+    }
+}

@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+
+/// SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, Azure DevOps, IDE viewers):
+/// one run whose driver lists every rule of the selected packs, one result per failing or
+/// waived finding, waivers as external suppressions, and input warnings and expired or stale
+/// waivers as tool execution notifications.
+///
+/// Results carry a `traingate/v1` partial fingerprint made from the rule, the subject and the
+/// field path but not the line, so a finding keeps its identity when the file around it is
+/// edited. Keys are sorted so the same check always produces the same bytes.
+public struct SARIFReporter: Reporter {
+    /// The `--format` name.
+    public static let identifier = "sarif"
+    /// The key of the partial fingerprint every result carries.
+    public static let fingerprintKey = "traingate/v1"
+
+    /// Makes the reporter; it has no options.
+    public init() {}
+
+    /// SARIF is never coloured.
+    public static func make(color: Bool) -> SARIFReporter { SARIFReporter() }
+
+    /// Renders the report; the same report always gives the same text.
+    public func render(_ report: CheckReport) -> String {
+        let rules = report.packs.flatMap(\.rules)
+        var index: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() { index[rule.pack + "\u{0}" + rule.id] = i }
+        let notifications = Self.notifications(report, rules: rules)
+        let run = SARIFLog.Run(
+            tool: .init(driver: .init(version: report.toolVersion, rules: rules.map(Self.descriptor))),
+            invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
+            artifacts: report.inputs.map { .init(location: Self.artifactLocation($0.path), roles: ["analysisTarget"]) },
+            results: report.findings.filter { $0.status == .fail || $0.status == .waived }.map {
+                Self.result($0, ruleIndex: index[$0.pack + "\u{0}" + $0.ruleID])
+            },
+            properties: Self.runProperties(report))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Every value is a string, number, bool or array of them: encoding cannot fail.
+        let data = (try? encoder.encode(SARIFLog.Log(runs: [run]))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The stable identity of a finding across runs: SHA-256 of its rule, subject and field path.
+    public static func fingerprint(of finding: Finding) -> String {
+        let key = [finding.ruleID, finding.subject, finding.path].joined(separator: "\u{0}")
+        return SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The URI of a reported path: relative paths stay relative to `%SRCROOT%` (where the check
+    /// ran), absolute ones become `file://` URIs; characters a URI cannot hold are percent-encoded.
+    static func artifactLocation(_ path: String) -> SARIFLog.ArtifactLocation {
+        // RFC 3986 unreserved characters, sub-delimiters, "@" and "/": never ":" so a relative path
+        // cannot be read as a scheme.
+        var allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        allowed.insert(charactersIn: "-._~!$&'()*+,;=@/")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return path.hasPrefix("/") ? .init(uri: "file://" + encoded, uriBaseId: nil) : .init(uri: encoded, uriBaseId: "%SRCROOT%")
+    }
+
+    private static func location(_ location: SourceLocation) -> SARIFLog.Location {
+        .init(physicalLocation: .init(artifactLocation: artifactLocation(location.file),
+                                      region: .init(startLine: max(1, location.line), startColumn: max(1, location.column))))
+    }
+
+    private static func descriptor(_ rule: Rule) -> SARIFLog.ReportingDescriptor {
+        // The first citation is the primary legal text; only web addresses make a help link.
+        let helpUri = rule.citations.first?.url.flatMap { URL(string: $0)?.scheme?.hasPrefix("http") == true ? $0 : nil }
+        return .init(
+            id: rule.id, name: pascalCase(rule.title), shortDescription: .init(text: rule.title),
+            fullDescription: .init(text: rule.description.map(trimmed) ?? rule.title), helpUri: helpUri,
+            help: .init(text: rule.remediation), defaultConfiguration: .init(level: AlertLevel(rule.severity).rawValue),
+            properties: .init(severity: rule.severity.rawValue, pack: rule.pack, scope: rule.scope.rawValue,
+                              citations: rule.citations.map(\.reference), confidence: rule.confidence?.rawValue,
+                              tags: ["compliance", rule.pack, rule.scope.rawValue]))
+    }
+
+    private static func result(_ finding: Finding, ruleIndex: Int?) -> SARIFLog.Result {
+        let message = [finding.message, finding.expectedAndFound].compactMap { $0 }.joined(separator: "\n")
+        let suppressions = finding.waiver.map { waiver in
+            [SARIFLog.Suppression(
+                justification: waiver.justification, location: location(waiver.location),
+                properties: .init(approvedBy: waiver.approvedBy, approvedOn: waiver.approvedOn?.description,
+                                  expires: waiver.expires.description, ticket: waiver.ticket, rule: waiver.rule,
+                                  subject: waiver.subject))]
+        }
+        return .init(
+            ruleId: finding.ruleID, ruleIndex: ruleIndex, level: AlertLevel(finding.severity).rawValue,
+            message: .init(text: message), locations: [location(finding.location)],
+            partialFingerprints: [fingerprintKey: fingerprint(of: finding)], suppressions: suppressions,
+            properties: .init(subject: finding.subject, path: finding.path, expected: finding.expected, found: finding.found,
+                              reason: finding.reason?.rawValue, pack: finding.pack, severity: finding.severity.rawValue,
+                              status: finding.status.rawValue))
+    }
+
+    /// Input warnings, then every waiver that waived nothing (expired or stale).
+    private static func notifications(_ report: CheckReport, rules: [Rule]) -> [SARIFLog.Notification] {
+        let warnings = report.warnings.map {
+            SARIFLog.Notification(level: "warning", message: .init(text: $0.message), locations: [location($0.location)],
+                                  associatedRule: nil, properties: nil)
+        }
+        let waivers = report.waivers.filter { $0.state != .applied }.map { outcome in
+            let index = rules.firstIndex { $0.id == outcome.waiver.rule }
+            return SARIFLog.Notification(
+                level: "warning", message: .init(text: outcome.message), locations: [location(outcome.waiver.location)],
+                associatedRule: .init(id: outcome.waiver.rule, index: index),
+                properties: .init(waiverState: outcome.state.rawValue, subject: outcome.waiver.subject))
+        }
+        return warnings + waivers
+    }
+
+    private static func runProperties(_ report: CheckReport) -> SARIFLog.RunProperties {
+        .init(asOf: report.asOf.description, failOn: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
+              counts: report.statusCounts, packs: report.packs.map { "\($0.name) \($0.version)" })
+    }
+
+    /// `Mined content is lawfully accessible` → `MinedContentIsLawfullyAccessible`.
+    static func pascalCase(_ title: String) -> String {
+        title.split { !$0.isLetter && !$0.isNumber }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+}

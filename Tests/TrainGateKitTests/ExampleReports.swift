@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import TrainGateKit
+
+/// Check reports of the scenarios in `examples/`, run as `traingate check` runs them (each
+/// scenario's `as_of` and opt-in packs from its `expected.yaml`) with the reporter waiver
+/// fixture, and with every path made relative to the package root so the outputs are the same
+/// on every machine.
+enum ExampleReports {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let waivers = Fixtures.path("waivers/reporters.yaml")
+
+    static func report(_ scenario: String, includeAll: Bool = false) throws -> CheckReport {
+        let folder = "\(packageRoot)/examples/\(scenario)"
+        let expected = try DocumentLoader.loadYAML(file: "\(folder)/expected.yaml")
+        let optIn = expected["opt_in_packs"]?.sequence?.compactMap { $0.scalar?.text } ?? []
+        let defaults = try PolicyLoader.builtInPacks(environment: [:]).filter { !$0.optIn }.map(\.name)
+        let asOf = try #require(ISODate(parsing: try expected["as_of"]!.string()))
+        let request = Checker.Request(paths: [folder], packs: optIn.isEmpty ? [] : defaults + optIn, asOf: asOf,
+                                      includeAll: includeAll, waivers: [waivers])
+        return try Checker.run(request).relative(to: packageRoot)
+    }
+}
+
+extension CheckReport {
+    /// The report with `root/` taken off the front of every path in it.
+    func relative(to root: String) -> CheckReport {
+        func path(_ p: String) -> String { p.hasPrefix(root + "/") ? String(p.dropFirst(root.count + 1)) : p }
+        func place(_ l: Location) -> Location { Location(file: path(l.file), line: l.line, column: l.column) }
+        func waiver(_ w: Waiver) -> Waiver { var w = w; w.location = place(w.location); return w }
+        var report = self
+        report.inputs = inputs.map { (path($0.path), $0.kind) }
+        report.skipped = skipped.map(path)
+        report.warnings = warnings.map { var d = $0; d.location = place(d.location); return d }
+        report.findings = findings.map { var f = $0; f.location = place(f.location); f.waiver = f.waiver.map(waiver); return f }
+        report.waivers = waivers.map { var o = $0; o.waiver = waiver(o.waiver); return o }
+        return report
+    }
+}
+
+/// Golden files: expected outputs committed under `Fixtures/golden/`. Run the tests with
+/// `TRAINGATE_UPDATE_GOLDEN=1` to rewrite them after an intended change, then review the diff.
+enum Golden {
+    static func check(_ actual: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let path = Fixtures.path("golden/" + name)
+        if ProcessInfo.processInfo.environment["TRAINGATE_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(actual == expected, "output differs from golden/\(name)", sourceLocation: sourceLocation)
+    }
+}
