@@ -52,6 +52,6 @@ struct ReportFormatCommandTests {
     @Test func helpListsEveryFormat() throws {
         // Help text wraps; compare with the whitespace folded.
         let help = try CLI.run(["check", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("(values: text, json, sarif, junit, github, markdown; default: text)"))
+        #expect(help.contains("(default: text). (values: text, json, sarif, junit, github, markdown)"))
     }
 }
