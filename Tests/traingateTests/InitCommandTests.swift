@@ -14,7 +14,9 @@ struct InitCommandTests {
         #expect(check.status == 1)
         #expect(check.stderr == "")
         #expect(check.stdout.contains("verdict: FAIL"))
-        #expect(project.exists("starter/traingate-reports/findings.json"))
+        for report in ["traingate.sarif", "junit.xml", "summary.md"] {
+            #expect(project.exists("starter/traingate-reports/" + report))
+        }
     }
 
     @Test func initNeverOverwritesWithoutForce() throws {

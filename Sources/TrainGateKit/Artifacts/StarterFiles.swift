@@ -38,7 +38,9 @@ public enum StarterFiles {
         format: text
         # Reports written besides the printed one (folders are created as needed).
         reports:
-          - {format: json, path: traingate-reports/findings.json}
+          - {format: sarif, path: traingate-reports/traingate.sarif}
+          - {format: junit, path: traingate-reports/junit.xml}
+          - {format: markdown, path: traingate-reports/summary.md}
 
         """
     }
