@@ -40,9 +40,42 @@ struct SchemaExportTests {
         #expect(properties["kind"].flatMap(Self.const) == .string(kind))
     }
 
+    @Test("a $ref has only annotations beside it", arguments: JSONSchemaExport.kinds.map(\.kind))
+    func referencesStandAlone(kind: String) throws {
+        // Draft-07 tools ignore every keyword beside $ref; keeping validation keywords away from
+        // it makes the schemas mean the same to them as to a 2020-12 validator.
+        var crowded: [String] = []
+        func walk(_ json: JSONSchemaValidator.JSON, _ pointer: String) {
+            switch json {
+            case .object(let members):
+                if members["$ref"] != nil, let extra = members.keys.first(where: { $0 != "$ref" && !JSONSchemaValidator.annotations.contains($0) }) {
+                    crowded.append("\(pointer): \(extra)")
+                }
+                for (key, value) in members { walk(value, pointer + "/" + key) }
+            case .array(let items):
+                for (index, item) in items.enumerated() { walk(item, pointer + "/\(index)") }
+            default: break
+            }
+        }
+        walk(try Self.exported(kind).root, "#")
+        #expect(crowded.isEmpty, "\(crowded)")
+    }
+
     static func const(_ schema: JSONSchemaValidator.JSON) -> JSONSchemaValidator.JSON? {
         if case .object(let members) = schema { return members["const"] }
         return nil
+    }
+
+    @Test func theManifestSchemaAsksForASourceAsTheLoaderDoes() throws {
+        let schema = try Self.exported("DatasetManifest")
+        for (sources, valid) in [("[]", false), ("[{id: s, source_type: other}]", true)] {
+            let root = try DocumentLoader.parseYAML(
+                Array("apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: \(sources)\n".utf8), file: "m.yaml")
+            var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+            let loaded = DatasetManifest.read(root, file: "m.yaml", errors: &errors, warnings: &warnings)
+            #expect((loaded != nil && errors.isEmpty) == valid, "loader, sources: \(sources)")
+            #expect(schema.validate(root).isEmpty == valid, "schema, sources: \(sources)")
+        }
     }
 
     @Test func unknownKindsHaveNoSchema() {

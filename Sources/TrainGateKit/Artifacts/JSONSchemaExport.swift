@@ -36,7 +36,8 @@ public enum JSONSchemaExport {
     static func document(forKind kind: String) -> JSONValue? {
         if kind == "PolicyPack" { return policyPack }
         guard let entry = artifactKinds.first(where: { $0.kind == kind }) else { return nil }
-        var converter = FieldSchemaConverter(descriptions: ArtifactSchemas.descriptions(forKind: kind))
+        var converter = FieldSchemaConverter(descriptions: ArtifactSchemas.descriptions(forKind: kind),
+                                             minimumItems: minimumItems[kind] ?? [:])
         guard case .object(var root) = converter.convert(entry.schema, at: "", nullable: false) else { return nil }
         guard case .object(var properties)? = root["properties"] else { return nil }
         properties["apiVersion"] = ["const": "traingate/v1", "description": "The TrainGate file format version."]
@@ -50,6 +51,9 @@ public enum JSONSchemaExport {
         if converter.usesEvidence { root["$defs"] = ["evidence": FieldSchemaConverter.evidence] }
         return .object(root)
     }
+
+    /// List lengths a loader requires beyond the field types: `DatasetManifest.read` wants a source.
+    static let minimumItems: [String: [String: Int]] = ["DatasetManifest": ["sources": 1]]
 
     /// How to read any artifact schema.
     static let conventions = """
@@ -69,11 +73,14 @@ public enum JSONSchemaExport {
 /// (`sources[].access.tos.url`) that has one.
 struct FieldSchemaConverter {
     let descriptions: [String: String]
+    /// The fewest items of the lists at these paths.
+    let minimumItems: [String: Int]
     /// Whether an evidence reference was met, so the document needs `$defs/evidence`.
     private(set) var usesEvidence = false
 
-    init(descriptions: [String: String]) {
+    init(descriptions: [String: String], minimumItems: [String: Int] = [:]) {
         self.descriptions = descriptions
+        self.minimumItems = minimumItems
     }
 
     /// `{path, sha256}` or a plain path or URL.
@@ -122,7 +129,9 @@ struct FieldSchemaConverter {
         case .triState: return ["enum": [true, false, "unknown"]]
         case .oneOf(let values): return ["enum": .strings(values)]
         case .list(let item):
-            return ["type": "array", "items": convert(item, at: path + "[]", nullable: false)]
+            var schema: [String: JSONValue] = ["type": "array", "items": convert(item, at: path + "[]", nullable: false)]
+            if let minimum = minimumItems[path] { schema["minItems"] = .int(minimum) }
+            return .object(schema)
         case .object(let fields, let required):
             return object(fields, required: required, at: path)
         case .evidence:
