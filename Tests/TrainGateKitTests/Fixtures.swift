@@ -6,6 +6,10 @@ enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
     static func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// The repository's root folder (where `schemas/`, `examples/` and `policies/` are).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
 }
 
 extension String {

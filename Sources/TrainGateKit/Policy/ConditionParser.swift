@@ -9,6 +9,10 @@ struct ConditionParser {
 
     static let composites = ["all", "any", "not"]
     static let quantifiers = ["each", "some", "none", "count"]
+    /// The keys a quantifier's mapping may hold.
+    static func keys(ofQuantifier name: String) -> [String] {
+        name == "count" ? ["count", "where", "min", "max"] : [name, "require"]
+    }
     static var keywords: [String] { composites + quantifiers + ["path", "require", "where", "min", "max"] + Operator.allCases.map(\.rawValue) }
 
     func parse(_ node: Node) throws(PolicyError) -> Condition {
@@ -34,8 +38,7 @@ struct ConditionParser {
     }
 
     private func parseQuantifier(_ name: String, _ node: Node) throws(PolicyError) -> Condition {
-        let allowed = name == "count" ? ["count", "where", "min", "max"] : [name, "require"]
-        let reader = try PackReader(node, context: "'\(name)'", allowed: allowed)
+        let reader = try PackReader(node, context: "'\(name)'", allowed: Self.keys(ofQuantifier: name))
         let path = try Self.parsePath(reader.required(name), allowMany: true)
         if name != "count" {
             let body = try parse(reader.required("require"))

@@ -4,6 +4,8 @@ enum PackParser {
     static let metadataKeys = ["name", "title", "version", "jurisdiction", "sources_as_of", "opt_in", "description"]
     static let ruleKeys = ["id", "title", "severity", "scope", "effective", "citations", "when", "require",
                            "message", "remediation", "description", "confidence", "examples"]
+    static let citationKeys = ["instrument", "ref", "url"]
+    static let exampleKeys = ["pass", "fail"]
 
     static func parse(_ root: Node, file: String, compilePatterns: Bool = true) throws(PolicyError) -> PolicyPack {
         let conditions = ConditionParser(compilePatterns: compilePatterns)
@@ -66,7 +68,7 @@ enum PackParser {
         }
         var result: [Citation] = []
         for item in items {
-            let reader = try PackReader(item, context: "a citation", allowed: ["instrument", "ref", "url"])
+            let reader = try PackReader(item, context: "a citation", allowed: citationKeys)
             result.append(Citation(instrument: try reader.string("instrument"), ref: try reader.string("ref"),
                                    url: try reader.optionalString("url")))
         }
@@ -75,7 +77,7 @@ enum PackParser {
 
     private static func examples(_ node: Node?) throws(PolicyError) -> RuleExamples {
         guard let node else { return RuleExamples(pass: [], fail: []) }
-        let reader = try PackReader(node, context: "'examples'", allowed: ["pass", "fail"])
+        let reader = try PackReader(node, context: "'examples'", allowed: exampleKeys)
         func list(_ key: String) throws(PolicyError) -> [Node] {
             guard let value = reader.optional(key) else { return [] }
             guard let items = value.sequence else {

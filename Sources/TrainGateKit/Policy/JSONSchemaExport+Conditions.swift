@@ -1,0 +1,97 @@
+/// The condition language in JSON Schema: one definition per construct `ConditionParser`
+/// accepts, and one operand schema per `Operator` (the switch is exhaustive, so a new operator
+/// does not compile until its operand is described).
+extension JSONSchemaExport {
+    /// A key of a field path (`FieldPath`), and the optional `[*]` after it.
+    static let keyPattern = "[A-Za-z0-9_@-]+"
+    private static let fanOut = "(\\[\\*\\])"
+
+    static var conditionDefinitions: [String: JSONValue] {
+        var definitions: [String: JSONValue] = [
+            "condition": [
+                "description": "A condition: a leaf test on one field, all / any / not, or a quantifier (each, some, none, count) over a list.",
+                "anyOf": .array(["all", "any", "not", "each", "some", "none", "count", "leaf"].map { ["$ref": .string("#/$defs/" + $0)] }),
+            ],
+            "not": closedObject(["not": reference("condition", "The condition that must be violated.")], required: ["not"],
+                                description: "not: the condition is violated (a missing field stays missing)."),
+            "count": count,
+            "leaf": leaf,
+            "path": ["type": "string", "pattern": .string("^(\\$model|\\$dataset|\(keyPattern))(\\.\(keyPattern))*$"),
+                     "description": "A field path: dotted keys, optionally starting with $model or $dataset."],
+            "listPath": ["type": "string", "pattern": .string("^(\\$model|\\$dataset|\\$datasets\(fanOut)?|\(keyPattern)\(fanOut)?)(\\.\(keyPattern)\(fanOut)?)*$"),
+                         "description": "A path to a list, or to many nodes: dotted keys, [*] after a key, optionally starting with $model, $dataset or $datasets[*]."],
+            "pathOperand": closedObject(["path": reference("path", "The field whose value is compared.")], required: ["path"],
+                                        description: "Another field's value."),
+        ]
+        for composite in ["all", "any"] {
+            let meaning = composite == "all" ? "Every condition holds." : "At least one condition holds."
+            definitions[composite] = closedObject([
+                composite: ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/condition"], "description": .string(meaning)],
+            ], required: [composite], description: "\(composite): \(meaning.lowercased())")
+        }
+        for (quantifier, meaning) in [("each", "every item"), ("some", "at least one item"), ("none", "no item")] {
+            definitions[quantifier] = closedObject([
+                quantifier: reference("listPath", "The list whose items are tested."),
+                "require": reference("condition", "The condition that must hold for \(meaning)."),
+            ], required: [quantifier, "require"], description: "\(quantifier): the condition holds for \(meaning) of the list.")
+        }
+        return definitions
+    }
+
+    static var count: JSONValue {
+        func bound(_ meaning: String) -> JSONValue { ["type": ["integer", "null"], "minimum": 0, "description": .string(meaning)] }
+        guard case .object(var schema) = closedObject([
+            "count": reference("listPath", "The list whose items are counted."),
+            "where": reference("condition", "Count only the items for which this holds; without it, every item.", nullable: true),
+            "min": bound("The fewest items allowed."), "max": bound("The most items allowed."),
+        ], required: ["count"]) else { return [:] }
+        schema["anyOf"] = [
+            ["required": ["min"], "properties": ["min": ["type": "integer"]]],
+            ["required": ["max"], "properties": ["max": ["type": "integer"]]],
+        ]
+        schema["description"] = "The number of items (for which where holds) is at least min and at most max; one bound at least."
+        return .object(schema)
+    }
+
+    /// `{path: P, OP: V}`: `path` and exactly one operator.
+    static var leaf: JSONValue {
+        var properties: [String: JSONValue] = ["path": reference("path", "The field tested.")]
+        for op in Operator.allCases {
+            let (operandSchema, meaning) = operand(op)
+            guard case .object(var schema) = operandSchema else { continue }
+            schema["description"] = .string(meaning)
+            properties[op.rawValue] = .object(schema)
+        }
+        guard case .object(var schema) = closedObject(properties, required: ["path"]) else { return [:] }
+        schema["minProperties"] = 2
+        schema["maxProperties"] = 2
+        schema["description"] = "A test on one field: path and exactly one operator."
+        return .object(schema)
+    }
+
+    /// What an operator accepts on its right-hand side, and what it tests.
+    static func operand(_ op: Operator) -> (schema: JSONValue, meaning: String) {
+        let orPath: (JSONValue) -> JSONValue = { ["anyOf": [$0, ["$ref": "#/$defs/pathOperand"]]] }
+        switch op {
+        case .exists: return (["type": "boolean"], "true: the field is declared (not null); false: it is not.")
+        // Any value: a literal, or {path: …} for another field's value.
+        case .equals: return ([:], "The field equals this value, or another field's ({path: …}).")
+        case .notEquals: return ([:], "The field is declared and differs from this value, or another field's ({path: …}).")
+        case .in: return (orPath(["type": "array"]), "The field is one of these values.")
+        case .notIn: return (orPath(["type": "array"]), "The field is declared and none of these values.")
+        case .matches: return (["type": ["string", "number", "boolean"]], "The field's text matches this regular expression.")
+        case .min: return (orPath(["type": "number"]), "The field is a number at least this.")
+        case .max: return (orPath(["type": "number"]), "The field is a number at most this.")
+        case .before: return (dateOperand, "The field is a date whose period ends before this date's begins (today: the --as-of date).")
+        case .after: return (dateOperand, "The field is a date whose period begins after this date's ends (today: the --as-of date).")
+        case .nonempty: return (["const": true], "The field is a list or mapping with entries, or text that is not blank.")
+        case .contains: return ([:], "The field is a list that contains this value, or another field's ({path: …}).")
+        case .subsetOf: return (orPath(["type": "array"]), "The field is a list whose items are all among these values.")
+        case .supersetOf: return (orPath(["type": "array"]), "The field is a list that contains all of these values.")
+        }
+    }
+
+    private static var dateOperand: JSONValue {
+        ["anyOf": [["const": "today"], ["$ref": "#/$defs/date"], ["$ref": "#/$defs/pathOperand"]]]
+    }
+}
