@@ -58,4 +58,21 @@ struct StarterFilesTests {
             #expect(field?.isNull == true, "\(finding.ruleID): \(finding.path) is not an empty field of \(file)")
         }
     }
+
+    @Test func theTemplatesDeclareSchemasInitWritesAndAreValidAgainstThem() throws {
+        let folder = try project()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let prefix = "# yaml-language-server: $schema="
+        for path in [ProjectConfig.fileName, StarterFiles.modelCardPath, StarterFiles.manifestPath] {
+            let file = folder + "/" + path
+            let firstLine = try String(contentsOfFile: file, encoding: .utf8).prefix { $0 != "\n" }
+            try #require(firstLine.hasPrefix(prefix), "\(path)")
+            let schema = URL(fileURLWithPath: String(firstLine.dropFirst(prefix.count)),
+                             relativeTo: URL(fileURLWithPath: file).deletingLastPathComponent()).standardizedFileURL.path
+            #expect(FileManager.default.fileExists(atPath: schema), "\(path) declares \(schema)")
+            let problems = try JSONSchemaValidator(file: schema).validate(try DocumentLoader.loadYAML(file: file))
+            #expect(problems.isEmpty, "\(path): \(problems)")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/" + StarterFiles.schemaFolder + "/waiver-set.schema.json"))
+    }
 }

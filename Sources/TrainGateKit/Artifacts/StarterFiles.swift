@@ -7,9 +7,26 @@ public enum StarterFiles {
     /// The dataset manifest template's path, relative to the project folder.
     public static let manifestPath = "data/dataset-manifest.yaml"
 
-    /// Every starter file, as (path relative to the project folder, contents).
+    /// Where `init` puts the JSON Schemas the templates declare, for editors.
+    public static let schemaFolder = ".traingate/schemas"
+
+    /// Every starter file, as (path relative to the project folder, contents): the templates,
+    /// each declaring its schema on its first line, then the schemas.
     public static var files: [(path: String, text: String)] {
-        [(ProjectConfig.fileName, config), (modelCardPath, modelCard), (manifestPath, manifest)]
+        let templates = [("Config", ProjectConfig.fileName, config), ("ModelCard", modelCardPath, modelCard),
+                         ("DatasetManifest", manifestPath, manifest)]
+        let declared = templates.map { kind, path, text in (path, modeline(kind: kind, from: path) + text) }
+        let schemas = ["Config", "ModelCard", "DatasetManifest", "WaiverSet"].compactMap { kind in
+            JSONSchemaExport.fileName(forKind: kind).map { name in (schemaFolder + "/" + name, JSONSchemaExport.schema(forKind: kind)!) }
+        }
+        return declared + schemas
+    }
+
+    /// `# yaml-language-server: $schema=…` with the schema's path relative to the file at `path`.
+    static func modeline(kind: String, from path: String) -> String {
+        let depth = path.split(separator: "/").count - 1
+        let up = String(repeating: "../", count: depth)
+        return "# yaml-language-server: $schema=\(up)\(schemaFolder)/\(JSONSchemaExport.fileName(forKind: kind)!)\n"
     }
 
     /// `traingate.yaml`, with every setting explained.
