@@ -89,10 +89,10 @@ struct Check: ParsableCommand {
             for line in error.errors { Terminal.error(line) }
             throw ExitStatus.couldNotCheck
         }
-        let inputs = report.inputs.map(\.path) + settings.request.waivers + (settings.configFile.map { [$0] } ?? [])
+        let inputs = report.filesRead + (settings.configFile.map { [$0] } ?? [])
         for target in settings.reports {
             let text = Reporters.reporter(for: target.format)!.render(report)
-            try write(text, to: target.path, inputs: inputs)
+            try write(text, to: target.path, inputs: inputs, origin: target.origin)
         }
         let useColor = output == nil && settings.format == "text" && Terminal.wantsColor(color.rawValue)
         let text = Reporters.reporter(for: settings.format, color: useColor)!.render(report)
@@ -104,11 +104,12 @@ struct Check: ParsableCommand {
         if report.failed { throw ExitCode.failure }
     }
 
-    private func write(_ text: String, to path: String, inputs: [String]) throws {
+    /// Writes one report; a failure names the config line it came from, or the path.
+    private func write(_ text: String, to path: String, inputs: [String], origin: String? = nil) throws {
         do {
             try OutputFile.write(text, to: path, inputs: inputs)
         } catch {
-            Terminal.error("\(path): error: \(error)")
+            Terminal.error(origin.map { "\($0): error: '\(path)': \(error)" } ?? "\(path): error: \(error)")
             throw ExitStatus.couldNotCheck
         }
     }

@@ -1,23 +1,88 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writing report files: atomically (a temporary file, then a rename), into folders created as
-/// needed, and never over an input.
+/// Writing report files: a regular file atomically (a temporary file beside it, then a rename),
+/// through a symbolic link to its target, straight into a pipe or device (`/dev/stdout`), into
+/// folders created as needed — and never over a file the check read.
 enum OutputFile {
-    struct Refusal: Error, CustomStringConvertible {
+    struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    static func write(_ text: String, to path: String, inputs: [String]) throws {
+    /// Writes `text` to `path`; `inputs` are the files the check read.
+    static func write(_ text: String, to path: String, inputs: [String]) throws(Failure) {
+        guard !path.isEmpty else { throw Failure(description: "the report path is empty") }
         let target = canonical(path)
         if inputs.contains(where: { canonical($0) == target }) {
-            throw Refusal(description: "refusing to write the report over an input file")
+            throw Failure(description: "refusing to write the report over an input file")
         }
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        var info = stat()
+        if stat(target, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw Failure(description: "cannot write the report: it is a folder")
+            default: return try writeStream(text, to: target)
+            }
+        }
+        try makeFolders(URL(fileURLWithPath: target).deletingLastPathComponent().path)
+        try writeAtomically(text, to: target)
     }
 
-    private static func canonical(_ path: String) -> String {
+    /// The path with `.`/`..` and symbolic links resolved, so a link is written through.
+    static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    private static func makeFolders(_ folder: String) throws(Failure) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw Failure(description: "cannot create folder '\(folder)': a file of that name exists")
+        }
+        try makeFolders(URL(fileURLWithPath: folder).deletingLastPathComponent().path)
+        if mkdir(folder, 0o777) != 0 && errno != EEXIST {
+            throw Failure(description: "cannot create folder '\(folder)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func writeAtomically(_ text: String, to target: String) throws(Failure) {
+        let temporary = target + ".traingate-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(description: "cannot write the report: \(String(cString: strerror(errno)))") }
+        let written = writeAll(text, to: descriptor)
+        let closed = close(descriptor) == 0
+        guard written == nil, closed, rename(temporary, target) == 0 else {
+            let reason = written ?? String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure(description: "cannot write the report: \(reason)")
+        }
+    }
+
+    private static func writeStream(_ text: String, to target: String) throws(Failure) {
+        let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(description: "cannot write the report: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        if let reason = writeAll(text, to: descriptor) { throw Failure(description: "cannot write the report: \(reason)") }
+    }
+
+    /// Writes every byte, retrying short writes and interruptions; the error text, or nil.
+    private static func writeAll(_ text: String, to descriptor: Int32) -> String? {
+        var text = text
+        return text.withUTF8 { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += n
+            }
+            return nil
+        }
     }
 }

@@ -16,10 +16,10 @@ struct SARIFReporterTests {
         return try #require(report.findings.first { $0.ruleID == "DSM-4-1" && $0.subject.hasSuffix("source:audio-files") })
     }
 
-    @Test func theFingerprintIsSHA256OfRuleSubjectAndPath() throws {
-        // sha256("DSM-4-1\0dataset:mirrored-catalogue/source:audio-files\0sources[0].access.lawful_access"),
+    @Test func theFingerprintIsSHA256OfFileRuleSubjectAndPath() throws {
+        // sha256("examples/scraped-catalogue/data/mirrored-catalogue.yaml\0DSM-4-1\0dataset:mirrored-catalogue/source:audio-files\0sources[0].access.lawful_access"),
         // computed independently; changing it would reopen every alert a dashboard tracks.
-        #expect(SARIFReporter.fingerprint(of: try finding()) == "a6e799b0bce74168e57d3d6870d6cb9730de09eb622911f1221f3fc33b50edbd")
+        #expect(SARIFReporter.fingerprint(of: try finding()) == "133cb67520d0ecae5f97d4aaed01638ddc1f7e45bdc65d3d39fd2aab5a3620e6")
     }
 
     @Test func theFingerprintSurvivesEditsButNotADifferentSubject() throws {
@@ -34,6 +34,9 @@ struct SARIFReporterTests {
         var otherRule = original
         otherRule.ruleID = "DSM-4-3"
         #expect(SARIFReporter.fingerprint(of: otherRule) != SARIFReporter.fingerprint(of: original))
+        var otherFile = original
+        otherFile.location = Location(file: "copy/" + original.location.file, line: original.location.line, column: original.location.column)
+        #expect(SARIFReporter.fingerprint(of: otherFile) != SARIFReporter.fingerprint(of: original))
     }
 
     func document(_ report: CheckReport) throws -> [String: Any] {

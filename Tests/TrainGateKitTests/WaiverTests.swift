@@ -123,8 +123,8 @@ struct WaiverTests {
         ("2027-11-22", nil, 365, ":8:14: error: the waiver runs 365 days from 2026-11-22 to 2027-11-22; the maximum is 365 days"),
         ("2027-11-23", nil, 365, ":8:14: error: the waiver runs 366 days from 2026-11-22 to 2027-11-23; the maximum is 365 days"),
         ("2026-12-31", "2026-10-01", 30, ":8:14: error: the waiver runs 91 days from its approval on 2026-10-01 to 2026-12-31; the maximum is 30 days"),
-        ("2026-12-31", "2026-12-01", 30, nil),
-        ("2028-03-01", "2027-03-01", 366, nil),
+        ("2026-12-01", "2026-11-01", 30, nil),
+        ("2024-03-01", "2023-03-01", 366, nil),
     ] as [(String, String?, Int, String?)])
     func aWaiverLongerThanTheMaximumLifetimeIsRejected(expires: String, approvedOn: String?, maxDays: Int, error: String?) {
         let scratch = Scratch()
@@ -154,6 +154,7 @@ struct WaiverTests {
         (waiverSet("  - rule: R\n    subject: '*'\n    justification: '  '\n    approved_by: a\n    expires: 2026-12-01\n"), ":6:20: error: 'justification' must not be blank"),
         (waiverSet("  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: 2026-12-01\n    approved_on: 2026-12-02\n"), ":9:18: error: the waiver is approved on 2026-12-02, after it expires (2026-12-01)"),
         (waiverSet(entry() + entry()), ":9:5: error: a second waiver for DSM-4-1 on '*' (first at "),
+        (waiverSet(entry(extra: "    approved_on: 2026-11-23")), ":9:18: error: the waiver is approved on 2026-11-23, after the as-of date 2026-11-22"),
     ])
     func badWaiverFilesAreLocatedErrors(text: String, error: String) {
         let scratch = Scratch()
@@ -161,6 +162,14 @@ struct WaiverTests {
         let set = WaiverSet.load([file], asOf: asOf)
         #expect(set.errors.count == 1)
         #expect(set.errors.first?.description.hasPrefix(file + error) == true, "\(set.errors.map(\.description))")
+    }
+
+    @Test func aFileNamedTwiceIsReadOnce() {
+        let scratch = Scratch()
+        let file = scratch.write("w.yaml", waiverSet(entry()))
+        let set = WaiverSet.load([file, scratch.folder + "/./w.yaml"], asOf: asOf)
+        #expect(set.errors.isEmpty)
+        #expect(set.waivers.count == 1)
     }
 
     @Test func aBadWaiverFileStopsTheCheck() {

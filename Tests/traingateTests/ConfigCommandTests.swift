@@ -185,4 +185,48 @@ struct ConfigCommandTests {
         let failClosed = try CLI.run(["check", "empty-folder"])
         #expect(failClosed.status == 2)
     }
+
+    @Test func reportsNeverOverwritePacksOrEvidenceAndWriteThroughLinks() throws {
+        let project = try Project()
+        let repository = URL(fileURLWithPath: CLI.fixtures).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let packText = try String(contentsOfFile: repository.appendingPathComponent("policies/eu-copyright.yaml").path, encoding: .utf8)
+        try project.write("my-pack.yaml", packText)
+        let pack = try project.run(["check", "check-fail", "--pack", "my-pack.yaml", "--report", "json=my-pack.yaml"])
+        #expect(pack.status == 2)
+        #expect(pack.stderr.hasSuffix("my-pack.yaml: error: refusing to write the report over an input file\n"))
+        #expect(try project.read("my-pack.yaml") == packText)
+        let examples = repository.appendingPathComponent("examples/licensed-music-model").path
+        let evidence = examples + "/data/evidence/northern-records-licence.txt"
+        let before = try String(contentsOfFile: evidence, encoding: .utf8)
+        let overEvidence = try CLI.run(["check", examples, "--as-of", "2026-11-22", "--report", "markdown=" + evidence])
+        #expect(overEvidence.status == 2)
+        #expect(try String(contentsOfFile: evidence, encoding: .utf8) == before)
+        try project.write("target.txt", "keep\n")
+        try FileManager.default.createSymbolicLink(atPath: project.folder + "/link.json", withDestinationPath: "target.txt")
+        let linked = try project.run(["check", "check-fail", "--as-of", "2026-11-22", "--report", "json=link.json"])
+        #expect(linked.status == 1)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: project.folder + "/link.json") == "target.txt")
+        #expect(try project.read("target.txt").contains("traingate.findings/v1"))
+        let folder = try project.run(["check", "check-fail", "--report", "json=check-fail"])
+        #expect(folder.status == 2)
+        #expect(folder.stderr.hasSuffix("check-fail: error: cannot write the report: it is a folder\n"))
+        let underFile = try project.run(["check", "check-fail", "--report", "json=target.txt/x.json"])
+        #expect(underFile.status == 2)
+        #expect(underFile.stderr.hasSuffix("target.txt/x.json: error: cannot create folder '\(project.folder)/target.txt': a file of that name exists\n"))
+    }
+
+    @Test func twoOutputsOnOneFileAreAnErrorBeforeAnythingIsWritten() throws {
+        let project = try Project()
+        try project.write("traingate.yaml", "apiVersion: traingate/v1\nkind: Config\ninputs: [check-fail]\nreports:\n  - {format: sarif, path: out/r.sarif}\n")
+        let viaFlag = try project.run(["check", "--report", "junit=./out/r.sarif"])
+        #expect(viaFlag.status == 2)
+        #expect(viaFlag.stderr == "error: two reports would write './out/r.sarif' (also 'out/r.sarif')\n")
+        let viaOutput = try project.run(["check", "--output", "out/../out/r.sarif"])
+        #expect(viaOutput.status == 2)
+        #expect(!project.exists("out"))
+        try project.write("traingate.yaml", "apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: sarif, path: r.out}\n  - {format: junit, path: ./r.out}\n  - {format: json, path: ''}\n")
+        let inConfig = try project.run(["check"])
+        #expect(inConfig.stderr == "traingate.yaml:5:27: error: two reports write './r.out' (first at traingate.yaml:4:27)\ntraingate.yaml:6:26: error: a report path must not be empty\n")
+    }
 }

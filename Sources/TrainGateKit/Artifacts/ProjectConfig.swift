@@ -8,7 +8,10 @@ public struct ProjectConfig: Sendable, Equatable {
     /// A report to write besides the one printed.
     public struct Report: Sendable, Equatable {
         public var format: String
+        /// The path, resolved against the config's folder.
         public var path: String
+        /// Where the path is written in the config.
+        public var location: SourceLocation
     }
 
     /// The config file, as given.
@@ -68,12 +71,16 @@ public struct ProjectConfig: Sendable, Equatable {
         var seen: [String: SourceLocation] = [:]
         for node in root["reports"]?.sequence ?? [] {
             guard let format = node["format"]?.scalar?.text, let pathNode = node["path"], let path = pathNode.scalar?.text else { continue }
-            let resolved = resolve(path)
-            if let first = seen[resolved] {
+            guard !path.isEmpty else {
+                errors.append(.invalid(pathNode.location, "a report path must not be empty"))
+                continue
+            }
+            let resolved = resolve(path), key = ArtifactLoader.canonical(resolved)
+            if let first = seen[key] {
                 errors.append(.invalid(pathNode.location, "two reports write '\(path)' (first at \(first))"))
             }
-            seen[resolved] = pathNode.location
-            reports.append(Report(format: format, path: resolved))
+            seen[key] = pathNode.location
+            reports.append(Report(format: format, path: resolved, location: pathNode.location))
         }
     }
 

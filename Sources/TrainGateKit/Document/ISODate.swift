@@ -90,6 +90,24 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
     }
 }
 
+extension ISODate {
+    /// Encodes as written (`"2026-12-31"`), as every date in TrainGate's reports is.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Decodes `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = ISODate(parsing: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 date")
+        }
+        self = date
+    }
+}
+
 extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self

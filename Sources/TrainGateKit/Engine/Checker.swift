@@ -27,6 +27,10 @@ public struct CheckReport: Sendable {
     public var subjects: [RuleScope: Int]
     /// What became of each waiver, in the order the waiver files list them.
     public var waivers: [WaiverOutcome] = []
+    /// The WaiverSet files read.
+    public var waiverFiles: [String] = []
+    /// The bundles checked (kept for `filesRead`).
+    public var bundles: [ArtifactBundle] = []
 
     /// Whether any failing finding is at or above `failOn`.
     public var failed: Bool { findings.contains { $0.status == .fail && failOn.fails($0.severity) } }
@@ -36,6 +40,11 @@ public struct CheckReport: Sendable {
 public struct CheckFailure: Error, Sendable {
     public var errors: [String]
     public var warnings: [Diagnostic]
+
+    public init(errors: [String], warnings: [Diagnostic] = []) {
+        self.errors = errors
+        self.warnings = warnings
+    }
 }
 
 /// Runs a whole check: load packs and inputs, evaluate, and gather the report.
@@ -100,6 +109,7 @@ public enum Checker {
         ]
         return CheckReport(toolVersion: trainGateVersion, asOf: request.asOf, failOn: request.failOn, packs: packs,
                            inputs: inputs.files, skipped: inputs.skipped, warnings: waiverSet.warnings + inputs.warnings,
-                           findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes)
+                           findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes,
+                           waiverFiles: request.waivers, bundles: inputs.bundles)
     }
 }

@@ -16,7 +16,9 @@ public struct WaiverSet: Sendable {
     public static func load(_ files: [String], asOf: ISODate, maxDays: Int = defaultMaxDays, limits: LoadLimits = .standard) -> WaiverSet {
         var set = WaiverSet()
         var seen: [String: SourceLocation] = [:]
-        for file in files {
+        var read = Set<String>()
+        // The same file named twice is read once.
+        for file in files where read.insert(ArtifactLoader.canonical(file)).inserted {
             let root: Node
             do {
                 root = try DocumentLoader.loadYAML(file: file, limits: limits)
@@ -65,6 +67,11 @@ public struct WaiverSet: Sendable {
         }
         if let approvedOn, approvedOn > expires {
             errors.append(.invalid(node["approved_on"]!.location, "the waiver is approved on \(approvedOn), after it expires (\(expires))"))
+            return nil
+        }
+        // A waiver dated in the future would run longer than its stated lifetime.
+        if let approvedOn, approvedOn > asOf {
+            errors.append(.invalid(node["approved_on"]!.location, "the waiver is approved on \(approvedOn), after the as-of date \(asOf)"))
             return nil
         }
         let start = approvedOn ?? asOf

@@ -6,9 +6,9 @@ import Foundation
 /// waived finding, waivers as external suppressions, and input warnings and expired or stale
 /// waivers as tool execution notifications.
 ///
-/// Results carry a `traingate/v1` partial fingerprint made from the rule, the subject and the
-/// field path but not the line, so a finding keeps its identity when the file around it is
-/// edited. Keys are sorted so the same check always produces the same bytes.
+/// Results carry a `traingate/v1` partial fingerprint made from the file, the rule, the subject
+/// and the field path but not the line, so a finding keeps its identity when the file around it
+/// is edited, and two files declaring the same ids never share one. Keys are sorted so the same check always produces the same bytes.
 public struct SARIFReporter: Reporter {
     /// The `--format` name.
     public static let identifier = "sarif"
@@ -42,9 +42,9 @@ public struct SARIFReporter: Reporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// The stable identity of a finding across runs: SHA-256 of its rule, subject and field path.
+    /// The stable identity of a finding across runs: SHA-256 of its file, rule, subject and field path.
     public static func fingerprint(of finding: Finding) -> String {
-        let key = [finding.ruleID, finding.subject, finding.path].joined(separator: "\u{0}")
+        let key = [finding.location.file, finding.ruleID, finding.subject, finding.path].joined(separator: "\u{0}")
         return SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
