@@ -15,7 +15,7 @@ public enum SummaryHTMLRenderer {
         out += "<span class=\"nd\">\(SummaryText.notDeclared)</span> marks what they do not.</p>\n"
         out += "<div class=\"status\">\n"
         if let verdict = summary.verdict {
-            out += "<p class=\"badge \(verdict.passed ? "pass" : "fail")\"><strong>Check: \(verdict.passed ? "PASS" : "FAIL")</strong> "
+            out += "<p class=\"badge \(verdict.passed ? "pass" : "fail")\"><strong>Check: \(verdict.passed ? "PASS" : "FAIL")</strong> — "
             out += "<span>\(XMLText.content(SummaryText.verdict(verdict, asOf: summary.asOf).drop { $0 != ":" }.dropFirst(2).description))</span></p>\n"
         }
         out += "<p class=\"badge \(gaps.isEmpty ? "pass" : "warn")\"><strong>Gaps: \(gaps.count)</strong> <span>"
@@ -34,10 +34,10 @@ public enum SummaryHTMLRenderer {
         if gaps.isEmpty {
             out += "<p>None: the inputs answer every item of the template.</p>\n"
         } else {
-            out += "<table>\n<thead><tr><th>Section</th><th>Item</th><th>Field that would answer it</th><th>Where</th></tr></thead>\n<tbody>\n"
+            out += "<table>\n<colgroup><col class=\"c-sec\"><col class=\"c-item\"><col class=\"c-field\"><col class=\"c-where\"></colgroup>\n<thead><tr><th>Section</th><th>Item</th><th>Field that would answer it</th><th>Where</th></tr></thead>\n<tbody>\n"
             for gap in gaps {
-                out += "<tr><td>\(gap.section)</td><td>\(XMLText.content(gap.item))</td><td><code>\(XMLText.content(gap.missing.field))</code> "
-                out += "(\(XMLText.content(gap.missing.subject)))</td><td><code>\(XMLText.content(gap.missing.location.description))</code></td></tr>\n"
+                out += "<tr><td>\(gap.section)</td><td>\(XMLText.content(gap.item))</td><td><code>\(XMLText.content(gap.missing.field))</code><br>"
+                out += "<span class=\"who\">\(XMLText.content(gap.missing.subject))</span></td><td><code>\(XMLText.content(gap.missing.location.description))</code></td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
         }
@@ -52,8 +52,10 @@ public enum SummaryHTMLRenderer {
             return subject + "<a href=\"\(XMLText.attribute(url))\">\(text)</a>"
         }
         if !item.missing.isEmpty || item.facts.isEmpty {
-            lines += SummaryText.notDeclaredLines(item).map { "<span class=\"nd\">\(XMLText.content($0))</span>" }
+            let style = item.missing.isEmpty ? "opt" : "nd"
+            lines += SummaryText.notDeclaredLines(item).map { "<span class=\"\(style)\">\(XMLText.content($0))</span>" }
         }
+        if SummaryText.isPlainList(item) { return lines.joined(separator: ", ") }
         return lines.count == 1 ? lines[0] : "<ul>" + lines.map { "<li>\($0)</li>" }.joined() + "</ul>"
     }
 
@@ -81,6 +83,9 @@ public enum SummaryHTMLRenderer {
         dd ul { margin: 0; padding-left: 18px; }
         .src { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef2f7; border-radius: 3px; padding: 0 4px; }
         .nd { color: #9a3412; font-weight: 600; }
+        .opt, .who { color: var(--muted); }
+        .gaps table { table-layout: fixed; }
+        .c-sec { width: 9%; } .c-item { width: 33%; } .c-field { width: 33%; } .c-where { width: 25%; }
         a { color: var(--accent); }
         .note { margin: 0 0 8px; color: var(--muted); font-size: 13px; }
         .chart { max-width: 100%; height: auto; }

@@ -1,6 +1,8 @@
 /// Words the summary renderers share: names of modalities and source types, the verdict line.
 enum SummaryText {
     static let notDeclared = "Not declared"
+    /// What an optional item (one no rule requires) shows when the inputs say nothing.
+    static let noneOptional = "None declared (optional)"
     static let templateName = "AI Office's Template for the Public Summary of Training Content"
 
     static func modality(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
@@ -23,8 +25,8 @@ enum SummaryText {
     static func verdict(_ verdict: TrainingSummary.Verdict, asOf: ISODate) -> String {
         let outcome = verdict.passed ? "PASS" : "FAIL"
         let failing = verdict.failing == 1 ? "1 failing finding" : "\(verdict.failing) failing findings"
-        return "\(outcome): \(failing) at or above \(verdict.failOn.rawValue) (\(verdict.failed) failed in all), "
-            + "traingate check with the default packs as of \(asOf)"
+        return "\(outcome): \(failing) of \(verdict.failOn.rawValue) severity or above (\(verdict.failed) failed in all); "
+            + "checked with TrainGate's default policy packs as of \(asOf)"
     }
 
     /// The id in a subject (`source northern-records` → `northern-records`).
@@ -34,9 +36,16 @@ enum SummaryText {
 
     /// What an item shows for its gaps: "Not declared" alone when nothing answers it and one
     /// subject is missing it, else one line per subject missing it; for an item neither
-    /// answered nor missing anything (an optional item left empty), "Not declared".
+    /// answered nor missing anything (an optional item left empty), "None declared (optional)".
+    /// Whether an item's answer is a plain list of values (no sources named, nothing missing),
+    /// shown on one line separated by commas.
+    static func isPlainList(_ item: TrainingSummary.Item) -> Bool {
+        item.facts.count > 1 && item.missing.isEmpty && item.facts.allSatisfy { $0.subject == nil && $0.url == nil }
+    }
+
     static func notDeclaredLines(_ item: TrainingSummary.Item) -> [String] {
-        if item.facts.isEmpty && item.missing.count <= 1 { return [notDeclared] }
+        if item.facts.isEmpty && item.missing.isEmpty { return [noneOptional] }
+        if item.facts.isEmpty && item.missing.count == 1 { return [notDeclared] }
         var seen = Set<String>()
         return item.missing.filter { seen.insert($0.subject).inserted }.map { "\(notDeclared) for \($0.subject)" }
     }
