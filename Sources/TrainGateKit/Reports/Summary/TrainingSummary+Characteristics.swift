@@ -4,9 +4,7 @@ extension TrainingSummary {
     static func characteristics(_ inputs: SummaryInputs) -> Section {
         var modalityItem = Item(key: "modalities", label: "Modalities", facts: [], missing: [])
         let present = modalities.filter { modality in inputs.sources.contains { $0.modalities.contains(modality) } }
-        modalityItem.facts = present.map { modality in
-            Fact(modality.capitalized, subject: nil, at: nil)
-        }
+        modalityItem.facts = present.map { Fact(SummaryText.modality($0)) }
         modalityItem.missing = inputs.sources.filter { $0.modalities.isEmpty }.map { inputs.sourceMissing($0, "modalities") }
         var items = [modalityItem]
         for modality in present {

@@ -38,7 +38,7 @@ extension TrainingSummary {
     /// The modalities of `sources`, in the template's order; a source without any is a gap.
     static func modalities(of sources: [SummaryInputs.SourceEntry], _ inputs: SummaryInputs) -> Item {
         let present = modalities.filter { modality in sources.contains { $0.modalities.contains(modality) } }
-        return Item(key: "modalities", label: "Modalities", facts: present.map { Fact($0.capitalized) },
+        return Item(key: "modalities", label: "Modalities", facts: present.map { Fact(SummaryText.modality($0)) },
                     missing: sources.filter { $0.modalities.isEmpty }.map { inputs.sourceMissing($0, "modalities") })
     }
 

@@ -67,8 +67,11 @@ public struct TrainingSummary: Sendable, Equatable {
 
     /// An item the inputs cannot fully answer, with the field that would.
     public struct Gap: Sendable, Equatable {
+        /// The template's section number.
         public var section: String
+        /// The item's question.
         public var item: String
+        /// The field that would answer it, and where.
         public var missing: Missing
     }
 
@@ -106,6 +109,7 @@ public struct TrainingSummary: Sendable, Equatable {
         }
     }
 
+    /// Equal when every section, the verdict and the data mix are.
     public static func == (lhs: TrainingSummary, rhs: TrainingSummary) -> Bool {
         lhs.model == rhs.model && lhs.asOf == rhs.asOf && lhs.sections == rhs.sections && lhs.verdict == rhs.verdict
             && lhs.sourcesByModality.map(\.name) == rhs.sourcesByModality.map(\.name)
