@@ -1,0 +1,77 @@
+extension TrainingSummary {
+    /// Section 1.3: modalities, size bins per modality, content types, latest acquisition,
+    /// continuous training and linguistic characteristics.
+    static func characteristics(_ inputs: SummaryInputs) -> Section {
+        var modalityItem = Item(key: "modalities", label: "Modalities", facts: [], missing: [])
+        let present = modalities.filter { modality in inputs.sources.contains { $0.modalities.contains(modality) } }
+        modalityItem.facts = present.map { Fact(SummaryText.modality($0)) }
+        modalityItem.missing = inputs.sources.filter { $0.modalities.isEmpty }.map { inputs.sourceMissing($0, "modalities") }
+        var items = [modalityItem]
+        for modality in present {
+            let sources = inputs.sources.filter { $0.modalities.contains(modality) }
+            items.append(size(of: modality, sources, inputs))
+            var types = Item(key: "content_types_\(modality)", label: "Types of content: \(modality)", facts: [], missing: [])
+            var seen = Set<String>()
+            for source in sources {
+                let values = source.node["content_types"]?.sequence?.compactMap(SummaryInputs.text) ?? []
+                if values.isEmpty { types.missing.append(inputs.sourceMissing(source, "content_types")) }
+                for value in values where seen.insert(value).inserted { types.facts.append(Fact(value)) }
+            }
+            items.append(types)
+        }
+        items.append(inputs.cardItem("latest_acquisition", "Latest date of data acquisition or collection", "training_data.latest_acquisition"))
+        items.append(inputs.cardItem("continuous_training", "Continuously trained on new data after that date", "training_data.continuous_training"))
+        items.append(linguistic(inputs))
+        return Section(number: "1.3", title: "Modalities, overall training data size and other characteristics", items: items)
+    }
+
+    /// The size bin of one modality: the declared sizes in the modality's unit summed and
+    /// binned; sizes in other units (or of sources of several binned modalities sharing hours)
+    /// stated as declared; a source without a size is a gap.
+    private static func size(of modality: String, _ sources: [SummaryInputs.SourceEntry], _ inputs: SummaryInputs) -> Item {
+        var item = Item(key: "size_\(modality)", label: "Training data size: \(modality)", facts: [], missing: [])
+        let unit = SizeBin.unit(for: modality)
+        var total = 0.0, counted = 0
+        var asDeclared: [Fact] = []
+        for source in sources {
+            guard let size = source.node["size"], let valueNode = size["value"], let value = try? valueNode.double(),
+                  let declaredUnit = size["unit"].flatMap(SummaryInputs.text) else {
+                item.missing.append(inputs.sourceMissing(source, "size"))
+                continue
+            }
+            let sharesHours = declaredUnit == "hours" && source.modalities.contains("audio") && source.modalities.contains("video")
+            if declaredUnit == unit && !sharesHours {
+                total += value
+                counted += 1
+            } else {
+                let text = "\(SizeBin.format(value, declared: valueNode.scalar?.text)) \(declaredUnit) (as declared)"
+                asDeclared.append(Fact(text, subject: source.subject, at: size.location))
+            }
+        }
+        if counted > 0, let unit, let bin = SizeBin.bin(total, modality: modality) {
+            let from = counted == 1 ? "1 source" : "\(counted) sources"
+            item.facts.append(Fact("\(bin) (\(SizeBin.format(total)) \(unit) declared by \(from))"))
+        }
+        item.facts += asDeclared
+        return item
+    }
+
+    /// Linguistic characteristics. The traingate/v1 vocabulary has no language field, so the
+    /// item is answered only when no source declares text: there is then no language to describe.
+    private static func linguistic(_ inputs: SummaryInputs) -> Item {
+        let key = "linguistic_characteristics", label = "Linguistic characteristics of the overall training data"
+        let text = inputs.sources.filter { $0.modalities.contains("text") }
+        if text.isEmpty, !inputs.sources.isEmpty, inputs.sources.allSatisfy({ !$0.modalities.isEmpty }) {
+            return .derived(key, label, "Not applicable: no source declares text")
+        }
+        var item = Item(key: key, label: label, facts: [], missing: [])
+        for source in inputs.sources where source.modalities.isEmpty {
+            item.missing.append(inputs.sourceMissing(source, "modalities"))
+        }
+        for source in text {
+            item.missing.append(.init(field: "sources[].languages (not yet in the traingate/v1 vocabulary)",
+                                      subject: source.subject, location: source.node.location))
+        }
+        return item
+    }
+}

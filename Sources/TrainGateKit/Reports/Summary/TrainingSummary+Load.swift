@@ -1,0 +1,24 @@
+extension TrainingSummary {
+    /// Loads a model card with the manifests it names, checks them with the default packs, and
+    /// builds the summary with that verdict.
+    ///
+    /// Throws the same one-line, located errors as `check` when the inputs cannot be read, and
+    /// one when `card` is not a model card.
+    public static func load(card: String, asOf: ISODate) throws(CheckFailure) -> TrainingSummary {
+        let inputs = ArtifactLoader.load([card])
+        guard inputs.errors.isEmpty else {
+            throw CheckFailure(errors: inputs.errors.map(\.description), warnings: inputs.warnings)
+        }
+        guard let bundle = inputs.bundles.first(where: { $0.card != nil }) else {
+            let found = inputs.files.first.map { " (found a \($0.kind))" } ?? ""
+            throw CheckFailure(errors: ["\(card):1:1: error: not a model card\(found); the summary is made from a ModelCard"],
+                               warnings: inputs.warnings)
+        }
+        let report = try Checker.run(Checker.Request(paths: [card], asOf: asOf))
+        let failed = report.findings.filter { $0.status == .fail }
+        let verdict = Verdict(passed: !report.failed, failOn: report.failOn,
+                              failing: failed.filter { report.failOn.fails($0.severity) }.count, failed: failed.count,
+                              packs: report.packs.map(\.name))
+        return build(bundle, asOf: asOf, verdict: verdict)!
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import TrainGateKit
+
+/// `traingate report`: transparency reports made from the same inputs `check` reads.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate transparency reports.",
+        subcommands: [Summary.self]
+    )
+
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render the EU AI Office public summary of training content (AI Act Art. 53(1)(d)) from a model card.",
+            discussion: """
+                Reads the model card and the dataset manifests it names, checks them with the default packs, \
+                and renders the template's sections 1.1 to 3.3. Items the inputs do not answer read \
+                "Not declared" and are listed as gaps with the field that would answer them. \
+                Exit codes: 0 rendered; 1 with --strict, when there are gaps; 2 could not read the inputs; \
+                64 usage error.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, json }
+
+        @Argument(help: "The model card.")
+        var card: String
+
+        @Option(help: "The output format.")
+        var format: Format = .markdown
+
+        @Option(help: "Write the summary to this file instead of standard output.")
+        var output: String?
+
+        @Option(help: "Judge the check as of this date (YYYY-MM-DD; default: today, UTC).")
+        var asOf: String?
+
+        @Flag(help: "Exit 1 when the summary has gaps.")
+        var strict = false
+
+        func validate() throws {
+            if let asOf, Check.parseDate(asOf) == nil {
+                throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'")
+            }
+        }
+
+        func run() throws {
+            let summary: TrainingSummary
+            do {
+                summary = try TrainingSummary.load(card: card, asOf: asOf.flatMap(Check.parseDate) ?? Today.date())
+            } catch {
+                for warning in error.warnings { Terminal.error(warning.description) }
+                for line in error.errors { Terminal.error(line) }
+                throw ExitStatus.couldNotCheck
+            }
+            let text: String
+            switch format {
+            case .markdown: text = SummaryMarkdownRenderer.render(summary)
+            case .html: text = SummaryHTMLRenderer.render(summary)
+            case .json: text = SummaryJSONRenderer.render(summary)
+            }
+            if let output {
+                do {
+                    try OutputFile.write(text, to: output, inputs: [card])
+                } catch {
+                    Terminal.error("\(output): error: \(error)")
+                    throw ExitStatus.couldNotCheck
+                }
+            } else {
+                Terminal.out(text)
+            }
+            if strict && !summary.gaps.isEmpty { throw ExitCode.failure }
+        }
+    }
+}
