@@ -60,7 +60,7 @@ struct Report: ParsableCommand {
             }
             if let output {
                 do {
-                    try OutputFile.write(text, to: output, inputs: [card])
+                    try OutputFile.write(text, to: output, inputs: [card] + summary.filesRead)
                 } catch {
                     Terminal.error("\(output): error: \(error)")
                     throw ExitStatus.couldNotCheck

@@ -93,6 +93,12 @@ struct ReportSummaryCommandTests {
         let refused = try Self.summary("licensed-music-model", ["--output", "examples/licensed-music-model/model-card.yaml"])
         #expect(refused.status == 2)
         #expect(refused.stderr == "examples/licensed-music-model/model-card.yaml: error: refusing to write the report over an input file\n")
+        let manifest = "examples/licensed-music-model/data/label-catalogue.yaml"
+        let before = try String(contentsOfFile: manifest, encoding: .utf8)
+        let refusedManifest = try Self.summary("licensed-music-model", ["--output", manifest])
+        #expect(refusedManifest.status == 2)
+        #expect(refusedManifest.stderr == "\(manifest): error: refusing to write the report over an input file\n")
+        #expect(try String(contentsOfFile: manifest, encoding: .utf8) == before)
     }
 
     @Test("inputs that cannot be read exit 2 with one located line", arguments: [

@@ -19,6 +19,8 @@ extension TrainingSummary {
         let verdict = Verdict(passed: !report.failed, failOn: report.failOn,
                               failing: failed.filter { report.failOn.fails($0.severity) }.count, failed: failed.count,
                               packs: report.packs.map(\.name))
-        return build(bundle, asOf: asOf, verdict: verdict)!
+        var summary = build(bundle, asOf: asOf, verdict: verdict)!
+        summary.filesRead = report.filesRead
+        return summary
     }
 }

@@ -101,6 +101,9 @@ public struct TrainingSummary: Sendable, Equatable {
     public var sourcesByType: [(name: String, count: Int)]
     /// The check verdict, if a check was run.
     public var verdict: Verdict?
+    /// Every file the summary was made from — card, manifests, evidence, packs — so a writer can
+    /// refuse to overwrite one. Empty when the summary was built without `load`.
+    public var filesRead: [String] = []
 
     /// Every missing field, in section order.
     public var gaps: [Gap] {
