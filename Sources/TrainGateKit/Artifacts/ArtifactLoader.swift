@@ -28,6 +28,9 @@ public enum ArtifactLoader {
         enum Loaded: Sendable {
             case manifest(DatasetManifest)
             case card(ModelCard)
+            /// A file in another format: a card (with the datasets it was trained on, when the
+            /// same file describes them) or datasets alone.
+            case adapted(card: ModelCard?, manifests: [DatasetManifest])
             case skipped
             case failed
         }
@@ -40,19 +43,28 @@ public enum ArtifactLoader {
     /// Loads `paths`. Files named explicitly must be TrainGate cards or manifests; files found in
     /// folders that are not are skipped and counted. With `skipOtherFiles`, files named
     /// explicitly are treated like files found in folders (for hooks that pass every changed file).
-    public static func load(_ paths: [String], skipOtherFiles: Bool = false, limits: LoadLimits = .standard) -> Inputs {
+    /// `format` reads every file named or found as that format instead of deciding by content.
+    public static func load(
+        _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard
+    ) -> Inputs {
         var inputs = Inputs(bundles: [], files: [], skipped: [], warnings: [], errors: [])
         let explicit = skipOtherFiles ? [] : Set(paths)
         let expansion = InputFiles.expand(paths)
-        // Markdown found in folders is skipped (cards in Markdown need an adapter); named explicitly, it is read.
+        // Markdown found in folders is skipped (any README.md would be taken for a card); named explicitly, or with
+        // --input-format huggingface, it is read as a Hugging Face card.
         var candidates: [String] = []
         for file in expansion.files {
-            if explicit.contains(file) || InputSyntax(path: file) != .markdown { candidates.append(file) } else { inputs.skipped.append(file) }
+            if explicit.contains(file) || InputSyntax(path: file) != .markdown || format == .huggingface {
+                candidates.append(file)
+            } else {
+                inputs.skipped.append(file)
+            }
         }
-        let outcomes = Parallel.map(candidates) { file in loadFile(file, explicit: explicit.contains(file), limits: limits) }
+        let outcomes = Parallel.map(candidates) { file in loadFile(file, explicit: explicit.contains(file), limits: limits, format: format) }
         var loadedManifests: [DatasetManifest] = []
         var cards: [ModelCard] = []
         var failed: [String] = []
+        var adaptedBundles: [ArtifactBundle] = []
         for (file, outcome) in zip(candidates, outcomes) {
             if case .failed = outcome.loaded { failed.append(file) }
             inputs.errors += outcome.errors
@@ -64,6 +76,12 @@ public enum ArtifactLoader {
             case .card(let card):
                 inputs.files.append((file, "ModelCard"))
                 cards.append(card)
+            case .adapted(let card?, let datasets):
+                inputs.files.append((file, "ModelCard"))
+                adaptedBundles.append(ArtifactBundle(card: card, datasets: datasets))
+            case .adapted(nil, let datasets):
+                inputs.files.append((file, "DatasetManifest"))
+                adaptedBundles += datasets.map { ArtifactBundle(card: nil, datasets: [$0]) }
             case .skipped: inputs.skipped.append(file)
             case .failed: break
             }
@@ -100,17 +118,20 @@ public enum ArtifactLoader {
         for key in manifestOrder where !claimed.contains(key) {
             inputs.bundles.append(ArtifactBundle(card: nil, datasets: [manifests[key]!]))
         }
+        for bundle in adaptedBundles { checkUniqueIDs(bundle.datasets, into: &inputs) }
+        inputs.bundles += adaptedBundles
         return inputs
     }
 
-    static func loadFile(_ file: String, explicit: Bool, limits: LoadLimits) -> FileOutcome {
+    static func loadFile(_ file: String, explicit: Bool, limits: LoadLimits, format: InputFormat = .auto) -> FileOutcome {
         let root: Node
         do {
-            root = InputSyntax(path: file) == .json
-                ? try DocumentLoader.loadJSON(file: file, limits: limits)
-                : try DocumentLoader.loadYAML(file: file, limits: limits)
+            switch try Adapters.load(file: file, format: format, limits: limits) {
+            case .native(let native): root = native
+            case .adapted(let adapted): return read(adapted, file: file, explicit: explicit)
+            }
         } catch {
-            return FileOutcome(loaded: .failed, errors: [.document(error)])
+            return FileOutcome(loaded: .failed, errors: [error])
         }
         var outcome = FileOutcome(loaded: .failed)
         let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text ?? ""
@@ -144,6 +165,24 @@ public enum ArtifactLoader {
         return outcome
     }
 
+    /// Reads an adapted file's views like TrainGate files of their kinds.
+    private static func read(_ adapted: AdaptedFile, file: String, explicit: Bool) -> FileOutcome {
+        var outcome = FileOutcome(loaded: .failed)
+        outcome.warnings = adapted.notes
+        if adapted.isEmpty {
+            guard explicit else { return FileOutcome(loaded: .skipped) }
+            outcome.errors.append(.notCheckable(SourceLocation(file: file, line: 1, column: 1),
+                                                reason: "this \(adapted.format.title) file describes no model and no dataset"))
+            return outcome
+        }
+        let card = adapted.card.flatMap { ModelCard.read($0, file: file, errors: &outcome.errors, warnings: &outcome.warnings) }
+        let manifests = adapted.manifests.compactMap {
+            DatasetManifest.read($0, file: file, errors: &outcome.errors, warnings: &outcome.warnings)
+        }
+        if outcome.errors.isEmpty { outcome.loaded = .adapted(card: card, manifests: manifests) }
+        return outcome
+    }
+
     /// Loads the manifest a card names, at its already-resolved location inside the card's folder.
     private static func load(
         _ reference: ModelCard.DatasetReference, at target: (display: String, canonical: String, inside: Bool),
@@ -165,8 +204,14 @@ public enum ArtifactLoader {
         case .manifest(let manifest):
             inputs.warnings += outcome.warnings
             return (key, manifest)
-        case .card:
-            inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "a ModelCard"))
+        case .adapted(nil, let datasets) where datasets.count == 1:
+            inputs.warnings += outcome.warnings
+            return (key, datasets[0])
+        case .card, .adapted(_?, _):
+            inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "a model card"))
+        case .adapted(nil, let datasets):
+            inputs.errors.append(.notAManifest(reference.location, path: reference.path,
+                                               found: "a file describing \(datasets.count) datasets; a card names one manifest per dataset"))
         case .skipped, .failed:
             if outcome.errors.contains(where: { if case .notCheckable = $0 { return true } else { return false } }) {
                 inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "another kind of file"))

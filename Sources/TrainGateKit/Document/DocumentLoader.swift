@@ -8,7 +8,7 @@ public enum InputSyntax: String, Sendable, CaseIterable, Codable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last!.lowercased() : ""
         switch ext {
-        case "json": self = .json
+        case "json", "jsonld": self = .json
         case "md", "markdown": self = .markdown
         default: self = .yaml
         }

@@ -3,7 +3,7 @@ import Foundation
 /// Expanding the paths a user names into the input files to read.
 public enum InputFiles {
     /// File extensions read when a folder is named (case-insensitive).
-    public static let extensions: Set<String> = ["yaml", "yml", "json", "md", "markdown"]
+    public static let extensions: Set<String> = ["yaml", "yml", "json", "jsonld", "md", "markdown"]
 
     /// The files found: those named explicitly (whatever their extension), then, for each
     /// folder, every file below it with a known extension, in sorted order. Hidden files and

@@ -1,0 +1,173 @@
+/// Reads MLCommons Croissant 1.0/1.1 JSON-LD, with the Responsible AI (RAI) vocabulary, as a
+/// dataset manifest: the dataset with one source, the dataset itself.
+///
+/// Tolerates both schema.org context URLs, `rai:`/`cr:`/`sc:` prefixes, bare terms and full IRIs,
+/// the RAI spelling variants in circulation (`dataCollectionTimeFrame`, `dataCollectionRaw`,
+/// `annotationPlatform`, …), and values given as one string or a list.
+enum CroissantAdapter {
+    static let prefixes = ["rai", "cr", "sc", "schema", "dct", "prov"]
+    static let reading = AdapterReading(format: .croissant)
+
+    static func adapt(_ root: Node) throws(ArtifactError) -> AdaptedFile {
+        let r = reading
+        func value(_ terms: String...) -> Node? { LDKeys.value(root, terms, prefixes: prefixes) }
+        func label(_ terms: [String]) -> String { terms[0] }
+        var notes: [Diagnostic] = []
+        var manifest = Draft.view(kind: "DatasetManifest", at: root.location)
+
+        let name = try r.text(value("name"), "name")
+        let id = try r.text(value("@id", "identifier"), "@id")
+        let datasetID = Slug.make(name.flatMap(\.scalar?.text) ?? id.flatMap(\.scalar?.text) ?? "dataset")
+        manifest.set("dataset.id", .text(datasetID, at: name?.location ?? root.location))
+        manifest.set("dataset.name", name)
+        manifest.set("dataset.version", try r.text(value("version"), "version"))
+        manifest.set("dataset.description", try r.text(value("description"), "description"))
+        let creators = try names(value("creator"), "creator")
+        manifest.set("dataset.owner.organisation", creators.first)
+        if let publisher = try names(value("publisher"), "publisher").first, creators.isEmpty {
+            manifest.set("dataset.owner.organisation", publisher)
+        }
+
+        var source = Draft(at: root.location)
+        source.set("id", .text(datasetID, at: name?.location ?? root.location))
+        source.set("name", name)
+        let collection = try r.texts(value("dataCollection"), "rai:dataCollection")
+        let raw = try r.texts(value("dataCollectionRawData", "dataCollectionRaw"), "rai:dataCollectionRawData")
+        source.set("description", joined(collection + raw))
+        let types = try r.texts(value("dataCollectionType"), "rai:dataCollectionType")
+        var sourceType: Node?
+        for type in types {
+            if let mapped = Self.sourceType(for: type.scalar!.text) { sourceType = .plain(mapped, at: type.location); break }
+        }
+        // A Croissant file publishes its dataset; without a collection type that says otherwise, it is a public dataset.
+        source.set("source_type", sourceType ?? .plain("public_dataset", at: root.location))
+        source.set("origin.locator", try r.text(value("url"), "url"))
+        source.set("origin.owner", creators.first)
+        source.set("modalities", Node.list(try modalities(root)))
+
+        if let license = try licence(value("license"), "license") {
+            for (key, node) in license { source.set("rights.license.\(key)", node) }
+        }
+        try period(root, into: &source)
+        let preprocessing = try r.texts(value("dataPreprocessingProtocol"), "rai:dataPreprocessingProtocol")
+        source.set("processing.preparation_ops", Node.list(preprocessing))
+        let manipulation = try r.texts(value("dataManipulationProtocol", "dataDataManipulationProtocol"), "rai:dataManipulationProtocol")
+        source.set("processing.cleaning_methods", Node.list(manipulation))
+        let annotation = try r.texts(value("dataAnnotationProtocol"), "rai:dataAnnotationProtocol")
+        source.set("processing.labelling_procedure", joined(annotation))
+        let sensitive = try r.texts(value("personalSensitiveInformation"), "rai:personalSensitiveInformation")
+        source.set("personal_data.categories", Node.list(sensitive))
+
+        let limitations = try r.texts(value("dataLimitations"), "rai:dataLimitations")
+        manifest.set("governance.data_gaps", Node.list(limitations))
+        let biases = try r.texts(value("dataBiases"), "rai:dataBiases")
+        manifest.set("governance.assumptions", joined(biases))
+        manifest.set("sources", Node(.sequence([source.node]), at: source.location))
+
+        // Prose about people and consent is a hint, never a declaration.
+        let prose = collection + raw + annotation + sensitive
+            + (try r.texts(value("annotatorDemographics", "annotatorsDemographics"), "rai:annotatorDemographics"))
+        notes += ProseHints.scan(prose, format: .croissant)
+        if !sensitive.isEmpty {
+            notes.append(Diagnostic(location: sensitive[0].location, message:
+                "Croissant rai:personalSensitiveInformation lists attributes but cannot say whether personal data is present "
+                + "or on what lawful basis it is processed; declare sources[].personal_data.present and .lawful_basis in a TrainGate manifest"))
+        }
+        return AdaptedFile(format: .croissant, card: nil, manifests: [manifest.node], notes: notes)
+    }
+
+    /// `creator`/`publisher`: an organisation or person, or a list of them.
+    static func names(_ node: Node?, _ path: String) throws(ArtifactError) -> [Node] {
+        guard let node, !node.isNull else { return [] }
+        let items = node.sequence ?? [node]
+        var result: [Node] = []
+        for (index, item) in items.enumerated() {
+            if let name = try reading.name(item, node.sequence == nil ? path : "\(path)[\(index)]") { result.append(name) }
+        }
+        return result
+    }
+
+    /// The licence as `spdx` and `url` fields: an SPDX id, a Hub key, an SPDX licence URL or another URL.
+    static func licence(_ node: Node?, _ path: String) throws(ArtifactError) -> [(String, Node)]? {
+        guard let node, !node.isNull else { return nil }
+        var first = node
+        if let items = node.sequence {
+            guard let item = items.first else { return nil }
+            first = item
+        }
+        let text: Node?
+        if first.mapping != nil {
+            text = try reading.text(first["url"] ?? first["@id"] ?? first["name"], path)
+        } else {
+            text = try reading.text(first, path)
+        }
+        guard let text, let value = text.scalar?.text else { return nil }
+        return LicenceText.fields(value, at: text.location)
+    }
+
+    /// `rai:dataCollectionTimeframe` (`"2020/2022"` or `[start, end]`) or the start/end variants.
+    static func period(_ root: Node, into source: inout Draft) throws(ArtifactError) {
+        let frame = try reading.texts(LDKeys.value(root, ["dataCollectionTimeframe", "dataCollectionTimeFrame"], prefixes: prefixes),
+                                      "rai:dataCollectionTimeframe")
+        var bounds: [Node] = []
+        for item in frame {
+            let parts = item.scalar!.text.split(separator: "/", maxSplits: 1).map(String.init)
+            bounds += parts.map { Node.text($0, at: item.location) }
+        }
+        let start = try reading.texts(LDKeys.value(root, ["dataCollectionTimeFrameStart", "dataCollectionTimeframeStart"], prefixes: prefixes),
+                                      "rai:dataCollectionTimeFrameStart")
+        let end = try reading.texts(LDKeys.value(root, ["dataCollectionTimeFrameEnd", "dataCollectionTimeframeEnd"], prefixes: prefixes),
+                                    "rai:dataCollectionTimeFrameEnd")
+        if bounds.isEmpty { bounds = Array(start.prefix(1)) + Array(end.prefix(1)) }
+        let dates = bounds.compactMap { node in DatePrefix.of(node.scalar!.text).map { Node.plain($0, at: node.location) } }
+        if let first = dates.first { source.set("collection_period.start", first) }
+        if dates.count > 1 { source.set("collection_period.end", dates[1]) }
+    }
+
+    /// Modalities from the distribution's media types and the record fields' data types.
+    static func modalities(_ root: Node) throws(ArtifactError) -> [Node] {
+        var found: [String: SourceLocation] = [:]
+        var order: [String] = []
+        func note(_ text: String, _ location: SourceLocation) {
+            let lower = text.lowercased()
+            let modality: String?
+            if lower.hasPrefix("image/") || lower.hasSuffix("imageobject") { modality = "image" }
+            else if lower.hasPrefix("audio/") || lower.hasSuffix("audioobject") { modality = "audio" }
+            else if lower.hasPrefix("video/") || lower.hasSuffix("videoobject") { modality = "video" }
+            else if lower.hasPrefix("text/plain") || lower == "sc:text" || lower.hasSuffix("schema.org/text") { modality = "text" }
+            else { modality = nil }
+            if let modality, found[modality] == nil { found[modality] = location; order.append(modality) }
+        }
+        func walk(_ node: Node, depth: Int) {
+            guard depth < 8 else { return }
+            switch node.content {
+            case .mapping(let entries):
+                for entry in entries {
+                    if LDKeys.matches(entry.key, "encodingFormat", prefixes: prefixes) || LDKeys.matches(entry.key, "dataType", prefixes: prefixes) {
+                        for item in entry.value.sequence ?? [entry.value] { if let text = item.scalar?.text { note(text, item.location) } }
+                    } else {
+                        walk(entry.value, depth: depth + 1)
+                    }
+                }
+            case .sequence(let items): for item in items { walk(item, depth: depth + 1) }
+            case .scalar: break
+            }
+        }
+        walk(root, depth: 0)
+        return order.map { Node.plain($0, at: found[$0]!) }
+    }
+
+    /// The RAI collection types that name a TrainGate source type.
+    static func sourceType(for type: String) -> String? {
+        switch type.lowercased() {
+        case "web scraping": return "web_crawl"
+        default: return nil
+        }
+    }
+
+    /// Several texts as one, at the first one's location.
+    static func joined(_ texts: [Node]) -> Node? {
+        guard let first = texts.first else { return nil }
+        return .text(texts.compactMap(\.scalar?.text).joined(separator: "\n\n"), at: first.location)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// A Markdown card's sections found by heading, whatever the level, case, or `[optional]` mark,
+/// with template placeholders removed: an unfilled section is absent, never a disclosure.
+struct MarkdownSections {
+    /// One section: its heading and its own text up to the next heading of the same or a higher level.
+    struct Section {
+        var heading: MarkdownHeading
+        /// The text without headings, HTML comments and placeholders; nil when nothing is left.
+        var text: String?
+        /// Where the first line of real text is (the heading itself when there is none).
+        var location: SourceLocation
+    }
+
+    let document: MarkdownDocument
+    let sections: [Section]
+
+    init(_ document: MarkdownDocument) {
+        self.document = document
+        let headings = document.headings
+        var sections: [Section] = []
+        for (index, heading) in headings.enumerated() {
+            let end = headings[(index + 1)...].first { $0.level <= heading.level }?.line ?? document.bodyStartLine + document.bodyLines.count
+            let nested = Set(headings[(index + 1)...].prefix { $0.line < end }.map(\.line))
+            var lines: [(Int, String)] = []
+            for line in (heading.line + 1)..<max(heading.line + 1, end) where !nested.contains(line) {
+                let offset = line - document.bodyStartLine
+                guard document.bodyLines.indices.contains(offset) else { continue }
+                lines.append((line, document.bodyLines[offset]))
+            }
+            let cleaned = Placeholder.clean(lines)
+            let location = SourceLocation(file: document.file, line: cleaned?.line ?? heading.line, column: 1)
+            sections.append(Section(heading: heading, text: cleaned?.text, location: location))
+        }
+        self.sections = sections
+    }
+
+    /// The first filled section whose normalised heading is one of `names`.
+    func first(_ names: [String]) -> Section? {
+        for name in names {
+            if let section = sections.first(where: { Self.normalise($0.heading.text) == name && $0.text != nil }) { return section }
+        }
+        return nil
+    }
+
+    /// A filled section's text as a located string.
+    func text(_ names: [String]) -> Node? {
+        first(names).map { .text($0.text!, at: $0.location) }
+    }
+
+    /// Whether a section with one of `names` exists (filled or not).
+    func exists(_ names: [String]) -> MarkdownHeading? {
+        sections.first { names.contains(Self.normalise($0.heading.text)) }?.heading
+    }
+
+    /// The value of a bullet such as `- **Developed by:** Example Org`, if filled.
+    func bullet(_ label: String) -> Node? {
+        for (offset, raw) in document.bodyLines.enumerated() {
+            var line = raw.trimmingWhitespace()
+            guard line.hasPrefix("- ") || line.hasPrefix("* ") else { continue }
+            line = String(line.dropFirst(2)).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = Self.normalise(String(line[..<colon]))
+            guard name == label else { continue }
+            let value = Placeholder.clean([(0, String(line[line.index(after: colon)...]))])
+            guard let text = value?.text else { return nil }
+            let column = (raw.range(of: text).map { raw.distance(from: raw.startIndex, to: $0.lowerBound) } ?? 0) + 1
+            return .text(text, at: SourceLocation(file: document.file, line: document.bodyStartLine + offset, column: column))
+        }
+        return nil
+    }
+
+    /// Lower case, without `[optional]`, emphasis, trailing colons or extra spaces.
+    static func normalise(_ heading: String) -> String {
+        var text = heading.lowercased().replacingOccurrences(of: "[optional]", with: "")
+        text = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "`", with: "")
+        while let last = text.last, last == ":" || last == " " { text.removeLast() }
+        return text.split(separator: " ").joined(separator: " ")
+    }
+}
+
+/// Template text that is not an answer.
+enum Placeholder {
+    static let markers = ["[more information needed]", "[needs more information]", "[more information needed]()",
+                          "more information needed", "todo", "tbd", "to be added", "coming soon"]
+
+    /// `lines` without HTML comments, template braces and placeholder-only lines, joined; with
+    /// the line of the first text left, or nil when no letter or digit is left.
+    static func clean(_ lines: [(Int, String)]) -> (text: String, line: Int)? {
+        var kept: [(Int, String)] = []
+        var inComment = false
+        for (number, raw) in lines {
+            var line = raw
+            var out = ""
+            while !line.isEmpty {
+                if inComment {
+                    guard let close = line.range(of: "-->") else { line = ""; break }
+                    line = String(line[close.upperBound...])
+                    inComment = false
+                } else if let open = line.range(of: "<!--") {
+                    out += line[..<open.lowerBound]
+                    line = String(line[open.upperBound...])
+                    inComment = true
+                } else {
+                    out += line
+                    line = ""
+                }
+            }
+            out = removeBraces(out)
+            out = removeMarkers(out)
+            kept.append((number, out))
+        }
+        let meaningful = kept.filter { $0.1.contains(where: { $0.isLetter || $0.isNumber }) }
+        guard let first = meaningful.first else { return nil }
+        let text = kept.drop { !$0.1.contains(where: { $0.isLetter || $0.isNumber }) }.map(\.1).joined(separator: "\n").trimmingWhitespace()
+        return (text, first.0)
+    }
+
+    /// Removes `{{ … }}` and `{% … %}` template leftovers.
+    private static func removeBraces(_ text: String) -> String {
+        var out = text
+        for (open, close) in [("{{", "}}"), ("{%", "%}")] {
+            while let start = out.range(of: open) {
+                guard let end = out.range(of: close, range: start.upperBound..<out.endIndex) else {
+                    out.removeSubrange(start.lowerBound...)
+                    break
+                }
+                out.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        return out
+    }
+
+    /// Removes `[More Information Needed]` (with or without a link) and lines that are only a marker.
+    private static func removeMarkers(_ text: String) -> String {
+        var out = text
+        for marker in ["[More Information Needed]", "[Needs More Information]"] {
+            while let range = out.range(of: marker, options: .caseInsensitive) {
+                var end = range.upperBound
+                if out[end...].hasPrefix("("), let close = out[end...].firstIndex(of: ")") { end = out.index(after: close) }
+                out.removeSubrange(range.lowerBound..<end)
+            }
+        }
+        let bare = out.trimmingWhitespace().lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return markers.contains(bare) ? "" : out
+    }
+}

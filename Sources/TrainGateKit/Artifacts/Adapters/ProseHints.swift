@@ -1,0 +1,93 @@
+import Foundation
+
+/// Prose that hints at consent — "all raters signed a consent form", "speakers donated their
+/// voice" — quoted back as a note with its line, so an auditor can follow it up. A hint never
+/// declares anything and never passes a rule.
+enum ProseHints {
+    static let words = ["consent", "opt-in", "opted in", "opt in", "donated", "agreed to", "permission"]
+
+    /// One note per text that mentions consent, quoting the sentence around the first mention.
+    static func scan(_ texts: [Node], format: InputFormat) -> [Diagnostic] {
+        texts.compactMap { node in
+            guard let text = node.scalar?.text else { return nil }
+            return hint(in: text, at: node.location, format: format)
+        }
+    }
+
+    /// The note for one text, if it mentions consent.
+    static func hint(in text: String, at location: SourceLocation, format: InputFormat) -> Diagnostic? {
+        let lower = text.lowercased()
+        guard let word = words.first(where: { lower.contains($0) }), let range = lower.range(of: word) else { return nil }
+        let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
+        let characters = Array(text)
+        var start = offset, end = offset
+        while start > 0 && !".!?\n".contains(characters[start - 1]) && offset - start < 160 { start -= 1 }
+        while end < characters.count && !".!?\n".contains(characters[end]) && end - offset < 200 { end += 1 }
+        let sentence = String(characters[start..<min(end + 1, characters.count)]).trimmingWhitespace()
+        return Diagnostic(location: location, message:
+            "the \(format.title) prose mentions consent (\"\(sentence)\"); prose is a hint, not a declaration: "
+            + "declare sources[].personal_data.lawful_basis and .consent in a TrainGate manifest")
+    }
+}
+
+/// Licence values as other formats write them — SPDX ids, Hugging Face Hub keys, SPDX,
+/// Creative Commons and choosealicense URLs — as `rights.license`/`model.license` fields.
+enum LicenceText {
+    /// `spdx` and/or `url` for `value`; empty when it names no licence (`other`, `unknown`, free text).
+    static func fields(_ value: String, at location: SourceLocation) -> [(String, Node)] {
+        let text = value.trimmingWhitespace()
+        if text.hasPrefix("http://") || text.hasPrefix("https://") {
+            var fields: [(String, Node)] = []
+            if let id = spdx(fromURL: text) { fields.append(("spdx", .text(id, at: location))) }
+            fields.append(("url", .text(text, at: location)))
+            return fields
+        }
+        return spdx(text).map { [("spdx", .text($0, at: location))] } ?? []
+    }
+
+    /// The SPDX id or expression `text` stands for, if any.
+    static func spdx(_ text: String) -> String? {
+        let lower = text.lowercased()
+        if lower == "other" || lower == "unknown" || lower.isEmpty { return nil }
+        if let id = HubLicenses.spdx(forHubKey: text) { return id }
+        if let id = HubLicenses.canonicalSPDX(text) { return id }
+        // An SPDX licence reference, or an expression of ids (`MIT OR Apache-2.0`), is kept as written.
+        let tokens = text.split(separator: " ").map(String.init)
+        let isID: (String) -> Bool = { token in
+            !token.isEmpty && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.+:()".contains($0)) }
+        }
+        if text.hasPrefix("LicenseRef-") && tokens.count == 1 && isID(text) { return text }
+        if tokens.count > 1, tokens.allSatisfy({ isID($0) }),
+           tokens.contains(where: { ["AND", "OR", "WITH"].contains($0) }) {
+            return text
+        }
+        if tokens.count == 1, isID(text), text.contains(where: \.isNumber), text.contains("-"), text.first!.isUppercase {
+            return text
+        }
+        return nil
+    }
+
+    /// `https://spdx.org/licenses/MIT(.html)`, `https://creativecommons.org/licenses/by/4.0/`,
+    /// `https://choosealicense.com/licenses/odc-by/` → an SPDX id.
+    static func spdx(fromURL url: String) -> String? {
+        let parts = url.split(separator: "/").map(String.init)
+        guard parts.count >= 3 else { return nil }
+        let host = parts[1].lowercased().replacingOccurrences(of: "www.", with: "")
+        let path = Array(parts.dropFirst(2))
+        switch host {
+        case "spdx.org":
+            guard path.count >= 2, path[0] == "licenses" else { return nil }
+            var id = path[1]
+            for suffix in [".html", ".json"] where id.hasSuffix(suffix) { id = String(id.dropLast(suffix.count)) }
+            return HubLicenses.canonicalSPDX(id) ?? id
+        case "choosealicense.com":
+            guard path.count >= 2, path[0] == "licenses" else { return nil }
+            return HubLicenses.spdx(forHubKey: path[1])
+        case "creativecommons.org":
+            if path.count >= 3, path[0] == "licenses" { return HubLicenses.spdx(forHubKey: "cc-\(path[1])-\(path[2])") }
+            if path.count >= 3, path[0] == "publicdomain", path[1] == "zero" { return "CC0-\(path[2])" }
+            return nil
+        default: return nil
+        }
+    }
+}
