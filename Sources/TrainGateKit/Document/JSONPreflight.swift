@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checks a JSON file gets before libyaml parses it, in one pass over the bytes.
 ///
 /// libyaml parses JSON as YAML, which is almost right: it would take `#` as a comment, fail on
@@ -16,13 +18,32 @@ enum JSONPreflight {
         var inString = false
         var escaped = false
         var pendingComma: Int?
+        var rewritten: [UInt8]?
+        var copiedUpTo = 0
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             defer { index += 1 }
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                    if byte == UInt8(ascii: "u"), let scalar = surrogatePair(bytes, at: index + 1) {
+                        // JSON spells characters beyond U+FFFF as a UTF-16 surrogate pair (\uD83E\uDD17),
+                        // which YAML rejects; rewrite it as YAML's \U0001F917. Columns after it on the same
+                        // line move two to the left.
+                        if rewritten == nil { rewritten = Array((copy ?? bytes)[..<(index - 1)]); copiedUpTo = index - 1 }
+                        rewritten! += Array(String(format: "\\U%08X", scalar).utf8)
+                        index += 10
+                        copiedUpTo = index + 1
+                        continue
+                    }
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                    if rewritten != nil { rewritten! += bytes[copiedUpTo..<index]; copiedUpTo = index }
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {
@@ -40,13 +61,36 @@ enum JSONPreflight {
             case 0x09:
                 if copy == nil { copy = bytes }
                 copy![index] = 0x20
+                if rewritten != nil { rewritten! += bytes[copiedUpTo..<index]; rewritten!.append(0x20); copiedUpTo = index + 1 }
             case 0x20, 0x0A, 0x0D:
                 break
             default:
                 pendingComma = nil
             }
         }
+        if var rewritten {
+            rewritten += bytes[copiedUpTo...]
+            return .success(rewritten)
+        }
         return .success(copy ?? bytes)
+    }
+
+    /// The code point of a surrogate pair whose first four hex digits start at `start`
+    /// (`D83E\uDD17`), or nil.
+    static func surrogatePair(_ bytes: [UInt8], at start: Int) -> UInt32? {
+        func hex(_ offset: Int) -> UInt32? {
+            guard offset + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for byte in bytes[offset..<(offset + 4)] {
+                guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
+                value = value * 16 + UInt32(digit)
+            }
+            return value
+        }
+        guard let high = hex(start), (0xD800...0xDBFF).contains(high), start + 10 <= bytes.count,
+              bytes[start + 4] == UInt8(ascii: "\\"), bytes[start + 5] == UInt8(ascii: "u"),
+              let low = hex(start + 6), (0xDC00...0xDFFF).contains(low) else { return nil }
+        return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
     }
 
     /// `Problem` as an `Error`, so it can travel in a `Result`.

@@ -46,6 +46,10 @@ struct AdapterReading {
         switch node.value {
         case .int(let value)?: return Double(value)
         case .float(let value)? where value.isFinite: return value
+        case .string(let text)?:
+            // JSON-LD writes xsd:decimal as a string ("0.0048").
+            if let value = Double(text.trimmingWhitespace()), value.isFinite { return value }
+            throw wrong(node, path, "a number")
         default: throw wrong(node, path, "a number")
         }
     }
