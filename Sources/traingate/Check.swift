@@ -50,6 +50,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Ignore ./traingate.yaml.")
     var noConfig = false
 
+    @Option(help: ArgumentHelp("Read every input as this format instead of deciding by content.", valueName: "format"))
+    var inputFormat: InputFormat = .auto
+
     @Flag(help: "Skip named files that are not TrainGate model cards or manifests, and pass if none is left (for pre-commit hooks).")
     var skipOtherFiles = false
 
@@ -140,3 +143,5 @@ enum Today {
         return ISODate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
+
+extension InputFormat: ExpressibleByArgument {}

@@ -59,6 +59,7 @@ struct CheckSettings {
             waivers: !check.waivers.isEmpty ? check.waivers : config?.waivers ?? [],
             waiverMaxDays: check.waiverMaxDays ?? config?.waiverMaxDays ?? WaiverSet.defaultMaxDays)
         request.skipOtherFiles = check.skipOtherFiles
+        request.inputFormat = check.inputFormat
         format = check.format?.identifier ?? config?.format ?? "text"
         // Validated in `Check.validate()`.
         let flagged = (try? ReportRequest.parse(check.reports)) ?? []

@@ -65,6 +65,8 @@ public enum Checker {
         /// Skip named files that are not model cards or manifests, and pass when none is left
         /// (for hooks that pass every changed file).
         public var skipOtherFiles = false
+        /// Read every input as this format instead of deciding by content.
+        public var inputFormat: InputFormat = .auto
 
         public init(paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false,
                     waivers: [String] = [], waiverMaxDays: Int = WaiverSet.defaultMaxDays) {
@@ -89,7 +91,7 @@ public enum Checker {
             throw CheckFailure(errors: ["error: the selected policy packs hold no rules; nothing would be checked"], warnings: [])
         }
         let waiverSet = WaiverSet.load(request.waivers, asOf: request.asOf, maxDays: request.waiverMaxDays)
-        let inputs = ArtifactLoader.load(request.paths, skipOtherFiles: request.skipOtherFiles)
+        let inputs = ArtifactLoader.load(request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat)
         guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
             throw CheckFailure(errors: (waiverSet.errors + inputs.errors).map(\.description),
                                warnings: waiverSet.warnings + inputs.warnings)

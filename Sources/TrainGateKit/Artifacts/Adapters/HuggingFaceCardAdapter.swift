@@ -196,7 +196,10 @@ enum HuggingFaceCardAdapter {
         let normal = MarkdownSections.normalise(heading.text)
         guard normal.hasPrefix(prefix) else { return nil }
         let raw = String(heading.text.dropFirst(min(prefix.count, heading.text.count))).trimmingWhitespace()
-        guard let cleaned = Placeholder.clean([(heading.line, raw)])?.text else { return nil }
+        // The template's defaults when no name was given are placeholders too.
+        guard let cleaned = Placeholder.clean([(heading.line, raw)])?.text, !["model id", "dataset name"].contains(cleaned.lowercased()) else {
+            return nil
+        }
         return .text(cleaned, at: SourceLocation(file: sections.document.file, line: heading.line, column: 1))
     }
 

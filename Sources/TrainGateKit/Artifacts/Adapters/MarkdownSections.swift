@@ -106,8 +106,11 @@ enum Placeholder {
                     line = ""
                 }
             }
-            out = removeBraces(out)
-            out = removeMarkers(out)
+            let before = out
+            out = removeMarkers(removeBraces(out))
+            // A bullet whose value was a placeholder (`- **Developed by:** [More Information Needed]`) says nothing.
+            let label = out.filter { !"*_-> \t".contains($0) }
+            if out != before, label.hasSuffix(":") { out = "" }
             kept.append((number, out))
         }
         let meaningful = kept.filter { $0.1.contains(where: { $0.isLetter || $0.isNumber }) }

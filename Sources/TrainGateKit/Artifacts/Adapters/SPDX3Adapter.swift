@@ -95,7 +95,7 @@ enum SPDX3Adapter {
                     }
                 }
                 // A licence named by its SPDX URL without an element (https://spdx.org/licenses/MIT).
-                if let spdx = LicenceText.spdx(fromURL: to) { return [("spdx", .text(spdx, at: location))] }
+                if let spdx = LicenceText.spdx(fromURL: to) ?? LicenceText.spdx(to) { return [("spdx", .text(spdx, at: location))] }
                 if to == "NoAssertionLicense" || to.hasSuffix("/NoAssertionLicense") { continue }
             }
         }
