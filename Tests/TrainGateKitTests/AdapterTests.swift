@@ -220,6 +220,28 @@ struct AdapterTests {
         #expect(wrong.errors.isEmpty == false || wrong.bundles.first?.card != nil)
     }
 
+    @Test func aTrainGateCardMayNameACroissantFile() throws {
+        let card = try Self.temporary("model-card.yaml", """
+            apiVersion: traingate/v1
+            kind: ModelCard
+            model: {name: tiny}
+            training_data:
+              datasets:
+                - manifest: data/metadata.json
+                - manifest: data/bom.json
+            """)
+        let folder = (card as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.folder + "/croissant_1.0_pass.json", toPath: folder + "/data/metadata.json")
+        try FileManager.default.copyItem(atPath: Self.folder + "/cyclonedx_1.7_model-card-with-dataset.json", toPath: folder + "/data/bom.json")
+        let inputs = ArtifactLoader.load([card])
+        #expect(inputs.bundles.first?.datasets.map(\.id) == ["pass"])
+        let error = try #require(inputs.errors.first)
+        #expect(inputs.errors.count == 1)
+        #expect(error.description.contains("model-card.yaml:7:"), "\(error)")
+        #expect(error.description.contains("not a dataset manifest (found a model card)"), "\(error)")
+    }
+
     // MARK: Malformed variants
 
     /// Malformed variants of real files: each must fail with one located error, never load.
