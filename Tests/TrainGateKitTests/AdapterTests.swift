@@ -239,7 +239,7 @@ struct AdapterTests {
         let error = try #require(inputs.errors.first)
         #expect(inputs.errors.count == 1)
         #expect(error.description.contains("model-card.yaml:7:"), "\(error)")
-        #expect(error.description.contains("not a dataset manifest (found a model card)"), "\(error)")
+        #expect(error.description.contains("not a dataset manifest (found a ModelCard)"), "\(error)")
     }
 
     // MARK: Malformed variants

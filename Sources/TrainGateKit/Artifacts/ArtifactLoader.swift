@@ -208,7 +208,7 @@ public enum ArtifactLoader {
             inputs.warnings += outcome.warnings
             return (key, datasets[0])
         case .card, .adapted(_?, _):
-            inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "a model card"))
+            inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "a ModelCard"))
         case .adapted(nil, let datasets):
             inputs.errors.append(.notAManifest(reference.location, path: reference.path,
                                                found: "a file describing \(datasets.count) datasets; a card names one manifest per dataset"))

@@ -27,6 +27,11 @@ public enum Adapters {
             if format == .huggingface || (format == .auto && syntax == .markdown) {
                 let document = try DocumentLoader.loadMarkdown(file: file, limits: limits)
                 if format == .auto, let root = document.frontMatter, InputFormat.detect(root) == .traingate { return .native(root) }
+                // Detection by content: Markdown that is not card-shaped (no card metadata, no card
+                // headings) is no card, whatever its name.
+                if format == .auto, !HuggingFaceCardAdapter.looksLikeCard(document) {
+                    return .native(document.frontMatter ?? Node(.mapping([]), at: SourceLocation(file: file, line: 1, column: 1)))
+                }
                 return .adapted(try HuggingFaceCardAdapter.adapt(document))
             }
             let json = syntax == .json || [.croissant, .spdx3, .cyclonedx].contains(format)

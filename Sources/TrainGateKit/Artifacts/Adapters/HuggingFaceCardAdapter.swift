@@ -32,6 +32,27 @@ enum HuggingFaceCardAdapter {
         return try model(meta, sections, start: start)
     }
 
+    /// Front-matter keys both kinds of card use.
+    static let sharedKeys = ["license", "license_name", "license_link", "language", "tags", "datasets", "metrics", "gated",
+                             "extra_gated_prompt", "extra_gated_fields", "thumbnail", "widget"]
+    /// Headings of the model and dataset card templates, current and legacy.
+    static let cardHeadings: Set<String> = [
+        "model details", "model description", "uses", "direct use", "out-of-scope use", "bias, risks, and limitations",
+        "training details", "training data", "training procedure", "evaluation", "environmental impact", "model card contact",
+        "intended uses & limitations", "limitations and bias", "dataset details", "dataset description", "dataset summary",
+        "dataset structure", "dataset creation", "source data", "personal and sensitive information",
+        "considerations for using the data", "licensing information", "dataset card contact", "curation rationale",
+    ]
+
+    /// Whether a Markdown file is shaped like a Hugging Face card: card metadata in its front
+    /// matter, a "Model Card"/"Dataset Card" title, or two or more of the templates' headings.
+    static func looksLikeCard(_ document: MarkdownDocument) -> Bool {
+        if let front = document.frontMatter, (datasetKeys + modelKeys + sharedKeys).contains(where: { front[$0] != nil }) { return true }
+        let headings = document.headings.map { MarkdownSections.normalise($0.text) }
+        if headings.contains(where: { $0.contains("model card") || $0.contains("dataset card") }) { return true }
+        return headings.filter { cardHeadings.contains($0) }.count >= 2
+    }
+
     static func isDataset(_ meta: Node, _ sections: MarkdownSections) -> Bool {
         if datasetKeys.contains(where: { meta[$0] != nil }) { return true }
         if modelKeys.contains(where: { meta[$0] != nil }) { return false }
