@@ -184,8 +184,8 @@ public enum Conversion {
 
         mutating func header(_ notes: [Diagnostic]) {
             lines.append("# Converted by traingate convert from \(YAMLWriter.commentText(source)) (\(format.title)).")
-            lines.append("# Every value below is what the source declares, with the place it was read from. Fill in every")
-            lines.append("# TODO (confirm or remove each one), then run `traingate check`.")
+            lines.append("# Every value below is what the source declares, with the place it was read from. Confirm each")
+            lines.append("# value and fill in every TODO, then run `traingate check`.")
             for note in notes {
                 let wrapped = YAMLWriter.wrap("Note (\(origin(note.location))): \(note.message)", width: 96)
                 for (index, line) in wrapped.enumerated() { lines.append((index == 0 ? "# " : "#   ") + line) }
