@@ -8,8 +8,10 @@ import Testing
 struct ConversionTests {
     static let datasets = ["hf_datasetcard_common_voice.md", "hf_datasetcard_bookcorpus.md", "hf_datasetcard_eli5.md",
                            "croissant_1.0_pass.json", "croissant_1.0_rai_dices-350.json",
-                           "croissant_1.1_pharmaccess-momcare-fhir.json", "croissant_1.1_zenodo-head-mri.json"]
-    static let cards = ["hf_modelcard_bert-base-uncased.md"]
+                           "croissant_1.1_pharmaccess-momcare-fhir.json", "croissant_1.1_zenodo-head-mri.json",
+                           "spdx3_dataset_faceexpress.spdx3.json", "spdx3_dataset_owid-co2.spdx3.json"]
+    static let cards = ["hf_modelcard_bert-base-uncased.md", "hf_modelcard_uni_gated.md", "spdx3_ai_retinascan.spdx3.json",
+                        "cyclonedx_1.6_valid-machine-learning-considerations-env.json"]
     static let all: [(String, Conversion.Target)] = datasets.map { ($0, .manifest) } + cards.map { ($0, .card) }
 
     static func fixture(_ name: String) -> String { Fixtures.path("adapters/" + name) }
@@ -198,6 +200,39 @@ struct ConversionTests {
         let parsed = try DocumentLoader.parseYAML(Array(text.utf8), file: "card.yaml")
         #expect(parsed["training_data"]?["datasets"] == nil)
         #expect(parsed["training_data"]?["latest_acquisition"]?.scalar?.text == "2024-05")
+    }
+
+    @Test("a model and its datasets from one file round-trip through check", arguments: [
+        "cyclonedx_1.7_model-card-with-dataset.json", "spdx3_ai_sentimentdemo.spdx3.json", "cyclonedx_1.6_valid-machine-learning.json",
+    ])
+    func aModelWithItsDatasetsRoundTrips(_ name: String) throws {
+        let folder = try Self.folder()
+        var card = try Conversion.convert(file: Self.fixture(name), to: .card)
+        guard case .adapted(let adapted) = try Adapters.load(file: Self.fixture(name)) else { throw CancellationError() }
+        let ids = adapted.manifests.compactMap { $0["dataset"]?["id"]?.scalar?.text }
+        #expect(!ids.isEmpty)
+        for id in ids {
+            let manifest = try Conversion.convert(file: Self.fixture(name), to: .manifest, dataset: id)
+            try manifest.write(toFile: "\(folder)/\(Slug.make(id)).yaml", atomically: true, encoding: .utf8)
+        }
+        // Do what the comments say: uncomment the list of manifests.
+        var lines = card.components(separatedBy: "\n")
+        lines = lines.map { line in
+            if line.hasPrefix("# training_data:") { return "training_data:" }
+            if line.hasPrefix("  # TODO datasets:") { return "  datasets:" }
+            if line.hasPrefix("  #   - manifest: ") { return "    - manifest: " + line.dropFirst("  #   - manifest: ".count).split(separator: " ")[0] }
+            return line
+        }
+        card = lines.joined(separator: "\n")
+        #expect(ids.allSatisfy { id in card.contains("    - manifest: \(Slug.make(id)).yaml") })
+        try card.write(toFile: "\(folder)/model-card.yaml", atomically: true, encoding: .utf8)
+        func results(_ path: String) throws -> [String] {
+            let request = Checker.Request(paths: [path], asOf: ISODate(year: 2026, month: 1, day: 15)!, includeAll: true)
+            return try Checker.run(request).findings.map { "\($0.subject) \($0.ruleID) \($0.status)" }.sorted()
+        }
+        let original = try results(Self.fixture(name))
+        #expect(original.contains { $0.hasPrefix("dataset:") })
+        #expect(try results("\(folder)/model-card.yaml") == original)
     }
 
     @Test func errorsSayWhatTheFileIs() throws {

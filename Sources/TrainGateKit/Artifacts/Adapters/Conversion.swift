@@ -309,7 +309,11 @@ public enum Conversion {
         mutating func todoChildren(_ template: Node, indent: Int, path: String) {
             let keys = template.mapping!.map(\.key) + (promptedFields[path] ?? []).filter { template[$0] == nil }
             for key in keys {
-                todo(key, template: template[key], indent: indent, path: join(path, key), item: false)
+                if join(path, key) == "training_data.datasets" && !datasetIDs.isEmpty {
+                    datasetCommands(indent: indent)
+                } else {
+                    todo(key, template: template[key], indent: indent, path: join(path, key), item: false)
+                }
             }
         }
 
