@@ -56,7 +56,7 @@ enum HuggingFaceCardAdapter {
     static func isDataset(_ meta: Node, _ sections: MarkdownSections) -> Bool {
         if datasetKeys.contains(where: { meta[$0] != nil }) { return true }
         if modelKeys.contains(where: { meta[$0] != nil }) { return false }
-        let title = sections.sections.first.map { MarkdownSections.normalise($0.heading.text) } ?? ""
+        let title = sections.sections.first?.name ?? ""
         return title.hasPrefix("dataset card") || sections.exists(["dataset summary", "dataset structure", "dataset creation"]) != nil
     }
 
@@ -153,7 +153,7 @@ enum HuggingFaceCardAdapter {
                 "the card's Personal and Sensitive Information section is prose, not a declaration; declare "
                 + "sources[].personal_data.present (and, when true, .lawful_basis) in a TrainGate manifest"))
         }
-        let prose = [privacy.map { Node.text($0.text!, at: $0.location) },
+        let prose = [privacy.map { Node.text($0.text, at: $0.location) },
                      sections.text(["who are the source data producers", "who are the source language producers"]),
                      sections.text(["who are the annotators"])].compactMap { $0 }
         notes += ProseHints.scan(prose, format: .huggingface)

@@ -3,12 +3,20 @@ import Foundation
 /// A Markdown card's sections found by heading, whatever the level, case, or `[optional]` mark,
 /// with template placeholders removed: an unfilled section is absent, never a disclosure.
 struct MarkdownSections {
-    /// One section: its heading and its own text up to the next heading of the same or a higher level.
+    /// One section: its heading and its own lines up to the next heading of the same or a higher level.
     struct Section {
         var heading: MarkdownHeading
-        /// The text without headings, HTML comments and placeholders; nil when nothing is left.
-        var text: String?
-        /// Where the first line of real text is (the heading itself when there is none).
+        /// The heading as `normalise` makes it, computed once.
+        var name: String
+        /// The file lines of its body, nested headings excluded.
+        var lines: [Int]
+    }
+
+    /// A section with its text: without headings, HTML comments and placeholders, and located at
+    /// its first line of real text.
+    struct Filled {
+        var heading: MarkdownHeading
+        var text: String
         var location: SourceLocation
     }
 
@@ -18,39 +26,46 @@ struct MarkdownSections {
     init(_ document: MarkdownDocument) {
         self.document = document
         let headings = document.headings
+        let bodyEnd = document.bodyStartLine + document.bodyLines.count
         var sections: [Section] = []
         for (index, heading) in headings.enumerated() {
-            let end = headings[(index + 1)...].first { $0.level <= heading.level }?.line ?? document.bodyStartLine + document.bodyLines.count
+            let end = headings[(index + 1)...].first { $0.level <= heading.level }?.line ?? bodyEnd
             let nested = Set(headings[(index + 1)...].prefix { $0.line < end }.map(\.line))
-            var lines: [(Int, String)] = []
-            for line in (heading.line + 1)..<max(heading.line + 1, end) where !nested.contains(line) {
-                let offset = line - document.bodyStartLine
-                guard document.bodyLines.indices.contains(offset) else { continue }
-                lines.append((line, document.bodyLines[offset]))
-            }
-            let cleaned = Placeholder.clean(lines)
-            let location = SourceLocation(file: document.file, line: cleaned?.line ?? heading.line, column: 1)
-            sections.append(Section(heading: heading, text: cleaned?.text, location: location))
+            let lines = ((heading.line + 1)..<max(heading.line + 1, end)).filter { !nested.contains($0) }
+            sections.append(Section(heading: heading, name: Self.normalise(heading.text), lines: lines))
         }
         self.sections = sections
     }
 
+    /// A section's text, cleaned (done only for the sections asked for: cleaning is the costly part).
+    func filled(_ section: Section) -> Filled? {
+        let lines = section.lines.compactMap { line -> (Int, String)? in
+            let offset = line - document.bodyStartLine
+            return document.bodyLines.indices.contains(offset) ? (line, document.bodyLines[offset]) : nil
+        }
+        guard let cleaned = Placeholder.clean(lines) else { return nil }
+        return Filled(heading: section.heading, text: cleaned.text,
+                      location: SourceLocation(file: document.file, line: cleaned.line, column: 1))
+    }
+
     /// The first filled section whose normalised heading is one of `names`.
-    func first(_ names: [String]) -> Section? {
+    func first(_ names: [String]) -> Filled? {
         for name in names {
-            if let section = sections.first(where: { Self.normalise($0.heading.text) == name && $0.text != nil }) { return section }
+            for section in sections where section.name == name {
+                if let filled = filled(section) { return filled }
+            }
         }
         return nil
     }
 
     /// A filled section's text as a located string.
     func text(_ names: [String]) -> Node? {
-        first(names).map { .text($0.text!, at: $0.location) }
+        first(names).map { .text($0.text, at: $0.location) }
     }
 
     /// Whether a section with one of `names` exists (filled or not).
     func exists(_ names: [String]) -> MarkdownHeading? {
-        sections.first { names.contains(Self.normalise($0.heading.text)) }?.heading
+        sections.first { names.contains($0.name) }?.heading
     }
 
     /// The value of a bullet such as `- **Developed by:** Example Org`, if filled.
@@ -92,6 +107,11 @@ enum Placeholder {
         for (number, raw) in lines {
             var line = raw
             var out = ""
+            // Most lines hold no comment, brace or marker: skip the searches for them.
+            if !inComment && !raw.utf8.contains(UInt8(ascii: "<")) {
+                out = raw
+                line = ""
+            }
             while !line.isEmpty {
                 if inComment {
                     guard let close = line.range(of: "-->") else { line = ""; break }
@@ -107,7 +127,8 @@ enum Placeholder {
                 }
             }
             let before = out
-            out = removeMarkers(removeBraces(out))
+            if out.utf8.contains(UInt8(ascii: "{")) { out = removeBraces(out) }
+            if out.utf8.contains(UInt8(ascii: "[")) || out.utf8.count <= 24 { out = removeMarkers(out) }
             // A bullet whose value was a placeholder (`- **Developed by:** [More Information Needed]`) says nothing.
             let label = out.filter { !"*_-> \t".contains($0) }
             if out != before, label.hasSuffix(":") { out = "" }
