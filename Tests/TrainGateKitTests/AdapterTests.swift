@@ -245,7 +245,7 @@ struct AdapterTests {
     // MARK: Malformed variants
 
     /// Malformed variants of real files: each must fail with one located error, never load.
-    nonisolated(unsafe) static let malformed: [(String, String, @Sendable (String) -> String, String)] = [
+    static let malformed: [(String, String, @Sendable (String) -> String, String)] = [
         ("croissant_1.0_pass.json", "truncated.json", { String($0.prefix($0.count / 2)) }, "error:"),
         ("spdx3_dataset_owid-co2.spdx3.json", "truncated.spdx3.json", { String($0.prefix($0.count / 3)) }, "error:"),
         ("cyclonedx_1.7_model-card-with-dataset.json", "truncated.json", { String($0.prefix(200)) }, "error:"),
@@ -285,6 +285,144 @@ struct AdapterTests {
         #expect(!error.description.contains("\n"))
     }
 
+    // MARK: Placeholders, comments and hostile values
+
+    @Test func commentedOutAndPlaceholderTextIsNeverADisclosure() throws {
+        let adapted = try Self.card("""
+            ---
+            license: other
+            license_name: "[More Information Needed]"
+            license_link: TODO
+            pipeline_tag: "{{ pipeline_tag }}"
+            base_model: "[More Information Needed]"
+            ---
+            # Model Card for tiny
+
+            <!--
+            ## Bias, Risks, and Limitations
+            It is biased.
+            - **Developed by:** Hidden Corp
+            -->
+
+            ## Model Description
+
+            - **Developed by:** TODO
+            - **Model type:** TBD
+
+            ## Direct Use
+
+            TODO: describe the direct use
+
+            ## Model Card Contact
+
+                More information needed.\u{20}
+            """)
+        let card = try #require(adapted.card)
+        #expect(card["model"]?["limitations"] == nil)
+        #expect(card["model"]?["description"] == nil)
+        #expect(card["model"]?["intended_tasks"] == nil)
+        #expect(card["model"]?["license"] == nil)
+        #expect(card["model"]?["architecture"] == nil)
+        #expect(card["provider"] == nil)
+        #expect(card["dependencies"] == nil)
+        #expect(card["model"]?["name"]?.scalar?.text == "tiny")
+    }
+
+    @Test func placeholdersInJSONFormatsAreAbsentAndNamesMustBeText() throws {
+        let placeholder = try Self.temporary("p.json", #"""
+            {"@context": {"@vocab": "https://schema.org/", "rai": "http://mlcommons.org/croissant/RAI/"},
+             "name": "Tiny", "url": "TODO", "creator": "[More Information Needed]",
+             "rai:dataLimitations": ["TODO"], "rai:dataCollection": "<!-- fill in --> {{ collection }}"}
+            """#)
+        let manifest = try #require(ArtifactLoader.load([placeholder]).bundles.first?.datasets.first)
+        let source = try #require(manifest.sources.first?.node)
+        #expect(source["origin"] == nil)
+        #expect(source["description"] == nil)
+        #expect(manifest.root["governance"] == nil)
+        #expect(manifest.root["dataset"]?["owner"] == nil)
+        let number = try Self.temporary("n.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "Tiny", "creator": 42}"#)
+        let error = try #require(ArtifactLoader.load([number]).errors.first)
+        #expect(error.description.contains("n.json:1:") && error.description.contains("creator"), "\(error)")
+    }
+
+    @Test func everyLicenceOfAListIsKeptOrNoneIs() throws {
+        let croissant = try Self.temporary("l.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "license": ["MIT", "CC-BY-NC-4.0"]}"#)
+        let both = ArtifactLoader.load([croissant]).bundles.first?.datasets.first?.sources.first?.node
+        #expect(both?["rights"]?["license"]?["spdx"]?.scalar?.text == "MIT AND CC-BY-NC-4.0")
+        let unknown = try Self.temporary("u.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "license": ["MIT", "Our own terms"]}"#)
+        let partial = ArtifactLoader.load([unknown]).bundles.first?.datasets.first?.sources.first?.node
+        #expect(partial?["rights"]?["license"]?["spdx"] == nil)
+        let card = try Self.card("---\nlicense: [other, mit]\nlicense_name: my-lic\npipeline_tag: fill-mask\n---\n# Model Card for t\n")
+        #expect(card.card?["model"]?["license"]?["spdx"]?.scalar?.text == "LicenseRef-my-lic AND MIT")
+    }
+
+    @Test func cycloneDXRefsMustNameDataAndClassificationsAreReadExactly() throws {
+        let text = try String(contentsOfFile: Self.folder + "/cyclonedx_1.7_model-card-with-dataset.json", encoding: .utf8)
+        let model = try Self.temporary("m.json", text.replacingOccurrences(of: "\"ref\": \"component-support-ticket-training-data\"",
+                                                                            with: "\"ref\": \"component-support-ticket-classifier\""))
+        let error = try #require(ArtifactLoader.load([model]).errors.first)
+        #expect(error.description.contains("not a 'data' component"), "\(error)")
+        let nonPII = try Self.temporary("c.json", text.replacingOccurrences(of: "\"classification\": \"internal\"", with: "\"classification\": \"non-PII\""))
+        let datasets = ArtifactLoader.load([nonPII]).bundles.first?.datasets ?? []
+        #expect(datasets.count == 2)
+        #expect(datasets.allSatisfy { $0.sources.first?.node["personal_data"] == nil })
+    }
+
+    @Test func croissantTimeframesKeepTheirOrderAndBadDatesFail() throws {
+        let good = try Self.temporary("t.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "rai:dataCollectionTimeframe": "2020/.."}"#)
+        let period = ArtifactLoader.load([good]).bundles.first?.datasets.first?.sources.first?.node["collection_period"]
+        #expect(period?["start"]?.scalar?.text == "2020" && period?["end"] == nil)
+        let bad = try Self.temporary("b.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "rai:dataCollectionTimeframe": ["2024-13-01", "2023-01-01"]}"#)
+        let error = try #require(ArtifactLoader.load([bad]).errors.first)
+        #expect(error.description.contains("b.json:1:") && error.description.contains("2024-13-01"), "\(error)")
+    }
+
+    @Test func forcedHuggingFaceNeverReadsOtherFilesAsCards() throws {
+        let bad = try Self.temporary("bad.json", #"{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": ["#)
+        let inputs = ArtifactLoader.load([bad], format: .huggingface)
+        #expect(inputs.bundles.isEmpty)
+        #expect(inputs.errors.first?.description.contains("not a Hugging Face card") == true, "\(inputs.errors)")
+        // In a folder walk, files of another syntax are read by content.
+        let folder = (bad as NSString).deletingLastPathComponent
+        try FileManager.default.removeItem(atPath: bad)
+        try StarterFiles.manifest.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        let walked = ArtifactLoader.load([folder], format: .huggingface)
+        #expect(walked.errors.isEmpty)
+        #expect(walked.bundles.first?.datasets.first?.id == "my-dataset")
+    }
+
+    @Test func aCroissantFileACardNamesIsCheckedOnceInAFolderWalk() throws {
+        let card = try Self.temporary("model-card.yaml", "apiVersion: traingate/v1\nkind: ModelCard\nmodel: {name: tiny}\n"
+                                      + "training_data:\n  datasets:\n    - manifest: metadata.json\n")
+        let folder = (card as NSString).deletingLastPathComponent
+        try FileManager.default.copyItem(atPath: Self.folder + "/croissant_1.0_pass.json", toPath: folder + "/metadata.json")
+        let inputs = ArtifactLoader.load([folder])
+        #expect(inputs.errors.isEmpty)
+        #expect(inputs.bundles.count == 1)
+        #expect(inputs.bundles.first?.datasets.map(\.id) == ["pass"])
+    }
+
+    @Test func cardTitlesAndByteOrderMarks() throws {
+        let text = "\u{FEFF}# **Model  Card for Foo**\n\n## Uses\n\nText.\n\n## Model Details\n\nMore.\n"
+        let document = try DocumentLoader.parseMarkdown(Array(text.utf8), file: "README.md")
+        #expect(HuggingFaceCardAdapter.looksLikeCard(document))
+        #expect(try HuggingFaceCardAdapter.adapt(document).card?["model"]?["name"]?.scalar?.text == "Foo")
+    }
+
+    @Test("JSON that libyaml would accept but JSON forbids is an error", arguments: [
+        #"{"a": "a\x41b"}"#, #"{"a": "\e"}"#, #"{"a": "\U0001F917"}"#, "{\"a\": \"x\ty\"}", "{\"a\": \"x\ny\"}", #"{"a": "\u12"}"#,
+    ])
+    func strictJSONStrings(_ text: String) throws {
+        #expect(throws: DocumentError.self) { try DocumentLoader.parseJSON(Array(text.utf8), file: "s.json") }
+    }
+
+    @Test func surrogatePairsAreOneCharacter() throws {
+        let node = try DocumentLoader.parseJSON(Array(("{\"a\": \"x\\uD83E\\uDD17y\\\\u00e9\", \"b\":" + "\t" + "\"\\u00e9\"}").utf8), file: "s.json")
+        #expect(node["a"]?.scalar?.text == "x\u{1F917}y\\u00e9")
+        #expect(node["b"]?.scalar?.text == "é")
+        #expect(throws: DocumentError.self) { try DocumentLoader.parseJSON(Array(#"{"a": "\uD83E"}"#.utf8), file: "s.json") }
+    }
+
     // MARK: Licences
 
     @Test func licencesAreReadInEveryForm() {
@@ -302,5 +440,12 @@ struct AdapterTests {
         #expect(spdx("llama2") == nil)
         #expect(spdx("Proprietary, ask us") == nil)
         #expect(LicenceText.fields("https://example.org/terms", at: at).map(\.0) == ["url"])
+        #expect(spdx("see LICENSE OR ask") == nil)
+        #expect(spdx("Proprietary-v2") == nil)
+        #expect(spdx("TODO-1") == nil)
+        #expect(spdx("https://spdx.org/licenses/index.html") == nil)
+        #expect(LicenceText.spdx("NOASSERTION", trusted: true) == nil)
+        #expect(LicenceText.spdx("GPL-2.0-or-later WITH Classpath-exception-2.0", trusted: true) == "GPL-2.0-or-later WITH Classpath-exception-2.0")
+        #expect(spdx("LicenseRef-Acme-1") == "LicenseRef-Acme-1")
     }
 }

@@ -60,7 +60,8 @@ public enum ArtifactLoader {
                 inputs.skipped.append(file)
             }
         }
-        let outcomes = Parallel.map(candidates) { file in loadFile(file, explicit: explicit.contains(file), limits: limits, format: format) }
+        let outcomes = Parallel.map(candidates) { file in loadFile(file, explicit: explicit.contains(file), limits: limits,
+                                                                    format: explicit.contains(file) || format.fits(file) ? format : .auto) }
         var loadedManifests: [DatasetManifest] = []
         var cards: [ModelCard] = []
         var failed: [String] = []
@@ -79,6 +80,10 @@ public enum ArtifactLoader {
             case .adapted(let card?, let datasets):
                 inputs.files.append((file, "ModelCard"))
                 adaptedBundles.append(ArtifactBundle(card: card, datasets: datasets))
+            case .adapted(nil, let datasets) where datasets.count == 1:
+                // One dataset in a file: like a manifest, so a card that names the file claims it.
+                inputs.files.append((file, "DatasetManifest"))
+                loadedManifests.append(datasets[0])
             case .adapted(nil, let datasets):
                 inputs.files.append((file, "DatasetManifest"))
                 adaptedBundles += datasets.map { ArtifactBundle(card: nil, datasets: [$0]) }

@@ -66,6 +66,12 @@ public enum DocumentLoader {
             case .trailingComma(let offset):
                 throw .notJSON(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
                                reason: "trailing comma before a closing bracket")
+            case .badEscape(let offset):
+                throw .notJSON(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
+                               reason: "invalid escape in a string; JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\uXXXX")
+            case .controlCharacter(let offset):
+                throw .notJSON(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
+                               reason: "control character inside a string; write it as an escape such as \\n or \\t")
             }
         }
     }
@@ -94,7 +100,10 @@ public enum DocumentLoader {
                 frontMatter = try composer.compose(yaml, mode: .single).first
                 bodyStart = close + 1
             }
-            let body = lines[bodyStart...].map { String(decoding: buffer[$0], as: UTF8.self) }
+            // A byte-order mark before a file without front matter is not part of its first line.
+            let body = lines[bodyStart...].map { range in
+                String(decoding: buffer[(range.lowerBound == 0 ? min(bom, range.upperBound) : range.lowerBound)..<range.upperBound], as: UTF8.self)
+            }
             return MarkdownDocument(
                 file: file, frontMatter: frontMatter, frontMatterLocation: opening,
                 bodyStartLine: bodyStart + 1, bodyLines: body,

@@ -10,6 +10,10 @@ enum JSONPreflight {
     enum Problem: Equatable {
         case comment(at: Int)
         case trailingComma(at: Int)
+        /// A backslash escape JSON does not have (`\x41`, `\e`, `\U…`, `\u` without four hex digits).
+        case badEscape(at: Int)
+        /// A raw tab, newline or other control character inside a string.
+        case controlCharacter(at: Int)
     }
 
     /// Either a problem, or the bytes libyaml should parse (a copy only when tabs were replaced).
@@ -38,6 +42,19 @@ enum JSONPreflight {
                         copiedUpTo = index + 1
                         continue
                     }
+                    // JSON's escapes only; YAML would also take \x41, \e, \U0001F917 and others.
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        break
+                    case UInt8(ascii: "u") where index + 4 < count
+                        && bytes[(index + 1)...(index + 4)].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }):
+                        break
+                    default:
+                        return .failure(ProblemBox(.badEscape(at: index - 1)))
+                    }
+                } else if byte < 0x20 {
+                    return .failure(ProblemBox(.controlCharacter(at: index)))
                 } else if byte == UInt8(ascii: "\\") {
                     escaped = true
                     if rewritten != nil { rewritten! += bytes[copiedUpTo..<index]; copiedUpTo = index }

@@ -29,7 +29,11 @@ public enum Adapters {
                 if format == .auto, let root = document.frontMatter, InputFormat.detect(root) == .traingate { return .native(root) }
                 // Detection by content: Markdown that is not card-shaped (no card metadata, no card
                 // headings) is no card, whatever its name.
-                if format == .auto, !HuggingFaceCardAdapter.looksLikeCard(document) {
+                if !HuggingFaceCardAdapter.looksLikeCard(document) {
+                    guard format == .auto else {
+                        throw ArtifactError.notCheckable(SourceLocation(file: file, line: 1, column: 1), reason:
+                            "not a Hugging Face card: no card metadata in front matter and no model or dataset card headings")
+                    }
                     return .native(document.frontMatter ?? Node(.mapping([]), at: SourceLocation(file: file, line: 1, column: 1)))
                 }
                 return .adapted(try HuggingFaceCardAdapter.adapt(document))

@@ -5,13 +5,22 @@ struct AdapterReading {
     /// The format being read, for messages.
     var format: InputFormat
 
-    /// A string (numbers are read as written); nil for absent, null or blank.
+    /// A string (numbers are read as written); nil for absent, null, blank or a placeholder
+    /// (`TODO`, `[More Information Needed]`, `{{ … }}`, an HTML comment): a placeholder is never a value.
     func text(_ node: Node?, _ path: String) throws(ArtifactError) -> Node? {
         guard let node, !node.isNull else { return nil }
         guard let scalar = node.scalar else { throw wrong(node, path, "text") }
         if case .bool? = node.value, !scalar.style.isQuotedOrBlock { throw wrong(node, path, "text") }
-        let trimmed = scalar.text.trimmingWhitespace()
-        return trimmed.isEmpty ? nil : .text(trimmed, at: node.location)
+        return Placeholder.value(scalar.text).map { .text($0, at: node.location) }
+    }
+
+    /// A string that must be written as one (a name): a number or boolean is a wrong type.
+    func string(_ node: Node?, _ path: String) throws(ArtifactError) -> Node? {
+        guard let node, !node.isNull else { return nil }
+        if let scalar = node.scalar, !scalar.style.isQuotedOrBlock, ScalarResolver.type(of: scalar) != .str {
+            throw wrong(node, path, "text")
+        }
+        return try text(node, path)
     }
 
     /// A string or a list of strings (JSON-LD's "one or many"); empty when absent.
@@ -87,9 +96,9 @@ struct AdapterReading {
     func name(_ node: Node?, _ path: String) throws(ArtifactError) -> Node? {
         guard let node, !node.isNull else { return nil }
         if node.mapping != nil {
-            return try text(node["name"] ?? node["sc:name"] ?? node["schema:name"], path + ".name")
+            return try string(node["name"] ?? node["sc:name"] ?? node["schema:name"], path + ".name")
         }
-        return try text(node, path)
+        return try string(node, path)
     }
 
     func wrong(_ node: Node, _ path: String, _ expected: String) -> ArtifactError {

@@ -15,10 +15,11 @@ enum CroissantAdapter {
         var notes: [Diagnostic] = []
         var manifest = Draft.view(kind: "DatasetManifest", at: root.location)
 
-        let name = try r.text(value("name"), "name")
-        let id = try r.text(value("@id", "identifier"), "@id")
-        let datasetID = Slug.make(name.flatMap(\.scalar?.text) ?? id.flatMap(\.scalar?.text) ?? "dataset")
-        manifest.set("dataset.id", .text(datasetID, at: name?.location ?? root.location))
+        guard let name = try r.string(value("name"), "name") else {
+            throw .notCheckable(root.location, reason: "not a Croissant dataset: it has no 'name' (Croissant requires one)")
+        }
+        let datasetID = Slug.make(name.scalar!.text)
+        manifest.set("dataset.id", .text(datasetID, at: name.location))
         manifest.set("dataset.name", name)
         manifest.set("dataset.version", try r.text(value("version"), "version"))
         manifest.set("dataset.description", try r.text(value("description"), "description"))
@@ -29,7 +30,7 @@ enum CroissantAdapter {
         }
 
         var source = Draft(at: root.location)
-        source.set("id", .text(datasetID, at: name?.location ?? root.location))
+        source.set("id", .text(datasetID, at: name.location))
         source.set("name", name)
         let collection = try r.texts(value("dataCollection"), "rai:dataCollection")
         let raw = try r.texts(value("dataCollectionRawData", "dataCollectionRaw"), "rai:dataCollectionRawData")
@@ -90,19 +91,15 @@ enum CroissantAdapter {
     /// The licence as `spdx` and `url` fields: an SPDX id, a Hub key, an SPDX licence URL or another URL.
     static func licence(_ node: Node?, _ path: String) throws(ArtifactError) -> [(String, Node)]? {
         guard let node, !node.isNull else { return nil }
-        var first = node
-        if let items = node.sequence {
-            guard let item = items.first else { return nil }
-            first = item
+        var values: [Node] = []
+        for (index, item) in (node.sequence ?? [node]).enumerated() {
+            let itemPath = node.sequence == nil ? path : "\(path)[\(index)]"
+            let value = item.mapping != nil ? try reading.string(item["url"] ?? item["@id"] ?? item["name"], itemPath)
+                : try reading.string(item, itemPath)
+            if let value { values.append(value) }
         }
-        let text: Node?
-        if first.mapping != nil {
-            text = try reading.text(first["url"] ?? first["@id"] ?? first["name"], path)
-        } else {
-            text = try reading.text(first, path)
-        }
-        guard let text, let value = text.scalar?.text else { return nil }
-        return LicenceText.fields(value, at: text.location)
+        let fields = LicenceText.all(values)
+        return fields.isEmpty ? nil : fields
     }
 
     /// `rai:dataCollectionTimeframe` (`"2020/2022"` or `[start, end]`) or the start/end variants.
@@ -119,9 +116,15 @@ enum CroissantAdapter {
         let end = try reading.texts(LDKeys.value(root, ["dataCollectionTimeFrameEnd", "dataCollectionTimeframeEnd"], prefixes: prefixes),
                                     "rai:dataCollectionTimeFrameEnd")
         if bounds.isEmpty { bounds = Array(start.prefix(1)) + Array(end.prefix(1)) }
-        let dates = bounds.compactMap { node in DatePrefix.of(node.scalar!.text).map { Node.plain($0, at: node.location) } }
-        if let first = dates.first { source.set("collection_period.start", first) }
-        if dates.count > 1 { source.set("collection_period.end", dates[1]) }
+        for (position, bound) in bounds.prefix(2).enumerated() {
+            let text = bound.scalar!.text.trimmingWhitespace()
+            if text.isEmpty || text == ".." { continue }  // an open end of an ISO 8601 interval
+            guard let date = DatePrefix.of(text) else {
+                throw .wrongType(bound.location, path: "Croissant rai:dataCollectionTimeframe", expected: "an ISO 8601 date or interval (2020/2022)",
+                                 found: "'\(text)'")
+            }
+            source.set(position == 0 ? "collection_period.start" : "collection_period.end", .plain(date, at: bound.location))
+        }
     }
 
     /// Modalities from the distribution's media types and the record fields' data types.

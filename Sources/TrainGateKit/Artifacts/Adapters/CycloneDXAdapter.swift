@@ -52,6 +52,11 @@ enum CycloneDXAdapter {
                     guard let target = byRef[ref.scalar!.text] else {
                         throw .invalid(ref.location, "CycloneDX \(path)[\(index)].ref names '\(ref.scalar!.text)', which no component or data entry in the BOM has as bom-ref")
                     }
+                    let targetType = target.node["type"]?.scalar?.text
+                    guard target.parent != nil || targetType == "data" else {
+                        throw .invalid(ref.location, "CycloneDX \(path)[\(index)].ref names '\(ref.scalar!.text)', a "
+                                       + "\(targetType.map { "'\($0)'" } ?? "untyped") component, not a 'data' component or data entry")
+                    }
                     if let parent = target.parent {
                         manifests.append(try manifest(component: parent, items: [target.node], path: target.path))
                     } else {
@@ -73,7 +78,9 @@ enum CycloneDXAdapter {
 
     /// Components and their nested `components`, depth first.
     static func collect(_ component: Node, _ path: String, into components: inout [(node: Node, path: String)]) throws(ArtifactError) {
-        guard components.count < 10_000 else { return }
+        guard components.count < 100_000 else {
+            throw .invalid(component.location, "the BOM has more than 100,000 components; TrainGate reads at most 100,000")
+        }
         components.append((component, path))
         for (index, child) in try reading.list(component["components"], path + ".components").enumerated() {
             guard child.mapping != nil else { throw reading.wrong(child, "\(path).components[\(index)]", "an object") }
@@ -84,19 +91,37 @@ enum CycloneDXAdapter {
     /// `licenses`: a list of `{license: {id | name, url}}` or `[{expression}]`.
     static func licence(_ node: Node?, _ path: String) throws(ArtifactError) -> [(String, Node)] {
         let r = reading
-        for (index, choice) in try r.objects(node, path).enumerated() {
-            if let expression = try r.text(choice["expression"], "\(path)[\(index)].expression") {
-                return LicenceText.fields(expression.scalar!.text, at: expression.location)
+        var ids: [Node] = []
+        var url: Node?
+        let choices = try r.objects(node, path)
+        for (index, choice) in choices.enumerated() {
+            if let expression = try r.string(choice["expression"], "\(path)[\(index)].expression") {
+                guard let id = LicenceText.fields(expression.scalar!.text, at: expression.location, trusted: true).first(where: { $0.0 == "spdx" })
+                else { return [] }
+                ids.append(id.1)
+                continue
             }
             guard let license = try r.object(choice["license"], "\(path)[\(index)].license") else { continue }
-            var fields: [(String, Node)] = []
-            let licenceName = try r.text(license["name"], "\(path)[\(index)].license.name")
-            let text = try r.text(license["id"], "\(path)[\(index)].license.id") ?? licenceName
-            if let text { fields += LicenceText.fields(text.scalar!.text, at: text.location).filter { $0.0 == "spdx" } }
-            if let url = try r.text(license["url"], "\(path)[\(index)].license.url") { fields.append(("url", url)) }
-            if !fields.isEmpty { return fields }
+            if url == nil { url = try r.string(license["url"], "\(path)[\(index)].license.url") }
+            if let id = try r.string(license["id"], "\(path)[\(index)].license.id") {
+                // `id` is an SPDX id by the schema, though generators write Hub keys there too.
+                guard let mapped = LicenceText.fields(id.scalar!.text, at: id.location, trusted: true).first(where: { $0.0 == "spdx" })
+                else { return url.map { [("url", $0)] } ?? [] }
+                ids.append(mapped.1)
+            } else if let name = try r.string(license["name"], "\(path)[\(index)].license.name") {
+                guard let mapped = LicenceText.fields(name.scalar!.text, at: name.location).first(where: { $0.0 == "spdx" })
+                else { return url.map { [("url", $0)] } ?? [] }
+                ids.append(mapped.1)
+            }
         }
-        return []
+        var fields: [(String, Node)] = []
+        if let first = ids.first {
+            let texts = ids.compactMap(\.scalar?.text)
+            let expression = texts.count == 1 ? texts[0] : texts.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " AND ")
+            fields.append(("spdx", .text(expression, at: first.location)))
+        }
+        if let url { fields.append(("url", url)) }
+        return fields
     }
 
     /// The organisation behind a component: supplier, manufacturer, publisher, or the first author.
@@ -192,7 +217,8 @@ enum CycloneDXAdapter {
         if let first = sensitive.first {
             source.set("personal_data.present", .flag(true, at: first.location))
             source.set("personal_data.categories", Node.list(sensitive))
-        } else if let classification, classification.scalar!.text.uppercased().contains("PII") {
+        } else if let classification, ["pii", "personal", "personal data", "sensitive personal data", "phi"]
+                    .contains(classification.scalar!.text.lowercased()) {
             source.set("personal_data.present", .flag(true, at: classification.location))
         }
         if let governance = try r.object(item["governance"], path + ".governance") {

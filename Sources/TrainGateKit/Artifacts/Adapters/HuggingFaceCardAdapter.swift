@@ -167,15 +167,7 @@ enum HuggingFaceCardAdapter {
     static func licence(_ meta: Node) throws(ArtifactError) -> [(String, Node)] {
         let r = reading
         let keys = try r.texts(meta["license"], "license")
-        var fields: [(String, Node)] = []
-        let ids = keys.compactMap { key in LicenceText.spdx(key.scalar!.text).map { (key, $0) } }
-        if let first = keys.first {
-            if keys.count == ids.count, !ids.isEmpty {
-                fields.append(("spdx", .text(ids.map(\.1).joined(separator: " AND "), at: first.location)))
-            } else if first.scalar?.text.lowercased() == "other", let name = try r.text(meta["license_name"], "license_name") {
-                fields.append(("spdx", .text("LicenseRef-" + Slug.make(name.scalar!.text), at: name.location)))
-            }
-        }
+        var fields = LicenceText.all(keys, otherName: try r.text(meta["license_name"], "license_name")).filter { $0.0 == "spdx" }
         if let link = try r.text(meta["license_link"], "license_link") { fields.append(("url", link)) }
         return fields
     }
@@ -214,9 +206,11 @@ enum HuggingFaceCardAdapter {
     /// The first heading's text after `prefix` (`# Model Card for bert-base`), if filled.
     static func title(_ sections: MarkdownSections, prefix: String) -> Node? {
         guard let heading = sections.sections.first?.heading else { return nil }
-        let normal = MarkdownSections.normalise(heading.text)
-        guard normal.hasPrefix(prefix) else { return nil }
-        let raw = String(heading.text.dropFirst(min(prefix.count, heading.text.count))).trimmingWhitespace()
+        // Without emphasis and with single spaces, so `# **Model  Card for Foo**` gives `Foo`.
+        let plain = heading.text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "`", with: "")
+            .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        guard plain.lowercased().hasPrefix(prefix) else { return nil }
+        let raw = String(plain.dropFirst(prefix.count)).trimmingWhitespace()
         // The template's defaults when no name was given are placeholders too.
         guard let cleaned = Placeholder.clean([(heading.line, raw)])?.text, !["model id", "dataset name"].contains(cleaned.lowercased()) else {
             return nil

@@ -26,6 +26,17 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Whether a file found while walking a folder is read as this format: Hugging Face cards are
+    /// Markdown, the JSON-LD and BOM formats JSON. Other files found there are read by content;
+    /// files named explicitly are always read as the format given.
+    func fits(_ path: String) -> Bool {
+        switch self {
+        case .auto, .traingate: return true
+        case .huggingface: return InputSyntax(path: path) == .markdown
+        case .croissant, .spdx3, .cyclonedx: return InputSyntax(path: path) == .json
+        }
+    }
+
     /// The format a JSON or YAML document is written in, judged by its content; nil when it is
     /// none TrainGate reads.
     static func detect(_ root: Node) -> InputFormat? {

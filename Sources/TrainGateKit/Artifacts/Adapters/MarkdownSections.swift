@@ -23,9 +23,26 @@ struct MarkdownSections {
     let document: MarkdownDocument
     let sections: [Section]
 
+    /// File lines inside an HTML comment or a fenced code block: not card text.
+    let hidden: Set<Int>
+
     init(_ document: MarkdownDocument) {
         self.document = document
-        let headings = document.headings
+        var hidden = Set<Int>()
+        var inComment = false
+        var fence: String?
+        for (offset, raw) in document.bodyLines.enumerated() {
+            let line = document.bodyStartLine + offset
+            if inComment || fence != nil { hidden.insert(line) }
+            let trimmed = raw.trimmingWhitespace()
+            if !inComment, let marker = ["```", "~~~"].first(where: { trimmed.hasPrefix($0) }) {
+                if fence == nil { fence = marker; hidden.insert(line) } else if fence == marker { fence = nil }
+                continue
+            }
+            if fence == nil { _ = Placeholder.stripComments(raw, inComment: &inComment) }
+        }
+        self.hidden = hidden
+        let headings = document.headings.filter { !hidden.contains($0.line) }
         let bodyEnd = document.bodyStartLine + document.bodyLines.count
         var sections: [Section] = []
         for (index, heading) in headings.enumerated() {
@@ -70,7 +87,7 @@ struct MarkdownSections {
 
     /// The value of a bullet such as `- **Developed by:** Example Org`, if filled.
     func bullet(_ label: String) -> Node? {
-        for (offset, raw) in document.bodyLines.enumerated() {
+        for (offset, raw) in document.bodyLines.enumerated() where !hidden.contains(document.bodyStartLine + offset) {
             var line = raw.trimmingWhitespace()
             guard line.hasPrefix("- ") || line.hasPrefix("* ") else { continue }
             line = String(line.dropFirst(2)).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
@@ -96,76 +113,111 @@ struct MarkdownSections {
 
 /// Template text that is not an answer.
 enum Placeholder {
-    static let markers = ["[more information needed]", "[needs more information]", "[more information needed]()",
-                          "more information needed", "todo", "tbd", "to be added", "coming soon"]
+    /// Whole-value placeholders, compared lower-cased without surrounding punctuation.
+    static let markers: Set<String> = ["more information needed", "needs more information", "todo", "tbd", "tba", "to be added",
+                                       "coming soon", "to-fill-here", "fill in", "fill me", "xxx"]
 
-    /// `lines` without HTML comments, template braces and placeholder-only lines, joined; with
-    /// the line of the first text left, or nil when no letter or digit is left.
+    /// `lines` without HTML comments, template braces and placeholder lines, joined; with the
+    /// line of the first text left, or nil when no letter or digit is left. Linear in the text.
     static func clean(_ lines: [(Int, String)]) -> (text: String, line: Int)? {
         var kept: [(Int, String)] = []
         var inComment = false
         for (number, raw) in lines {
-            var line = raw
-            var out = ""
-            // Most lines hold no comment, brace or marker: skip the searches for them.
-            if !inComment && !raw.utf8.contains(UInt8(ascii: "<")) {
-                out = raw
-                line = ""
-            }
-            while !line.isEmpty {
-                if inComment {
-                    guard let close = line.range(of: "-->") else { line = ""; break }
-                    line = String(line[close.upperBound...])
-                    inComment = false
-                } else if let open = line.range(of: "<!--") {
-                    out += line[..<open.lowerBound]
-                    line = String(line[open.upperBound...])
-                    inComment = true
-                } else {
-                    out += line
-                    line = ""
-                }
-            }
-            let before = out
-            if out.utf8.contains(UInt8(ascii: "{")) { out = removeBraces(out) }
-            if out.utf8.contains(UInt8(ascii: "[")) || out.utf8.count <= 24 { out = removeMarkers(out) }
-            // A bullet whose value was a placeholder (`- **Developed by:** [More Information Needed]`) says nothing.
-            let label = out.filter { !"*_-> \t".contains($0) }
-            if out != before, label.hasSuffix(":") { out = "" }
+            var out = stripComments(raw, inComment: &inComment)
+            out = removeSpans(out, "{{", "}}")
+            out = removeSpans(out, "{%", "%}")
+            out = removeBracketMarkers(out)
+            if isPlaceholderLine(out) { out = "" }
             kept.append((number, out))
         }
-        let meaningful = kept.filter { $0.1.contains(where: { $0.isLetter || $0.isNumber }) }
-        guard let first = meaningful.first else { return nil }
-        let text = kept.drop { !$0.1.contains(where: { $0.isLetter || $0.isNumber }) }.map(\.1).joined(separator: "\n").trimmingWhitespace()
+        let hasText: (String) -> Bool = { $0.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) } }
+        guard let first = kept.first(where: { hasText($0.1) }) else { return nil }
+        let text = kept.drop { !hasText($0.1) }.map(\.1).joined(separator: "\n").trimmingWhitespace()
         return (text, first.0)
     }
 
-    /// Removes `{{ … }}` and `{% … %}` template leftovers.
-    private static func removeBraces(_ text: String) -> String {
-        var out = text
-        for (open, close) in [("{{", "}}"), ("{%", "%}")] {
-            while let start = out.range(of: open) {
-                guard let end = out.range(of: close, range: start.upperBound..<out.endIndex) else {
-                    out.removeSubrange(start.lowerBound...)
-                    break
-                }
-                out.removeSubrange(start.lowerBound..<end.upperBound)
+    /// A value read from metadata (front matter, JSON) with placeholders removed; nil when nothing is left.
+    static func value(_ text: String) -> String? {
+        clean([(0, text)])?.text
+    }
+
+    /// The line without `<!-- … -->`; `inComment` carries an open comment to the next line.
+    static func stripComments(_ line: String, inComment: inout Bool) -> String {
+        if !inComment && !line.utf8.contains(UInt8(ascii: "<")) { return line }
+        var out = ""
+        var index = line.startIndex
+        while index < line.endIndex {
+            if inComment {
+                guard let close = line.range(of: "-->", range: index..<line.endIndex) else { return out }
+                index = close.upperBound
+                inComment = false
+            } else if let open = line.range(of: "<!--", range: index..<line.endIndex) {
+                out += line[index..<open.lowerBound]
+                index = open.upperBound
+                inComment = true
+            } else {
+                out += line[index...]
+                break
             }
         }
         return out
     }
 
-    /// Removes `[More Information Needed]` (with or without a link) and lines that are only a marker.
-    private static func removeMarkers(_ text: String) -> String {
-        var out = text
-        for marker in ["[More Information Needed]", "[Needs More Information]"] {
-            while let range = out.range(of: marker, options: .caseInsensitive) {
-                var end = range.upperBound
-                if out[end...].hasPrefix("("), let close = out[end...].firstIndex(of: ")") { end = out.index(after: close) }
-                out.removeSubrange(range.lowerBound..<end)
-            }
+    /// The text without every `open … close` span (an unclosed one runs to the end).
+    static func removeSpans(_ text: String, _ open: String, _ close: String) -> String {
+        guard text.contains(open) else { return text }
+        var out = ""
+        var index = text.startIndex
+        while let start = text.range(of: open, range: index..<text.endIndex) {
+            out += text[index..<start.lowerBound]
+            guard let end = text.range(of: close, range: start.upperBound..<text.endIndex) else { return out }
+            index = end.upperBound
         }
-        let bare = out.trimmingWhitespace().lowercased().trimmingCharacters(in: .punctuationCharacters)
-        return markers.contains(bare) ? "" : out
+        out += text[index...]
+        return out
+    }
+
+    /// The text without `[More Information Needed]`/`[Needs More Information]`, with or without a link.
+    static func removeBracketMarkers(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return text }
+        var out = ""
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(of: "[") {
+            out += text[index..<open]
+            guard let close = text[open...].firstIndex(of: "]") else { out += text[open...]; return out }
+            let inner = text[text.index(after: open)..<close].lowercased()
+            var end = text.index(after: close)
+            if inner == "more information needed" || inner == "needs more information" {
+                if text[end...].hasPrefix("("), let paren = text[end...].firstIndex(of: ")") { end = text.index(after: paren) }
+            } else {
+                out += text[open..<end]
+            }
+            index = end
+        }
+        out += text[index...]
+        return out
+    }
+
+    /// Whether a line says nothing: a bare marker (`TODO`, `More information needed.`), a line
+    /// opening with `TODO:`, or a bullet label whose value is empty or a marker
+    /// (`- **Developed by:** TODO`).
+    static func isPlaceholderLine(_ line: String) -> Bool {
+        var text = line.trimmingWhitespace()
+        guard !text.isEmpty else { return false }
+        if text.count <= 40, markers.contains(bare(text)) { return true }
+        let lower = text.lowercased()
+        if lower.hasPrefix("todo:") || lower.hasPrefix("tbd:") { return true }
+        // A bullet or a bold label: `- **Label:** value`.
+        if text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ") { text = String(text.dropFirst(2)) }
+        guard text.hasPrefix("**") || text.hasPrefix("__") || line.trimmingWhitespace() != text else { return false }
+        text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let value = text[text.index(after: colon)...].trimmingWhitespace()
+        return value.isEmpty || (value.count <= 40 && markers.contains(bare(value)))
+    }
+
+    /// Lower-cased, without surrounding punctuation, emphasis or spaces.
+    static func bare(_ text: String) -> String {
+        text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces).union(CharacterSet(charactersIn: "*_`")))
     }
 }

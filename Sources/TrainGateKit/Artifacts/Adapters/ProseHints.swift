@@ -34,7 +34,10 @@ enum ProseHints {
 /// Creative Commons and choosealicense URLs — as `rights.license`/`model.license` fields.
 enum LicenceText {
     /// `spdx` and/or `url` for `value`; empty when it names no licence (`other`, `unknown`, free text).
-    static func fields(_ value: String, at location: SourceLocation) -> [(String, Node)] {
+    /// `trusted` values are SPDX expressions by the format's definition (SPDX 3
+    /// `simplelicensing_licenseExpression`, CycloneDX `license.id` and `expression`) and are kept
+    /// as written when well-formed; other text maps only through known ids and Hub keys.
+    static func fields(_ value: String, at location: SourceLocation, trusted: Bool = false) -> [(String, Node)] {
         let text = value.trimmingWhitespace()
         if text.hasPrefix("http://") || text.hasPrefix("https://") {
             var fields: [(String, Node)] = []
@@ -42,29 +45,54 @@ enum LicenceText {
             fields.append(("url", .text(text, at: location)))
             return fields
         }
-        return spdx(text).map { [("spdx", .text($0, at: location))] } ?? []
+        return spdx(text, trusted: trusted).map { [("spdx", .text($0, at: location))] } ?? []
+    }
+
+    /// Several licence values that all apply (a list in the source) as one `spdx` field: the
+    /// conjunction of their ids, or nothing when one of them names no known licence — a licence
+    /// that cannot be read must not be dropped from the conjunction.
+    static func all(_ values: [Node], otherName: Node? = nil) -> [(String, Node)] {
+        guard let first = values.first else { return [] }
+        var ids: [String] = []
+        for value in values {
+            let text = value.scalar?.text ?? ""
+            if text.lowercased() == "other", let name = otherName?.scalar?.text {
+                ids.append("LicenseRef-" + Slug.make(name))
+            } else if let id = Self.fields(text, at: value.location).first(where: { $0.0 == "spdx" })?.1.scalar?.text {
+                ids.append(id)
+            } else {
+                return values.count == 1 ? Self.fields(text, at: value.location) : []
+            }
+        }
+        let expression = ids.count == 1 ? ids[0] : ids.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " AND ")
+        var fields: [(String, Node)] = [("spdx", .text(expression, at: first.location))]
+        if values.count == 1, let url = Self.fields(values[0].scalar?.text ?? "", at: first.location).first(where: { $0.0 == "url" }) {
+            fields.append(url)
+        }
+        return fields
     }
 
     /// The SPDX id or expression `text` stands for, if any.
-    static func spdx(_ text: String) -> String? {
+    static func spdx(_ text: String, trusted: Bool = false) -> String? {
         let lower = text.lowercased()
-        if lower == "other" || lower == "unknown" || lower.isEmpty { return nil }
+        if ["other", "unknown", "", "noassertion", "none"].contains(lower) { return nil }
         if let id = HubLicenses.spdx(forHubKey: text) { return id }
         if let id = HubLicenses.canonicalSPDX(text) { return id }
-        // An SPDX licence reference, or an expression of ids (`MIT OR Apache-2.0`), is kept as written.
-        let tokens = text.split(separator: " ").map(String.init)
+        let tokens = text.split(separator: " ").map(String.init).flatMap { token in
+            token.split(separator: "(", omittingEmptySubsequences: true).flatMap { $0.split(separator: ")") }.map(String.init)
+        }
+        let operators: Set<String> = ["AND", "OR", "WITH"]
         let isID: (String) -> Bool = { token in
-            !token.isEmpty && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.+:()".contains($0)) }
+            !token.isEmpty && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.+:".contains($0)) }
         }
-        if text.hasPrefix("LicenseRef-") && tokens.count == 1 && isID(text) { return text }
-        if tokens.count > 1, tokens.allSatisfy({ isID($0) }),
-           tokens.contains(where: { ["AND", "OR", "WITH"].contains($0) }) {
-            return text
+        let isRef: (String) -> Bool = { ($0.hasPrefix("LicenseRef-") || $0.hasPrefix("DocumentRef-")) && isID($0) }
+        let ids = tokens.filter { !operators.contains($0) }
+        guard !ids.isEmpty, tokens.first.map({ !operators.contains($0) }) ?? false else { return nil }
+        if trusted {
+            return ids.allSatisfy(isID) ? text : nil
         }
-        if tokens.count == 1, isID(text), text.contains(where: \.isNumber), text.contains("-"), text.first!.isUppercase {
-            return text
-        }
-        return nil
+        // Untrusted text: every id must be known (or a licence reference), so prose is never taken for a licence.
+        return ids.allSatisfy { isRef($0) || HubLicenses.canonicalSPDX($0) != nil } ? text : nil
     }
 
     /// `https://spdx.org/licenses/MIT(.html)`, `https://creativecommons.org/licenses/by/4.0/`,
@@ -79,7 +107,8 @@ enum LicenceText {
             guard path.count >= 2, path[0] == "licenses" else { return nil }
             var id = path[1]
             for suffix in [".html", ".json"] where id.hasSuffix(suffix) { id = String(id.dropLast(suffix.count)) }
-            return HubLicenses.canonicalSPDX(id) ?? id
+            if let known = HubLicenses.canonicalSPDX(id) { return known }
+            return id != "index" && id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.+".contains($0)) }) ? id : nil
         case "choosealicense.com":
             guard path.count >= 2, path[0] == "licenses" else { return nil }
             return HubLicenses.spdx(forHubKey: path[1])

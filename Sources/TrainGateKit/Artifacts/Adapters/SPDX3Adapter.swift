@@ -64,9 +64,18 @@ enum SPDX3Adapter {
         let sources = contained(in: model, graph).union([model])
         var targets = Set<String>()
         for source in sources { for (to, _) in graph.targets(source, "trainedOn") { targets.insert(to) } }
-        // A dataset package counts when it is a target or contains one.
-        let packages = graph.order.filter { graph.type(graph.elements[$0]!) == "dataset_DatasetPackage" }
-        return Set(packages.filter { targets.contains($0) || !contained(in: $0, graph).isDisjoint(with: targets) })
+        // A dataset package counts when it is a target or contains one: walk `contains` upwards
+        // from the targets once.
+        var containers: [String: [String]] = [:]
+        for (from, edges) in graph.relations["contains"] ?? [:] { for (to, _) in edges { containers[to, default: []].append(from) } }
+        var seen = targets, stack = Array(targets)
+        while let next = stack.popLast() {
+            for parent in containers[next] ?? [] where !seen.contains(parent) {
+                seen.insert(parent)
+                stack.append(parent)
+            }
+        }
+        return Set(seen.filter { graph.elements[$0].map { graph.type($0) == "dataset_DatasetPackage" } ?? false })
     }
 
     /// Everything `id` contains, transitively.
@@ -86,8 +95,10 @@ enum SPDX3Adapter {
         for type in ["hasDeclaredLicense", "hasConcludedLicense"] {
             for (to, location) in graph.targets(id, type) {
                 if let element = graph.elements[to] {
-                    if let expression = try reading.text(element["simplelicensing_licenseExpression"], "simplelicensing_licenseExpression") {
-                        return [("spdx", expression)]
+                    if let expression = try reading.string(element["simplelicensing_licenseExpression"], "simplelicensing_licenseExpression") {
+                        let fields = LicenceText.fields(expression.scalar!.text, at: expression.location, trusted: true)
+                        if !fields.isEmpty { return fields }
+                        continue
                     }
                     if graph.type(element) == "expandedlicensing_CustomLicense" {
                         let name = try reading.text(element["name"], "name")?.scalar?.text ?? "custom"
@@ -95,8 +106,8 @@ enum SPDX3Adapter {
                     }
                 }
                 // A licence named by its SPDX URL without an element (https://spdx.org/licenses/MIT).
-                if let spdx = LicenceText.spdx(fromURL: to) ?? LicenceText.spdx(to) { return [("spdx", .text(spdx, at: location))] }
-                if to == "NoAssertionLicense" || to.hasSuffix("/NoAssertionLicense") { continue }
+                if to == "NoAssertionLicense" || to.hasSuffix("/NoAssertionLicense") || to.hasSuffix("/NoneLicense") { continue }
+                if let spdx = LicenceText.spdx(fromURL: to) ?? LicenceText.spdx(to, trusted: true) { return [("spdx", .text(spdx, at: location))] }
             }
         }
         return []
