@@ -447,5 +447,12 @@ struct AdapterTests {
         #expect(LicenceText.spdx("NOASSERTION", trusted: true) == nil)
         #expect(LicenceText.spdx("GPL-2.0-or-later WITH Classpath-exception-2.0", trusted: true) == "GPL-2.0-or-later WITH Classpath-exception-2.0")
         #expect(spdx("LicenseRef-Acme-1") == "LicenseRef-Acme-1")
+        #expect(spdx("0bsd") == "0BSD")
+        #expect(spdx("(mit OR apache-2.0) and cc-by-4.0") == "(MIT OR Apache-2.0) AND CC-BY-4.0")
+        #expect(spdx("GPL-2.0-or-later with classpath-exception-2.0") == "GPL-2.0-or-later WITH Classpath-exception-2.0")
+        #expect(spdx("MIT AND") == nil)
+        #expect(spdx("AND MIT") == nil)
+        #expect(spdx("MIT Apache-2.0") == nil)
+        #expect(spdx("https://spdx.org/licenses/BSD-2-Clause-Patent.html") == "BSD-2-Clause-Patent")
     }
 }

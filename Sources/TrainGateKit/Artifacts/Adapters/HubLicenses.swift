@@ -20,21 +20,6 @@ enum HubLicenses {
         spdxByHubKey[key.lowercased()]
     }
 
-    /// Whether `key` is one of the Hub's licence keys (case-insensitive).
-    static func isHubKey(_ key: String) -> Bool {
-        hubKeys.contains(key.lowercased())
-    }
-
-    /// The SPDX id when `value` already is one, written in any case (`apache-2.0` → `Apache-2.0` only through the Hub table;
-    /// `MIT` → `MIT`).
-    ///
-    /// Only the ids in `table` are known: `value` is returned in SPDX's spelling when it equals one of them
-    /// case-insensitively, and nil otherwise, so deprecated ids such as `GPL-3.0` and ids the table does not
-    /// name give nil.
-    static func canonicalSPDX(_ value: String) -> String? {
-        spdxByLowercasedID[value.lowercased()]
-    }
-
     /// Every Hub licence key, lower case as the Hub writes them, with its SPDX id or nil, in the docs' order.
     static let table: [(hub: String, spdx: String?)] = [
         (hub: "apache-2.0", spdx: "Apache-2.0"),
@@ -121,18 +106,9 @@ enum HubLicenses {
         (hub: "other", spdx: nil),                             // named in `license_name` / `license_link` instead
     ]
 
-    /// The Hub keys of `table`, lower-cased.
-    private static let hubKeys: Set<String> = Set(table.map { $0.hub.lowercased() })
-
     /// The SPDX id of each Hub key that has one, keyed by the lower-cased Hub key.
     private static let spdxByHubKey: [String: String] = Dictionary(
         table.compactMap { entry in entry.spdx.map { (entry.hub.lowercased(), $0) } },
-        uniquingKeysWith: { first, _ in first }
-    )
-
-    /// The SPDX ids named in `table`, in SPDX's spelling, keyed by the lower-cased id.
-    private static let spdxByLowercasedID: [String: String] = Dictionary(
-        table.compactMap { entry in entry.spdx.map { ($0.lowercased(), $0) } },
         uniquingKeysWith: { first, _ in first }
     )
 }

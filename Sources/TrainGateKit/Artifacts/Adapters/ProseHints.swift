@@ -72,27 +72,51 @@ enum LicenceText {
         return fields
     }
 
-    /// The SPDX id or expression `text` stands for, if any.
+    /// The SPDX id or expression `text` stands for, if any, in canonical spelling.
+    ///
+    /// Untrusted text (a card's or a dataset's licence field) must be a Hub key, or an expression
+    /// of ids on the SPDX License List and licence references, so prose is never taken for a
+    /// licence. Trusted text (defined as an SPDX expression by its format) only has to be well formed.
     static func spdx(_ text: String, trusted: Bool = false) -> String? {
         let lower = text.lowercased()
         if ["other", "unknown", "", "noassertion", "none"].contains(lower) { return nil }
         if let id = HubLicenses.spdx(forHubKey: text) { return id }
-        if let id = HubLicenses.canonicalSPDX(text) { return id }
-        let tokens = text.split(separator: " ").map(String.init).flatMap { token in
-            token.split(separator: "(", omittingEmptySubsequences: true).flatMap { $0.split(separator: ")") }.map(String.init)
+        let words = text.split(separator: " ").map(String.init)
+        var out: [String] = []
+        var expectsID = true
+        var afterWith = false
+        for word in words {
+            // Parentheses group; they are kept around the canonical token.
+            let opening = word.prefix { $0 == "(" }, closing = word.reversed().prefix { $0 == ")" }
+            let token = String(word.dropFirst(opening.count).dropLast(closing.count))
+            if ["AND", "OR", "WITH"].contains(token.uppercased()) && !expectsID {
+                out.append(String(opening) + token.uppercased() + String(closing))
+                afterWith = token.uppercased() == "WITH"
+                expectsID = true
+                continue
+            }
+            guard expectsID, !token.isEmpty else { return nil }
+            let canonical: String?
+            if (token.hasPrefix("LicenseRef-") || token.hasPrefix("DocumentRef-")) && isIDShaped(token) {
+                canonical = token
+            } else if afterWith {
+                canonical = SPDXLicenseList.exception(token) ?? (trusted && isIDShaped(token) ? token : nil)
+            } else {
+                let base = token.hasSuffix("+") ? String(token.dropLast()) : token
+                canonical = SPDXLicenseList.licence(base).map { token.hasSuffix("+") ? $0 + "+" : $0 }
+                    ?? (trusted && isIDShaped(token) ? token : nil)
+            }
+            guard let canonical else { return nil }
+            out.append(String(opening) + canonical + String(closing))
+            expectsID = false
+            afterWith = false
         }
-        let operators: Set<String> = ["AND", "OR", "WITH"]
-        let isID: (String) -> Bool = { token in
-            !token.isEmpty && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.+:".contains($0)) }
-        }
-        let isRef: (String) -> Bool = { ($0.hasPrefix("LicenseRef-") || $0.hasPrefix("DocumentRef-")) && isID($0) }
-        let ids = tokens.filter { !operators.contains($0) }
-        guard !ids.isEmpty, tokens.first.map({ !operators.contains($0) }) ?? false else { return nil }
-        if trusted {
-            return ids.allSatisfy(isID) ? text : nil
-        }
-        // Untrusted text: every id must be known (or a licence reference), so prose is never taken for a licence.
-        return ids.allSatisfy { isRef($0) || HubLicenses.canonicalSPDX($0) != nil } ? text : nil
+        return expectsID ? nil : out.joined(separator: " ")
+    }
+
+    /// Letters, digits, `-`, `.`, `+` and `:` only.
+    static func isIDShaped(_ token: String) -> Bool {
+        !token.isEmpty && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.+:".contains($0)) }
     }
 
     /// `https://spdx.org/licenses/MIT(.html)`, `https://creativecommons.org/licenses/by/4.0/`,
@@ -107,8 +131,7 @@ enum LicenceText {
             guard path.count >= 2, path[0] == "licenses" else { return nil }
             var id = path[1]
             for suffix in [".html", ".json"] where id.hasSuffix(suffix) { id = String(id.dropLast(suffix.count)) }
-            if let known = HubLicenses.canonicalSPDX(id) { return known }
-            return id != "index" && id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.+".contains($0)) }) ? id : nil
+            return SPDXLicenseList.licence(id)
         case "choosealicense.com":
             guard path.count >= 2, path[0] == "licenses" else { return nil }
             return HubLicenses.spdx(forHubKey: path[1])
