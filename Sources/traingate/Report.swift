@@ -12,7 +12,8 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Render the EU AI Office public summary of training content (AI Act Art. 53(1)(d)) from a model card.",
             discussion: """
-                Reads the model card and the dataset manifests it names, checks them with the default packs, \
+                Reads the model card (a TrainGate card, or a Hugging Face card, SPDX 3 or CycloneDX file) \
+                and the dataset manifests it names, checks them with the default packs, \
                 and renders the template's sections 1.1 to 3.3. Items the inputs do not answer read \
                 "Not declared" and are listed as gaps with the field that would answer them. \
                 Exit codes: 0 rendered; 1 with --strict, when there are gaps; 2 could not read the inputs; \
@@ -34,6 +35,9 @@ struct Report: ParsableCommand {
         @Option(help: "Judge the check as of this date (YYYY-MM-DD; default: today, UTC).")
         var asOf: String?
 
+        @Option(help: ArgumentHelp("Read the card as this format instead of deciding by content.", valueName: "format"))
+        var inputFormat: InputFormat = .auto
+
         @Flag(help: "Exit 1 when the summary has gaps.")
         var strict = false
 
@@ -46,7 +50,7 @@ struct Report: ParsableCommand {
         func run() throws {
             let summary: TrainingSummary
             do {
-                summary = try TrainingSummary.load(card: card, asOf: asOf.flatMap(Check.parseDate) ?? Today.date())
+                summary = try TrainingSummary.load(card: card, asOf: asOf.flatMap(Check.parseDate) ?? Today.date(), format: inputFormat)
             } catch {
                 for warning in error.warnings { Terminal.error(warning.description) }
                 for line in error.errors { Terminal.error(line) }

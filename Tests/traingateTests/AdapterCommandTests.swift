@@ -20,6 +20,22 @@ struct AdapterCommandTests {
         #expect(annotations.allSatisfy { $0.contains("file=\(Self.folder)/\(name),") }, "\(annotations.prefix(2))")
     }
 
+    @Test func theTrainingSummaryIsMadeFromAnMLBOM() throws {
+        let output = try CLI.run(["report", "summary", "\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json", "--as-of", "2026-11-29",
+                                  "--format", "json"], in: Self.packageRoot)
+        #expect(output.status == 0, "\(output.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(json["model"] as? String == "support-ticket-classifier")
+        #expect(output.stdout.contains("Example ML Team"))
+        let gaps = try #require(json["gaps"] as? [[String: Any]])
+        #expect(!gaps.isEmpty)
+        #expect(gaps.allSatisfy { ($0["location"] as? String)?.hasPrefix("\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json:") == true })
+        let forced = try CLI.run(["report", "summary", "\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json", "--input-format", "huggingface"],
+                                 in: Self.packageRoot)
+        #expect(forced.status == 2)
+        #expect(forced.stderr.contains("not a Hugging Face card"))
+    }
+
     @Test func aMalformedFileExits2WithOneLocatedLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adapters-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
