@@ -57,8 +57,9 @@ public enum DocumentLoader {
     public static func parseJSON(_ bytes: [UInt8], file: String, limits: LoadLimits = .standard) throws(DocumentError) -> Node {
         try checkSize(bytes, file: file, limits: limits)
         switch JSONPreflight.run(bytes) {
-        case .success(let parseable):
-            return try single(compose(parseable, file: file, limits: limits, json: true, mode: .single), file: file)
+        case .success(let prepared):
+            return try single(compose(prepared.bytes, file: file, limits: limits, json: true, mode: .single, rewrites: prepared.rewrites),
+                              file: file)
         case .failure(let box):
             switch box.problem {
             case .comment(let offset):
@@ -112,11 +113,12 @@ public enum DocumentLoader {
     }
 
     private static func compose(
-        _ bytes: [UInt8], file: String, limits: LoadLimits, json: Bool, mode: YAMLComposer.Mode
+        _ bytes: [UInt8], file: String, limits: LoadLimits, json: Bool, mode: YAMLComposer.Mode, rewrites: [Int: [Int]] = [:]
     ) throws(DocumentError) -> [Node] {
         try checkSize(bytes, file: file, limits: limits)
         try SourceText.check(bytes, file: file)
-        let composer = YAMLComposer(file: file, lineOffset: 0, limits: limits, json: json)
+        var composer = YAMLComposer(file: file, lineOffset: 0, limits: limits, json: json)
+        composer.rewrites = rewrites
         return try bytes.withUnsafeBufferPointer { (buffer) throws(DocumentError) -> [Node] in
             try composer.compose(buffer, mode: mode)
         }

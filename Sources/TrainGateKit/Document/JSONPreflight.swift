@@ -16,13 +16,24 @@ enum JSONPreflight {
         case controlCharacter(at: Int)
     }
 
-    /// Either a problem, or the bytes libyaml should parse (a copy only when tabs were replaced).
-    static func run(_ bytes: [UInt8]) -> Result<[UInt8], ProblemBox> {
+    /// The bytes libyaml should parse, and where they are shorter than the file.
+    struct Prepared {
+        /// The text (a copy only when something was replaced).
+        var bytes: [UInt8]
+        /// Per 0-based line, the 0-based column (in characters of the prepared text) of each
+        /// surrogate pair rewritten as a 10-character `\U` escape, two characters shorter than in the file.
+        var rewrites: [Int: [Int]] = [:]
+    }
+
+    /// Either a problem, or the bytes libyaml should parse.
+    static func run(_ bytes: [UInt8]) -> Result<Prepared, ProblemBox> {
         var copy: [UInt8]?
         var inString = false
         var escaped = false
         var pendingComma: Int?
         var rewritten: [UInt8]?
+        var rewrites: [Int: [Int]] = [:]
+        var line = 0, lineStart = 0
         var copiedUpTo = 0
         var index = 0
         let count = bytes.count
@@ -37,6 +48,10 @@ enum JSONPreflight {
                         // which YAML rejects; rewrite it as YAML's \U0001F917. Columns after it on the same
                         // line move two to the left.
                         if rewritten == nil { rewritten = Array((copy ?? bytes)[..<(index - 1)]); copiedUpTo = index - 1 }
+                        // The column in the prepared text: characters (UTF-8 lead bytes) since the line's start.
+                        let shortened = 2 * (rewrites[line]?.count ?? 0)
+                        let column = bytes[lineStart..<(index - 1)].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } - shortened
+                        rewrites[line, default: []].append(column)
                         rewritten! += Array(String(format: "\\U%08X", scalar).utf8)
                         index += 10
                         copiedUpTo = index + 1
@@ -79,7 +94,10 @@ enum JSONPreflight {
                 if copy == nil { copy = bytes }
                 copy![index] = 0x20
                 if rewritten != nil { rewritten! += bytes[copiedUpTo..<index]; rewritten!.append(0x20); copiedUpTo = index + 1 }
-            case 0x20, 0x0A, 0x0D:
+            case 0x0A:
+                line += 1
+                lineStart = index + 1
+            case 0x20, 0x0D:
                 break
             default:
                 pendingComma = nil
@@ -87,9 +105,9 @@ enum JSONPreflight {
         }
         if var rewritten {
             rewritten += bytes[copiedUpTo...]
-            return .success(rewritten)
+            return .success(Prepared(bytes: rewritten, rewrites: rewrites))
         }
-        return .success(copy ?? bytes)
+        return .success(Prepared(bytes: copy ?? bytes))
     }
 
     /// The code point of a surrogate pair whose first four hex digits start at `start`

@@ -16,6 +16,10 @@ struct YAMLComposer {
     let json: Bool
     /// The interned path, so building a location never touches the path's storage.
     let fileID: UInt32
+    /// Where the JSON preflight shortened the text (`JSONPreflight.Prepared.rewrites`): per
+    /// 0-based line, the 0-based columns of each rewritten surrogate pair, which was two
+    /// characters longer in the file.
+    var rewrites: [Int: [Int]] = [:]
 
     init(file: String, lineOffset: Int, limits: LoadLimits, json: Bool) {
         self.file = file
@@ -23,6 +27,13 @@ struct YAMLComposer {
         self.limits = limits
         self.json = json
         fileID = SourcePaths.id(for: file)
+    }
+
+    /// The file location of a libyaml mark, with the columns the preflight took away put back.
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        guard let columns = rewrites[Int(mark.line)] else { return SourceLocation(fileID: fileID, mark: mark, lineOffset: lineOffset) }
+        let shift = 2 * columns.filter { $0 + 10 <= Int(mark.column) }.count
+        return SourceLocation(fileID: fileID, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1 + shift)
     }
 
     /// Parses `bytes` into one root Node per document.
@@ -43,7 +54,8 @@ struct YAMLComposer {
                 throw parserError(parser, bytes)
             }
             defer { yaml_event_delete(&event) }
-            let location = SourceLocation(fileID: fileID, mark: event.start_mark, lineOffset: lineOffset)
+            let location = rewrites.isEmpty ? SourceLocation(fileID: fileID, mark: event.start_mark, lineOffset: lineOffset)
+                : self.location(event.start_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return documents
@@ -187,7 +199,7 @@ struct YAMLComposer {
         case YAML_MEMORY_ERROR:
             return .unreadable(path: file, reason: "libyaml ran out of memory")
         default:
-            let location = SourceLocation(fileID: fileID, mark: parser.problem_mark, lineOffset: lineOffset)
+            let location = self.location(parser.problem_mark)
             let index = parser.problem_mark.index
             var problem = problem
             if index < bytes.count, bytes[index] == 0x09 {
@@ -195,7 +207,7 @@ struct YAMLComposer {
             }
             let context = parser.context.map { String(cString: $0) }
             let contextLocation = context == nil ? nil
-                : SourceLocation(fileID: fileID, mark: parser.context_mark, lineOffset: lineOffset)
+                : self.location(parser.context_mark)
             return .syntax(location, problem: problem, context: context, contextLocation: contextLocation)
         }
     }
