@@ -31,7 +31,9 @@ struct YAMLComposer {
 
     /// The file location of a libyaml mark, with the columns the preflight took away put back.
     func location(_ mark: yaml_mark_t) -> SourceLocation {
-        guard let columns = rewrites[Int(mark.line)] else { return SourceLocation(fileID: fileID, mark: mark, lineOffset: lineOffset) }
+        guard !rewrites.isEmpty, let columns = rewrites[Int(mark.line)] else {
+            return SourceLocation(fileID: fileID, mark: mark, lineOffset: lineOffset)
+        }
         let shift = 2 * columns.filter { $0 + 10 <= Int(mark.column) }.count
         return SourceLocation(fileID: fileID, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1 + shift)
     }
@@ -54,8 +56,7 @@ struct YAMLComposer {
                 throw parserError(parser, bytes)
             }
             defer { yaml_event_delete(&event) }
-            let location = rewrites.isEmpty ? SourceLocation(fileID: fileID, mark: event.start_mark, lineOffset: lineOffset)
-                : self.location(event.start_mark)
+            let location = self.location(event.start_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return documents

@@ -34,7 +34,7 @@ enum CroissantAdapter {
         source.set("name", name)
         let collection = try r.texts(value("dataCollection"), "rai:dataCollection")
         let raw = try r.texts(value("dataCollectionRawData", "dataCollectionRaw"), "rai:dataCollectionRawData")
-        source.set("description", joined(collection + raw))
+        source.set("description", Node.paragraphs(collection + raw))
         let types = try r.texts(value("dataCollectionType"), "rai:dataCollectionType")
         var sourceType: Node?
         for type in types {
@@ -55,14 +55,14 @@ enum CroissantAdapter {
         let manipulation = try r.texts(value("dataManipulationProtocol", "dataDataManipulationProtocol"), "rai:dataManipulationProtocol")
         source.set("processing.cleaning_methods", Node.list(manipulation))
         let annotation = try r.texts(value("dataAnnotationProtocol"), "rai:dataAnnotationProtocol")
-        source.set("processing.labelling_procedure", joined(annotation))
+        source.set("processing.labelling_procedure", Node.paragraphs(annotation))
         let sensitive = try r.texts(value("personalSensitiveInformation"), "rai:personalSensitiveInformation")
         source.set("personal_data.categories", Node.list(sensitive))
 
         let limitations = try r.texts(value("dataLimitations"), "rai:dataLimitations")
         manifest.set("governance.data_gaps", Node.list(limitations))
         let biases = try r.texts(value("dataBiases"), "rai:dataBiases")
-        manifest.set("governance.assumptions", joined(biases))
+        manifest.set("governance.assumptions", Node.paragraphs(biases))
         manifest.set("sources", Node(.sequence([source.node]), at: source.location))
 
         // Prose about people and consent is a hint, never a declaration.
@@ -166,11 +166,5 @@ enum CroissantAdapter {
         case "web scraping": return "web_crawl"
         default: return nil
         }
-    }
-
-    /// Several texts as one, at the first one's location.
-    static func joined(_ texts: [Node]) -> Node? {
-        guard let first = texts.first else { return nil }
-        return .text(texts.compactMap(\.scalar?.text).joined(separator: "\n\n"), at: first.location)
     }
 }

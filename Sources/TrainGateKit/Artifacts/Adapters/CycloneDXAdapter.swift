@@ -150,14 +150,14 @@ enum CycloneDXAdapter {
         if let parameters = try r.object(modelCard["modelParameters"], cardPath + ".modelParameters") {
             let family = try r.text(parameters["architectureFamily"], cardPath + ".modelParameters.architectureFamily")
             let architecture = try r.text(parameters["modelArchitecture"], cardPath + ".modelParameters.modelArchitecture")
-            card.set("model.architecture", CroissantAdapter.joined([family, architecture].compactMap { $0 }))
+            card.set("model.architecture", Node.paragraphs([family, architecture].compactMap { $0 }))
             if let task = try r.text(parameters["task"], cardPath + ".modelParameters.task") { card.set("model.intended_tasks", Node.list([task])) }
         }
         if let considerations = try r.object(modelCard["considerations"], cardPath + ".considerations") {
             let useCases = try r.texts(considerations["useCases"], cardPath + ".considerations.useCases")
             if !useCases.isEmpty { card.set("model.intended_tasks", Node.list(useCases)) }
             let limitations = try r.texts(considerations["technicalLimitations"], cardPath + ".considerations.technicalLimitations")
-            card.set("model.limitations", CroissantAdapter.joined(limitations))
+            card.set("model.limitations", Node.paragraphs(limitations))
             if let environment = try r.object(considerations["environmentalConsiderations"], cardPath + ".considerations.environmentalConsiderations") {
                 let consumptionsPath = cardPath + ".considerations.environmentalConsiderations.energyConsumptions"
                 for (index, consumption) in try r.objects(environment["energyConsumptions"], consumptionsPath).enumerated()
@@ -166,7 +166,7 @@ enum CycloneDXAdapter {
                     guard let cost = try r.object(consumption["activityEnergyCost"], costPath),
                           let value = try r.number(cost["value"], costPath + ".value") else { continue }
                     let unit = try r.text(cost["unit"], costPath + ".unit")?.scalar?.text
-                    if unit == "kWh" { card.set("energy.training_mwh", .plain(String(value / 1000), at: cost["value"]!.location)) }
+                    if unit == "kWh" { card.set("energy.training_mwh", .number(value / 1000, at: cost["value"]!.location)) }
                     break
                 }
             }

@@ -89,6 +89,17 @@ extension Node {
         Node(.scalar(Scalar(text)), at: location)
     }
 
+    /// A number as a plain scalar: whole numbers without a fraction (`117553`, not `117553.0`).
+    static func number(_ value: Double, at location: SourceLocation) -> Node {
+        .plain(value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : String(value), at: location)
+    }
+
+    /// Several texts as one, paragraph by paragraph, at the first one's location; nil when there are none.
+    static func paragraphs(_ texts: [Node]) -> Node? {
+        guard let first = texts.first else { return nil }
+        return .text(texts.compactMap(\.scalar?.text).joined(separator: "\n\n"), at: first.location)
+    }
+
     /// A sequence; nil when `items` is empty.
     static func list(_ items: [Node], at location: SourceLocation? = nil) -> Node? {
         guard let first = items.first else { return nil }

@@ -152,8 +152,7 @@ enum SPDX3Adapter {
         let domains = try r.texts(element["ai_domain"], "ai_domain")
         card.set("model.intended_tasks", Node.list(application.map { [$0] } ?? domains))
         card.set("model.limitations", try r.text(element["ai_limitation"], "ai_limitation"))
-        card.set("model.architecture", Node.list(try r.texts(element["ai_typeOfModel"], "ai_typeOfModel")).flatMap { list in
-            CroissantAdapter.joined(list.sequence ?? []) })
+        card.set("model.architecture", Node.paragraphs(try r.texts(element["ai_typeOfModel"], "ai_typeOfModel")))
         let originator = try agent(element["originatedBy"], "originatedBy", graph)
         card.set("provider.legal_name", try agent(element["suppliedBy"], "suppliedBy", graph) ?? originator)
         card.set("transparency.instructions_for_use.training_data_info", try r.text(element["ai_informationAboutTraining"], "ai_informationAboutTraining"))
@@ -163,7 +162,7 @@ enum SPDX3Adapter {
                 guard let quantity = try r.number(item["ai_energyQuantity"], path + ".ai_energyQuantity"),
                       let unit = try r.text(item["ai_energyUnit"], path + ".ai_energyUnit")?.scalar?.text else { continue }
                 let mwh: Double? = unit == "kilowattHour" ? quantity / 1000 : unit == "megajoule" ? quantity / 3600 : nil
-                if let mwh { card.set("energy.training_mwh", .plain(String(mwh), at: item.location)) }
+                if let mwh { card.set("energy.training_mwh", .number(mwh, at: item.location)) }
                 break
             }
         }
@@ -188,7 +187,7 @@ enum SPDX3Adapter {
         let supplier = try agent(element["suppliedBy"], "suppliedBy", graph)
         let owner = try agent(element["originatedBy"], "originatedBy", graph) ?? supplier
         manifest.set("dataset.owner.organisation", owner)
-        manifest.set("governance.assumptions", CroissantAdapter.joined(try r.texts(element["dataset_knownBias"], "dataset_knownBias")))
+        manifest.set("governance.assumptions", Node.paragraphs(try r.texts(element["dataset_knownBias"], "dataset_knownBias")))
 
         var source = Draft(at: element.location)
         source.set("id", .text(datasetID, at: name?.location ?? element.location))
@@ -215,7 +214,7 @@ enum SPDX3Adapter {
         }
         source.set("modalities", Node.list(modalities))
         if let size = try r.number(element["dataset_datasetSize"], "dataset_datasetSize") {
-            source.set("size.value", .plain(SizeText.plain(size), at: element["dataset_datasetSize"]!.location))
+            source.set("size.value", .number(size, at: element["dataset_datasetSize"]!.location))
             source.set("size.unit", .plain("bytes", at: element["dataset_datasetSize"]!.location))
         }
         for (key, node) in try licence(id, graph) { source.set("rights.license.\(key)", node) }
@@ -228,12 +227,5 @@ enum SPDX3Adapter {
         let prose = [try r.text(element["dataset_dataCollectionProcess"], "dataset_dataCollectionProcess")].compactMap { $0 }
         notes += ProseHints.scan(prose, format: .spdx3)
         return manifest.node
-    }
-}
-
-/// Numbers written back as plain YAML scalars: whole numbers without a fraction.
-enum SizeText {
-    static func plain(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : String(value)
     }
 }
