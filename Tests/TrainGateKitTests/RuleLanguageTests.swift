@@ -103,6 +103,18 @@ struct OperatorTests {
         Case("{path: a, equals: {path: b}}", "{a: 3}", .missing),
         Case("{path: end, before: {path: limit}}", "{end: 2025-05, limit: 2025-06-01}", .pass),
         Case("{path: n, max: {path: m}}", "{n: 5, m: 4}", .violation),
+        // days_after: a window of days after another date; partial dates must fit whole.
+        Case("{path: n, days_after: {date: {path: t}, min: 0, max: 14}}", "{n: 2026-01-24, t: 2026-01-10}", .pass),
+        Case("{path: n, days_after: {date: {path: t}, min: 0, max: 14}}", "{n: 2026-01-25, t: 2026-01-10}", .violation),
+        Case("{path: n, days_after: {date: {path: t}, min: 0, max: 14}}", "{n: 2026-01-09, t: 2026-01-10}", .violation),
+        Case("{path: n, days_after: {date: {path: t}, min: 0, max: 14}}", "{n: 2026-01, t: 2026-01-10}", .violation),
+        Case("{path: n, days_after: {date: {path: t}, max: 14}}", "{n: 2026-01-20}", .missing),
+        Case("{path: n, days_after: {date: {path: t}, max: 14}}", "{t: 2026-01-20}", .missing),
+        Case("{path: n, days_after: {date: 2024-02-28, max: 2}}", "{n: 2024-03-01}", .pass),
+        Case("{path: n, days_after: {date: 2025-02-28, max: 0}}", "{n: 2025-03-01}", .violation),
+        Case("{path: d, days_after: {date: today, min: -183}}", "{d: 2026-05-23}", .pass),
+        Case("{path: d, days_after: {date: today, min: -183}}", "{d: 2026-05-22}", .violation),
+        Case("{path: d, days_after: {date: today, min: -183}}", "{d: later}", .violation),
     ]
 
     @Test("each operator has one meaning", arguments: cases)

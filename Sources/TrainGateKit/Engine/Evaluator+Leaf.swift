@@ -26,7 +26,9 @@ extension Evaluator {
         }
         // The right-hand side: a literal, another field, the as-of date, or a pattern.
         var operand: Node?
-        switch leaf.operand {
+        var reference = leaf.operand
+        if case .window(let window) = leaf.operand { reference = window.from }
+        switch reference {
         case .literal(let node): operand = node
         case .path(let path):
             switch PathResolver.resolve(path, from: current, subject: subject, context: context, explain: explain) {
@@ -34,7 +36,7 @@ extension Evaluator {
             case .missing(let nearest, let missingPath):
                 return outcome(.missing, missingPath, explain ? "a value at \(path) to compare with" : "", nil, nearest.node.location)
             }
-        case .today, .pattern: break
+        case .today, .pattern, .window: break
         }
         let holds = apply(leaf, field.node, operand)
         return outcome(holds ? .pass : .violation, field.path, explain ? expectation(leaf, operand: operand) : "",
@@ -72,6 +74,18 @@ extension Evaluator {
             }
             // Periods: `before` means the field's period ends before the other's begins.
             return leaf.op == .before ? date.upperBound < other.lowerBound : date.lowerBound > other.upperBound
+        case .daysAfter:
+            guard case .window(let window) = leaf.operand, let date = try? field.date() else { return false }
+            let other: ISODate
+            if case .today = window.from { other = context.asOf } else {
+                guard let parsed = try? operand!.date() else { return false }
+                other = parsed
+            }
+            // Periods: every day of the field's period must be in the window after every day of
+            // the other's, so a month-precise date never passes a window it might miss.
+            let fewest = date.lowerBound.dayNumber - other.upperBound.dayNumber
+            let most = date.upperBound.dayNumber - other.lowerBound.dayNumber
+            return (window.min.map { fewest >= $0 } ?? true) && (window.max.map { most <= $0 } ?? true)
         case .nonempty:
             switch field.content {
             case .scalar(let scalar): return !scalar.text.allSatisfy(\.isWhitespace)
@@ -97,6 +111,7 @@ extension Evaluator {
         case .path(let path): value = "\(path) (\(operand.map(ValueText.render) ?? "missing"))"
         case .today: value = "\(context.asOf) (the as-of date)"
         case .pattern(let pattern): value = "/\(pattern.source)/"
+        case .window(let window): value = Self.windowText(window, from: operand.map(ValueText.render), asOf: context.asOf)
         }
         switch leaf.op {
         case .exists: return "present"
@@ -113,7 +128,20 @@ extension Evaluator {
         case .contains: return "a list containing \(value)"
         case .subsetOf: return "only values from \(value)"
         case .supersetOf: return "a list including all of \(value)"
+        case .daysAfter: return "a date \(value)"
         }
+    }
+
+    /// `between 0 and 14 days after threshold_met_date (2026-01-10)`.
+    static func windowText(_ window: DayWindow, from value: String?, asOf: ISODate?) -> String {
+        let reference: String
+        switch window.from {
+        case .path(let path): reference = "\(path)" + (value.map { " (\($0))" } ?? "")
+        case .today: reference = asOf.map { "\($0) (the as-of date)" } ?? "the as-of date"
+        case .literal(let node): reference = ValueText.render(node)
+        default: reference = "?"
+        }
+        return DayWindow.describe(min: window.min, max: window.max) + " " + reference
     }
 }
 

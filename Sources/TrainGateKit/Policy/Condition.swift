@@ -37,10 +37,13 @@ public struct Leaf: Sendable {
 public enum Operator: String, Sendable, CaseIterable {
     case exists, equals, notEquals = "not_equals", `in`, notIn = "not_in", matches, min, max
     case before, after, nonempty, contains, subsetOf = "subset_of", supersetOf = "superset_of"
+    /// `{path: P, days_after: {date: D, min: N, max: M}}`: P is a date between N and M days
+    /// after D (negative: before it). D is a date, `today` or `{path: …}`.
+    case daysAfter = "days_after"
 }
 
 /// The right-hand side of a leaf.
-public enum Operand: Sendable {
+public indirect enum Operand: Sendable {
     /// A value written in the pack.
     case literal(Node)
     /// The value of another field.
@@ -49,4 +52,34 @@ public enum Operand: Sendable {
     case today
     /// A compiled regular expression (`matches`).
     case pattern(CompiledPattern)
+    /// A window of days after a date (`days_after`).
+    case window(DayWindow)
+}
+
+/// The right-hand side of `days_after`: a reference date and bounds in days.
+public struct DayWindow: Sendable {
+    /// The date counted from: a literal date, another field's date, or `today` (the as-of date);
+    /// never itself a window.
+    public var from: Operand
+    /// The fewest days after `from` allowed (negative: that many days before it).
+    public var min: Int?
+    /// The most days after `from` allowed.
+    public var max: Int?
+}
+
+extension DayWindow {
+    /// The bounds in words, relative to a reference date that follows: "at most 14 days after",
+    /// "between 0 and 14 days after", "at most 183 days before".
+    public static func describe(min: Int?, max: Int?) -> String {
+        func days(_ n: Int) -> String { abs(n) == 1 ? "1 day" : "\(abs(n)) days" }
+        func side(_ n: Int) -> String { n < 0 ? "before" : "after" }
+        switch (min, max) {
+        case (let low?, let high?) where low >= 0 || high <= 0:
+            return low >= 0 ? "between \(days(low)) and \(days(high)) after" : "between \(days(high)) and \(days(low)) before"
+        case (let low?, let high?): return "between \(days(low)) before and \(days(high)) after"
+        case (let low?, nil): return low < 0 ? "not more than \(days(low)) before" : "at least \(days(low)) after"
+        case (nil, let high?): return high < 0 ? "at least \(days(high)) before" : "at most \(days(high)) after"
+        case (nil, nil): return "any number of days after"
+        }
+    }
 }

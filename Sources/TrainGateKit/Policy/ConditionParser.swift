@@ -89,6 +89,7 @@ struct ConditionParser {
     }
 
     private func operand(_ op: Operator, _ node: Node) throws(PolicyError) -> Operand {
+        if op == .daysAfter { return try window(node) }
         if let entries = node.mapping, entries.count == 1, entries[0].key == "path" {
             guard op != .exists, op != .nonempty, op != .matches else {
                 throw .wrongType(node.location, key: op.rawValue, expected: "a literal value", found: "a path")
@@ -123,7 +124,39 @@ struct ConditionParser {
             guard ISODate(parsing: text) != nil else { throw .invalidDate(node.location, text: text) }
         case .equals, .notEquals, .contains:
             break
+        case .daysAfter:
+            break  // handled by window(_:)
         }
         return .literal(node)
+    }
+
+    /// `{date: D, min: N, max: M}`, one bound at least, `min` ≤ `max`.
+    private func window(_ node: Node) throws(PolicyError) -> Operand {
+        let reader = try PackReader(node, context: "'days_after'", allowed: ["date", "min", "max"])
+        let dateNode = try reader.required("date")
+        let from: Operand
+        if let entries = dateNode.mapping, entries.count == 1, entries[0].key == "path" {
+            from = .path(try Self.parsePath(entries[0].value, allowMany: false))
+        } else {
+            let text = try PackReader.text(dateNode, key: "date")
+            if text == "today" { from = .today } else {
+                guard ISODate(parsing: text) != nil else { throw .invalidDate(dateNode.location, text: text) }
+                from = .literal(dateNode)
+            }
+        }
+        let min = try days(reader.optional("min")), max = try days(reader.optional("max"))
+        if min == nil && max == nil { throw .missingKey(node.location, key: "min' or 'max", context: "'days_after'") }
+        if let min, let max, min > max {
+            throw .wrongType(node.location, key: "days_after", expected: "min not greater than max", found: "min \(min), max \(max)")
+        }
+        return .window(DayWindow(from: from, min: min, max: max))
+    }
+
+    private func days(_ node: Node?) throws(PolicyError) -> Int? {
+        guard let node else { return nil }
+        guard case .int(let value)? = node.value, abs(value) <= 3_660_000 else {
+            throw .wrongType(node.location, key: "min/max", expected: "a whole number of days", found: node.kindDescription)
+        }
+        return value
     }
 }

@@ -88,6 +88,14 @@ extension JSONSchemaExport {
         case .contains: return ([:], "The field is a list that contains this value, or another field's ({path: …}).")
         case .subsetOf: return (orPath(["type": "array"]), "The field is a list whose items are all among these values.")
         case .supersetOf: return (orPath(["type": "array"]), "The field is a list that contains all of these values.")
+        case .daysAfter:
+            let bound: JSONValue = ["type": "integer"]
+            let schema: JSONValue = [
+                "type": "object", "additionalProperties": false, "required": ["date"],
+                "anyOf": [["required": ["min"]], ["required": ["max"]]],
+                "properties": ["date": dateOperand, "min": bound, "max": bound],
+            ]
+            return (schema, "The field is a date at least min and at most max days after date (negative: before it); every day of a partial date must fit. date may be today (the --as-of date) or {path: …}.")
         }
     }
 

@@ -76,6 +76,7 @@ enum ConditionText {
         case .path(let path): value = "the value of \(path)"
         case .today: value = "the as-of date"
         case .pattern(let pattern): value = "/\(pattern.source)/"
+        case .window(let window): value = Evaluator.windowText(window, from: nil, asOf: nil)
         }
         let path = leaf.path.description
         switch leaf.op {
@@ -93,6 +94,7 @@ enum ConditionText {
         case .contains: return "\(path) containing \(value)"
         case .subsetOf: return "\(path) only from \(value)"
         case .supersetOf: return "\(path) including all of \(value)"
+        case .daysAfter: return "\(path) \(value)"
         }
     }
 }
