@@ -102,6 +102,47 @@ struct EngineTests {
         #expect(result.counts == [.fail: 2, .notInForce: 1, .notApplicable: 1])
     }
 
+    /// A transitional provision defers the rule only for subjects whose declared facts show they
+    /// qualify; an undeclared fact gets no deferral.
+    @Test func transitionalDatesDeferOnlyTheSubjectsTheyCover() throws {
+        let pack = try PolicyLoader.parse("""
+            apiVersion: traingate/v1
+            kind: PolicyPack
+            metadata: {name: t, title: T, version: 1.0.0, jurisdiction: EU, sources_as_of: 2026-07-27}
+            rules:
+              - id: LEGACY
+                title: Deferred for old sources
+                severity: high
+                scope: source
+                effective: 2025-08-02
+                transitional:
+                  - {when: {path: first_used, before: 2025-08-02}, effective: 2027-08-02, ref: "Art. 111(3)"}
+                citations: [{instrument: X, ref: "1"}]
+                require: {path: access.lawful_access, equals: true}
+                message: m
+                remediation: Fix.
+            """, file: "t.yaml")
+        let root = try DocumentLoader.parseYAML("""
+            apiVersion: traingate/v1
+            kind: DatasetManifest
+            dataset: {id: d}
+            sources:
+              - {id: old, source_type: other, first_used: 2025-03-01}
+              - {id: new, source_type: other, first_used: 2025-09-01}
+              - {id: undated, source_type: other}
+            """.bytes, file: "m.yaml")
+        var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+        let manifest = try #require(DatasetManifest.read(root, file: "m.yaml", errors: &errors, warnings: &warnings))
+        func check(_ asOf: String) -> Engine.Result {
+            Engine.check([ArtifactBundle(card: nil, datasets: [manifest])], packs: [pack], asOf: ISODate(parsing: asOf)!, includeAll: true)
+        }
+        let now = check("2026-12-04"), later = check("2027-08-02")
+        #expect(status(now, "LEGACY", "dataset:d/source:old") == .notInForce)
+        #expect(status(now, "LEGACY", "dataset:d/source:new") == .fail)
+        #expect(status(now, "LEGACY", "dataset:d/source:undated") == .fail)
+        #expect(status(later, "LEGACY", "dataset:d/source:old") == .fail)
+    }
+
     @Test func outputIsDeterministicAndOrderedByLocation() throws {
         let first = try run(asOf: "2026-11-22"), second = try run(asOf: "2026-11-22")
         #expect(first.findings == second.findings)

@@ -48,10 +48,16 @@ public enum Engine {
         return (status, finding(rule, subject, status))
     }
 
-    /// The status alone, on the fast path: `when`, then `effective`, then `require`.
+    /// The status alone, on the fast path: `when`, then `effective` (or a transitional date),
+    /// then `require`.
     static func status(of rule: Rule, on subject: Subject, using fast: Evaluator) -> FindingStatus {
         if let when = rule.when, fast.evaluate(when).truth != .pass { return .notApplicable }
-        if let effective = rule.effective, subject.context.asOf.lowerBound < effective.lowerBound { return .notInForce }
+        let asOf = subject.context.asOf.lowerBound
+        if let effective = rule.effective, asOf < effective.lowerBound { return .notInForce }
+        // A subject under a transitional provision is judged from its later date; one whose
+        // facts do not show it qualifies (the condition is missing or violated) gets no deferral.
+        if let transition = rule.transitional.first(where: { fast.evaluate($0.when).truth == .pass }),
+           asOf < transition.effective.lowerBound { return .notInForce }
         return fast.evaluate(rule.require).truth == .pass ? .pass : .fail
     }
 

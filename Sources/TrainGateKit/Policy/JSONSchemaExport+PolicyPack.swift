@@ -91,6 +91,15 @@ extension JSONSchemaExport {
             "scope": ["enum": .strings(RuleScope.allCases.map(\.rawValue)),
                       "description": "What the rule is evaluated against: once per model card, per dataset manifest, or per source."],
             "effective": reference("date", "The date the rule applies from; before it the rule is reported as not in force.", nullable: true),
+            "transitional": [
+                "type": "array", "minItems": 1,
+                "items": closedObject([
+                    "when": reference("condition", "The subjects the transitional provision covers."),
+                    "effective": reference("date", "The later date from which the rule applies to them."),
+                    "ref": text("The provision, e.g. Art. 111(3) AI Act."),
+                ], required: ["when", "effective", "ref"], description: "A transitional provision."),
+                "description": "Later dates for subjects a transitional provision covers (AI Act Art. 111): the first whose condition holds replaces effective.",
+            ],
             "confidence": ["enum": .array(Confidence.allCases.map { .string($0.rawValue) } + [.null]),
                            "description": "How well the legal fact behind the rule is established: read verbatim, from a secondary source, or unverified."],
             "citations": ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/citation"],

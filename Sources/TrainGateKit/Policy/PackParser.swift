@@ -2,10 +2,11 @@
 enum PackParser {
     static let topKeys = ["apiVersion", "kind", "metadata", "rules"]
     static let metadataKeys = ["name", "title", "version", "jurisdiction", "sources_as_of", "opt_in", "description"]
-    static let ruleKeys = ["id", "title", "severity", "scope", "effective", "citations", "when", "require",
+    static let ruleKeys = ["id", "title", "severity", "scope", "effective", "transitional", "citations", "when", "require",
                            "message", "remediation", "description", "confidence", "examples"]
     static let citationKeys = ["instrument", "ref", "url"]
     static let exampleKeys = ["pass", "fail"]
+    static let transitionKeys = ["when", "effective", "ref"]
 
     static func parse(_ root: Node, file: String, compilePatterns: Bool = true) throws(PolicyError) -> PolicyPack {
         let conditions = ConditionParser(compilePatterns: compilePatterns)
@@ -52,7 +53,7 @@ enum PackParser {
         case .failure(let error): throw .invalidTemplate(messageNode.location, reason: error.reason)
         }
         let when: Condition? = try reader.optional("when").map { (n) throws(PolicyError) in try conditions.parse(n) }
-        return Rule(
+        var rule = Rule(
             id: id, title: try reader.string("title"), severity: try reader.choice("severity", as: Severity.self),
             scope: try reader.choice("scope", as: RuleScope.self), effective: try reader.date("effective"),
             citations: try citations(reader.required("citations")), when: when,
@@ -60,6 +61,31 @@ enum PackParser {
             remediation: try reader.string("remediation"), description: try reader.optionalString("description"),
             confidence: try reader.optional("confidence") == nil ? nil : reader.choice("confidence", as: Confidence.self),
             examples: try examples(reader.optional("examples")), location: node.location, pack: pack)
+        if let node = reader.optional("transitional") {
+            rule.transitional = try transitions(node, conditions: conditions, effective: rule.effective)
+        }
+        return rule
+    }
+
+    /// `transitional: [{when: C, effective: D, ref: "Art. 111(3)"}]`: each date later than the
+    /// rule's own, so a transition can only defer a rule.
+    private static func transitions(_ node: Node, conditions: ConditionParser, effective: ISODate?) throws(PolicyError) -> [Transition] {
+        guard let items = node.sequence, !items.isEmpty else {
+            throw .wrongType(node.location, key: "transitional", expected: "a non-empty list", found: node.kindDescription)
+        }
+        var result: [Transition] = []
+        for item in items {
+            let reader = try PackReader(item, context: "a transitional provision", allowed: transitionKeys)
+            let date = try reader.date("effective")
+            guard let date else { throw .missingKey(item.location, key: "effective", context: "a transitional provision") }
+            if let effective, date.lowerBound <= effective.lowerBound {
+                throw .wrongType(try reader.required("effective").location, key: "effective",
+                                 expected: "a date after the rule's effective date \(effective)", found: "\(date)")
+            }
+            result.append(Transition(when: try conditions.parse(reader.required("when")), effective: date,
+                                     ref: try reader.string("ref")))
+        }
+        return result
     }
 
     private static func citations(_ node: Node) throws(PolicyError) -> [Citation] {

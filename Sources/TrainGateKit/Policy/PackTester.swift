@@ -41,10 +41,12 @@ public enum PackTester {
     }
 
     static func check(_ example: Node, kind: Result.Kind, index: Int, rule: Rule, pack: PolicyPack, asOf: ISODate) -> Result {
-        let judged = rule.effective.map { max($0.lowerBound, asOf) } ?? asOf
+        var judged = rule.effective.map { max($0.lowerBound, asOf) } ?? asOf
+        // An example may fix its own as-of date (`$as_of`), to show a transitional provision.
+        if let date = try? example["$as_of"]?.date() { judged = date.lowerBound }
         let subject = subject(for: example, rule: rule, asOf: judged)
         let (status, finding) = Engine.evaluate(rule, on: subject, includeAll: true)
-        let ok = kind == .pass ? (status == .pass || status == .notApplicable) : status == .fail
+        let ok = kind == .pass ? [.pass, .notApplicable, .notInForce].contains(status) : status == .fail
         var problem: String?
         if !ok {
             let detail = finding.flatMap { f in f.expected.map { "; at \(f.path.isEmpty ? "the subject" : f.path) expected \($0), found \(f.found ?? "missing")" } } ?? ""

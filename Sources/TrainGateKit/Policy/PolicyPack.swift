@@ -67,6 +67,9 @@ public struct Rule: Sendable {
     public var scope: RuleScope
     /// The date from which the rule applies; before `--as-of` reaches it, the rule is `not_in_force`.
     public var effective: ISODate?
+    /// Later dates for subjects a transitional provision covers (AI Act Art. 111: legacy models
+    /// and systems): the first whose condition holds on the subject replaces `effective`.
+    public var transitional: [Transition] = []
     public var citations: [Citation]
     /// When the rule applies; nil means always.
     public var when: Condition?
@@ -83,6 +86,16 @@ public struct Rule: Sendable {
     public var location: SourceLocation
     /// The name of the pack that holds the rule.
     public var pack: String
+}
+
+/// A transitional provision: subjects for which `when` holds are judged only from `effective`.
+public struct Transition: Sendable {
+    /// Which subjects the provision covers (e.g. a model placed on the market before a date).
+    public var when: Condition
+    /// The date from which the rule applies to them.
+    public var effective: ISODate
+    /// The provision, in words (`Art. 111(3) AI Act`), for `explain` and the not-in-force finding.
+    public var ref: String
 }
 
 /// A rule's worked examples: each is a subject (a mapping), optionally with the documents its

@@ -6,6 +6,10 @@ public enum RuleExplanation {
         out += "severity:    \(rule.severity.rawValue)\n"
         out += "scope:       \(rule.scope.rawValue) (\(scopeText(rule.scope)))\n"
         out += "effective:   \(rule.effective.map(\.description) ?? "always")\n"
+        for transition in rule.transitional {
+            out += "             \(transition.effective) instead, under \(transition.ref), when "
+                + ConditionText.render(transition.when, depth: 2) + "\n"
+        }
         if let confidence = rule.confidence { out += "confidence:  \(confidence.rawValue)\n" }
         out += "defined at:  \(rule.location)\n"
         if let description = rule.description { out += "\n\(wrap(description, indent: ""))\n" }
