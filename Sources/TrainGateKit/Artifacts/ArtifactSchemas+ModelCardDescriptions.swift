@@ -31,6 +31,22 @@ extension ArtifactSchemas {
         "model.license.url": "Where the licence text is published.",
         "model.authenticity": "Evidence of the model's authenticity (GPAI Code of Practice, Model Documentation Form 1.3).",
         "model.authenticity.sha256": "A secure hash of the model's binaries, in hex (Model Documentation Form 1.3).",
+        "model.authenticity.endpoint": "The https endpoint that serves the model, as authenticity evidence (Model Documentation Form 1.3 (secondary source)).",
+        "model.integration_types":
+            "The type and nature of AI systems in which the model can be integrated (AI Act Annex XI 1.1(a); Model Documentation Form 4).",
+        "model.integration_means":
+            "The technical means (instructions of use, infrastructure, tools) required to integrate the model in AI systems "
+            + "(AI Act Annex XI 1.2(a) (secondary source)).",
+        "model.design_specification":
+            "The design specifications of the model: key design choices with their rationale and assumptions, and what the model "
+            + "is designed to optimise for (AI Act Annex XI 1.2(b) (secondary source)).",
+        "model.training_methodology":
+            "The training process: methodologies and techniques (AI Act Annex XI 1.2(b) (secondary source)).",
+        "model.external_interaction":
+            "How the model interacts, or can be used to interact, with hardware or software that is not part of it; say so in "
+            + "words where this does not apply (AI Act Annex XII 1(d)).",
+        "model.software_versions":
+            "The versions of relevant software related to the use of the model, where applicable (AI Act Annex XII 1(e)).",
         "model.anonymity": "A claim that the trained model is anonymous (EDPB Opinion 28/2024 (secondary source)).",
         "model.anonymity.claimed":
             "Whether the model is claimed to be anonymous: personal data can be neither extracted from it nor obtained by "
@@ -93,6 +109,10 @@ extension ArtifactSchemas {
         "classification.systemic_risk.threshold_met_date":
             "When the threshold was met or became known to be met (AI Act Art. 52(1) (secondary source)).",
         "classification.systemic_risk.rebuttal_ref": "The rebuttal of the Art. 51(2) presumption submitted to the Commission.",
+        "classification.systemic_risk.rebuttal_decision":
+            "The Commission's decision on the rebuttal: pending, accepted or rejected. Only an accepted rebuttal lifts the "
+            + "presumption; until then the model is systemic (AI Act Art. 52(3)).",
+        "classification.systemic_risk.rebuttal_decision_ref": "The Commission's decision on the rebuttal (AI Act Art. 52(3)).",
         "classification.open_source_exemption":
             "The free and open-source exemption from AI Act Art. 53(1)(a) and (b) (Art. 53(2)); never available to systemic-risk models.",
         "classification.open_source_exemption.claimed": "Whether the exemption is claimed (AI Act Art. 53(2)).",
@@ -121,8 +141,17 @@ extension ArtifactSchemas {
             + "Act Art. 50(2)).",
         "classification.art50.disclosure_mechanism":
             "How people are told they are interacting with an AI system (AI Act Art. 50(1) (secondary source)).",
+        "classification.art50.exception_assessment_ref":
+            "The assessment showing the system only performs an assistive function for standard editing or does not "
+            + "substantially alter its input (AI Act Art. 50(2)).",
+        "classification.art50.law_enforcement_authorisation_ref":
+            "The law authorising the system to detect, prevent, investigate or prosecute criminal offences (AI Act Art. 50(1)-(2)).",
+        "classification.art50.public_reporting_channel":
+            "Whether the system is available for the public to report a criminal offence; such a system keeps the Art. 50(1) "
+            + "duty (AI Act Art. 50(1)).",
         "classification.art50.exception_claimed":
-            "An exception to marking: assistive standard editing, or no substantial alteration of the input (AI Act Art. 50(2)).",
+            "An exception claimed: assistive standard editing or no substantial alteration of the input (AI Act Art. 50(2)), "
+            + "or authorisation by law for criminal-offence work (Art. 50(1)-(2)); each holds only with its evidence.",
         "training_data": "The training data as a whole.",
         "training_data.datasets": "The dataset manifests the model was trained on; they are loaded and checked with the card.",
         "training_data.datasets[].manifest": "The manifest's path, relative to this card.",
@@ -162,6 +191,9 @@ extension ArtifactSchemas {
         "transparency.technical_documentation":
             "The technical documentation (AI Act Art. 53(1)(a), Annex XI; for a high-risk system Art. 11(1), Annex IV).",
         "transparency.technical_documentation.ref": "The technical documentation (AI Act Art. 53(1)(a), Art. 11(1)).",
+        "transparency.technical_documentation.retention_years":
+            "How many years the documentation and its previous versions are kept (GPAI Code of Practice, Transparency Measure "
+            + "1.1: ten years (secondary source)).",
         "transparency.technical_documentation.last_updated": "When it was last brought up to date (AI Act Art. 53(1)(a)).",
         "transparency.technical_documentation.drawn_up":
             "When it was first drawn up; for a high-risk system, before market placement (AI Act Art. 11(1)).",
@@ -173,6 +205,9 @@ extension ArtifactSchemas {
         "transparency.downstream_documentation":
             "The information for downstream providers (AI Act Art. 53(1)(b), Annex XII).",
         "transparency.downstream_documentation.ref": "The downstream documentation (AI Act Art. 53(1)(b), Annex XII).",
+        "transparency.downstream_documentation.response_days":
+            "The days within which downstream providers' documentation requests are answered (GPAI Code of Practice, "
+            + "Transparency Measure 1.2: 14 at most (secondary source)).",
         "transparency.code_of_practice_signatory":
             "Whether the provider signed the GPAI Code of Practice (AI Office summary template Section 3.1).",
         "energy": "Training time and energy (AI Act Annex XI 1.2(d)-(e)).",
@@ -181,6 +216,26 @@ extension ArtifactSchemas {
         "energy.estimation_method": "How the energy was estimated; it may be estimated from compute (AI Act Annex XI 1.2(d)-(e)).",
         "energy.training_time": "The training time (AI Act Annex XI 1.2(d)-(e); Model Documentation Form).",
         "evaluation": "Evaluation and the duties of systemic-risk models (AI Act Art. 55(1)).",
+        "evaluation.system_architecture_ref":
+            "How the software components build or feed into each other and integrate into the overall processing (AI Act "
+            + "Annex XI 2.3 (secondary source)).",
+        "modification": "What a downstream modifier changed in the model it modified (AI Act Art. 25; GPAI Guidelines (secondary source)).",
+        "modification.description": "The modification: fine-tuning, further training or other changes, and its data.",
+        "modification.compute_flop": "The training compute used for the modification, in FLOP (GPAI Guidelines: one third of the original (secondary source)).",
+        "modification.original_compute_flop": "The training compute of the modified model, in FLOP (GPAI Guidelines (secondary source)).",
+        "deployment": "How a deployer uses the system, for the deployers' transparency duties (AI Act Art. 50(3)-(4)).",
+        "deployment.emotion_recognition_or_biometric_categorisation":
+            "Whether the deployment uses emotion recognition or biometric categorisation (AI Act Art. 50(3)).",
+        "deployment.exposure_notice": "How the persons exposed are informed (AI Act Art. 50(3)).",
+        "deployment.deep_fakes": "Whether the deployment generates or manipulates deep fakes (AI Act Art. 50(4)).",
+        "deployment.deep_fake_disclosure": "How deep fakes are disclosed as artificially generated or manipulated (AI Act Art. 50(4)).",
+        "deployment.public_interest_text":
+            "Whether generated or manipulated text is published to inform the public on matters of public interest (AI Act Art. 50(4)).",
+        "deployment.text_disclosure": "How such text is disclosed as artificially generated or manipulated (AI Act Art. 50(4)).",
+        "deployment.human_review": "Whether such text undergoes human review or editorial control (AI Act Art. 50(4)).",
+        "deployment.editorial_responsibility": "The natural or legal person who holds editorial responsibility for the text (AI Act Art. 50(4)).",
+        "deployment.law_enforcement_authorisation_ref":
+            "The law authorising the use to detect, prevent, investigate or prosecute criminal offences (AI Act Art. 50(3)-(4)).",
         "evaluation.protocols": "The standardised, state-of-the-art evaluation protocols used (AI Act Art. 55(1)(a)).",
         "evaluation.metrics": "The evaluation criteria and metrics (AI Act Art. 55(1)(a), Annex XI 2.1-2.2).",
         "evaluation.systemic_risk_mitigations": "The measures that mitigate systemic risks (AI Act Art. 55(1)(b)).",
