@@ -87,6 +87,9 @@ extension ArtifactSchemas {
             + "(secondary source); AI Act Annex IV 2(a)).",
         "dependencies[].name": "The upstream model's name (AI Office summary template Section 1.2 (secondary source)).",
         "dependencies[].provider": "The upstream model's provider.",
+        "dependencies[].gpai_on_eu_market":
+            "Whether the upstream model is a general-purpose AI model placed on the Union market; only such a model has a "
+            + "summary to link (AI Office summary template Section 1.2 (secondary source)).",
         "dependencies[].summary_url":
             "The upstream model's public training-content summary (AI Office summary template Section 1.2 (secondary source)).",
         "dependencies[].how_used": "How the pre-trained model was used, integrated or modified (AI Act Annex IV 2(a)).",
@@ -163,6 +166,12 @@ extension ArtifactSchemas {
         "transparency.training_summary": "The public summary of training content (AI Act Art. 53(1)(d)).",
         "transparency.training_summary.public_url": "Where the summary is published (AI Act Art. 53(1)(d)).",
         "transparency.training_summary.version": "The summary's version (AI Office summary template, document metadata (secondary source)).",
+        "transparency.training_summary.previous_versions":
+            "Links to the summary's previous versions; an empty list for a first version (AI Office summary template, "
+            + "document metadata (secondary source)).",
+        "transparency.training_summary.modalities":
+            "The modalities the published summary declares; they must cover every modality of the manifests (AI Office "
+            + "summary template Section 1.3 (secondary source)).",
         "transparency.training_summary.last_update":
             "The date of the summary's last update (AI Office summary template, document metadata (secondary source)).",
         "transparency.copyright_policy": "The policy to comply with Union copyright law (AI Act Art. 53(1)(c)).",

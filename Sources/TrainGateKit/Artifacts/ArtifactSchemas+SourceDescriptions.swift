@@ -24,6 +24,9 @@ extension ArtifactSchemas {
         "modalities":
             "The modalities of the content: text, image, audio, video or other (AI Office summary template Section 1.3 "
             + "(secondary source); type of data, AI Act Annex XI 1.2(c)).",
+        "languages":
+            "The languages of the source's content as BCP 47 tags (en, pt-BR, und when undetermined): the linguistic "
+            + "characteristics of the training data (AI Office summary template Section 1.3).",
         "content_types":
             "The types of content, e.g. fiction, photography, sound recordings (AI Office summary template Section 1.3 "
             + "(secondary source)); the types of data points (California AB 2013 (a)(4)).",

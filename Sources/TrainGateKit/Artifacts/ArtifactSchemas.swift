@@ -47,6 +47,7 @@ public enum ArtifactSchemas {
         "origin": .obj(["owner": .string, "locator": .string, "domains": .strings, "country": .string]),
         "modalities": modalities,
         "content_types": .strings,
+        "languages": .strings,
         "size": .obj(["value": .number, "unit": .oneOf(["tokens", "images", "hours", "records", "bytes", "files"])]),
         "collection_period": .obj(["start": .date, "end": .date, "ongoing": .bool]),
         "first_used": .date,
@@ -134,7 +135,7 @@ public enum ArtifactSchemas {
                                                        "public_body", "other"]),
                           "operates_search_engine": .bool]),
         "dependencies": .list(.obj(["name": .string, "provider": .string, "summary_url": .string, "how_used": .string,
-                                    "lawfulness_due_diligence_ref": .evidence])),
+                                    "lawfulness_due_diligence_ref": .evidence, "gpai_on_eu_market": .bool])),
         "classification": .obj([
             "gpai": .bool, "training_compute_flop": .number,
             "systemic_risk": .obj(["status": .bool,
@@ -157,7 +158,8 @@ public enum ArtifactSchemas {
         "training_data": .obj(["datasets": .list(.object(["manifest": .string], required: ["manifest"])),
                                "latest_acquisition": .date, "continuous_training": .bool]),
         "transparency": .obj([
-            "training_summary": .obj(["public_url": .string, "version": .string, "last_update": .date]),
+            "training_summary": .obj(["public_url": .string, "version": .string, "last_update": .date,
+                                      "previous_versions": .strings, "modalities": modalities]),
             "copyright_policy": .obj(["ref": .evidence, "owner": .string, "contact": .string,
                                       "complaint_mechanism_url": .string,
                                       "tdm_opt_out_protocols": .list(.oneOf(optOutProtocols)),

@@ -56,8 +56,9 @@ extension TrainingSummary {
         return item
     }
 
-    /// Linguistic characteristics. The traingate/v1 vocabulary has no language field, so the
-    /// item is answered only when no source declares text: there is then no language to describe.
+    /// Linguistic characteristics: the languages the text sources declare (`sources[].languages`,
+    /// BCP 47 tags), listed once each in first-declared order; a text source without them is a gap.
+    /// Answered "not applicable" only when no source declares text.
     private static func linguistic(_ inputs: SummaryInputs) -> Item {
         let key = "linguistic_characteristics", label = "Linguistic characteristics of the overall training data"
         let text = inputs.sources.filter { $0.modalities.contains("text") }
@@ -68,10 +69,13 @@ extension TrainingSummary {
         for source in inputs.sources where source.modalities.isEmpty {
             item.missing.append(inputs.sourceMissing(source, "modalities"))
         }
+        var seen = Set<String>(), all: [String] = []
         for source in text {
-            item.missing.append(.init(field: "sources[].languages (not yet in the traingate/v1 vocabulary)",
-                                      subject: source.subject, location: source.node.location))
+            let languages = source.node["languages"]?.sequence?.compactMap(SummaryInputs.text) ?? []
+            if languages.isEmpty { item.missing.append(inputs.sourceMissing(source, "languages")) }
+            all += languages.filter { seen.insert($0).inserted }
         }
+        if !all.isEmpty { item.facts.append(Fact("Languages (BCP 47): " + all.joined(separator: ", "))) }
         return item
     }
 }
