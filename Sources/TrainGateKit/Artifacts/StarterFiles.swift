@@ -76,6 +76,12 @@ public enum StarterFiles {
           eu_market_date:                       # first made available in the EU; decides which AI Act dates apply
           parameter_count:
           intended_tasks:
+          integration_types:                    # the kinds of AI systems it can be integrated into (Annex XI 1.1(a))
+          integration_means:                    # APIs, SDKs, tools needed to integrate it (Annex XI 1.2(a))
+          design_specification:                 # key design choices and what the model optimises for (Annex XI 1.2(b))
+          training_methodology:
+          external_interaction:                 # how it interacts with other hardware or software (Annex XII 1(d))
+          software_versions:                    # software versions its use needs (Annex XII 1(e))
           architecture:
           distribution:                         # e.g. [public_api, open_weights, enterprise_software]
           io_modalities: {input: , output: }
@@ -103,7 +109,7 @@ public enum StarterFiles {
           latest_acquisition:                   # YYYY-MM
           continuous_training:
         transparency:
-          training_summary: {public_url: , version: , last_update: }
+          training_summary: {public_url: , version: , last_update: , previous_versions: }
           copyright_policy:
             ref:                                # a URL or a file in this folder
             owner:
@@ -112,8 +118,8 @@ public enum StarterFiles {
             tdm_opt_out_protocols:              # e.g. [robots_txt, tdmrep, ai_txt]
             output_infringement_safeguards:
             aup_prohibits_infringement:
-          technical_documentation: {ref: , last_updated: }
-          downstream_documentation: {ref: }
+          technical_documentation: {ref: , last_updated: , retention_years: }
+          downstream_documentation: {ref: , response_days: }   # signatories answer within 14 days
           code_of_practice_signatory:
         energy:
           training_mwh:
@@ -149,6 +155,7 @@ public enum StarterFiles {
             source_type: licensed_rightsholder
             origin: {owner: , country: }
             modalities:                         # [text, image, audio, video, other]
+            languages:                          # BCP 47 tags of text content, e.g. [en, de]
             content_types:
             size: {value: , unit: }             # unit: tokens | images | hours | records | bytes | files
             collection_period: {start: , end: , ongoing: }
