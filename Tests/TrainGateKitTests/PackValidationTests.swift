@@ -154,6 +154,21 @@ struct BuiltInPackBarTests {
         }
     }
 
+    /// Two mistakes other tools make: citing the transparency duties as Art. 52 (their number in
+    /// the Commission's proposal) and dating the GPAI duties from the general date of 2 Aug 2026.
+    @Test func knownCompetitorMistakesStayAbsent() throws {
+        for rule in try PolicyLoader.builtInPacks(environment: [:]).flatMap(\.rules) {
+            let refs = rule.citations.map(\.ref).joined(separator: "; ")
+            if refs.contains("Art. 50(") {
+                #expect(!refs.contains("Art. 52"), "\(rule.id) cites transparency as Art. 52")
+            }
+            if rule.pack == "eu-ai-act-gpai", refs.contains("Art. 53") || refs.contains("Art. 55") {
+                #expect(rule.effective.map { ["2025-08-02", "2027-08-02"].contains($0.description) } == true,
+                        "\(rule.id) dates a GPAI duty from \(rule.effective.map(\.description) ?? "nothing")")
+            }
+        }
+    }
+
     @Test func everyRuleHasAnEffectiveDateAndUrlsOnItsCitations() throws {
         for pack in try PolicyLoader.builtInPacks(environment: [:]) {
             for rule in pack.rules {

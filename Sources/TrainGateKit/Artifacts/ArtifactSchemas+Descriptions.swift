@@ -98,6 +98,8 @@ extension ArtifactSchemas {
         "governance.representativeness_report_ref":
             "Evidence that the data are relevant, sufficiently representative, and to the best extent possible free of errors "
             + "and complete (AI Act Art. 10(3)).",
+        "governance.quality_conclusion":
+            "The conclusion of the data-quality report: criteria met, shortcomings addressed, or shortcomings open (AI Act Art. 10(3)).",
         "governance.intended_setting": "The setting the system is intended to be used in (AI Act Art. 10(4)).",
         "governance.intended_setting.geographic": "The geographical setting (AI Act Art. 10(4)).",
         "governance.intended_setting.context": "The contextual, behavioural or functional setting (AI Act Art. 10(4)).",
@@ -116,6 +118,16 @@ extension ArtifactSchemas {
             "When the data are deleted: once the bias is corrected or the retention period ends, whichever is first (AI Act Art. 10(5)(e)).",
         "special_category_bias_processing.ropa_ref":
             "The records of processing that state why the processing was strictly necessary (AI Act Art. 10(5)(f); GDPR Art. 30 (secondary source)).",
+        "special_category_bias_processing.reuse_limitations_ref":
+            "The technical limitations on the re-use of the data, e.g. an enclave or purpose-bound access (AI Act Art. 4a(1)(b)).",
+        "special_category_bias_processing.status":
+            "Where the processing stands: in progress, bias corrected, or retention ended; the data are deleted at the first "
+            + "of the last two (AI Act Art. 4a(1)(e)).",
+        "special_category_bias_processing.deletion_evidence_ref":
+            "Evidence that the data were deleted, once the bias is corrected or retention has ended (AI Act Art. 4a(1)(e)).",
+        "special_category_bias_processing.bias_risks":
+            "The bias risks that make the processing strictly necessary: health and safety, fundamental rights, prohibited "
+            + "discrimination (AI Act Art. 4a(2)(a)).",
         "records": "The dataset's GDPR records.",
         "records.ropa_ref": "The record of processing activities covering the training purpose (GDPR Art. 30 (secondary source)).",
         "records.dpia_ref": "The data protection impact assessment (GDPR Art. 35 (secondary source)).",

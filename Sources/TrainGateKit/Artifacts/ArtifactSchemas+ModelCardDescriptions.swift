@@ -42,6 +42,14 @@ extension ArtifactSchemas {
             + "is designed to optimise for (AI Act Annex XI 1.2(b) (secondary source)).",
         "model.training_methodology":
             "The training process: methodologies and techniques (AI Act Annex XI 1.2(b) (secondary source)).",
+        "model.uses_model_training":
+            "Whether the system uses techniques involving the training of AI models with data; if not, Art. 10(2)-(4) apply "
+            + "to testing data only (AI Act Art. 10(6)).",
+        "model.intended_persons_or_groups":
+            "The persons or groups of persons the system is intended to be used on; empty if none (AI Act Annex IV 3, Art. 13(3)(b)(v)).",
+        "model.foreseeable_risks":
+            "Foreseeable unintended outcomes and sources of risk to health and safety, fundamental rights and discrimination "
+            + "(AI Act Annex IV 3).",
         "model.external_interaction":
             "How the model interacts, or can be used to interact, with hardware or software that is not part of it; say so in "
             + "words where this does not apply (AI Act Annex XII 1(d)).",
@@ -132,6 +140,21 @@ extension ArtifactSchemas {
         "classification.high_risk.art6_3_assessment_ref":
             "The assessment, documented before market placement, that an Annex III system poses no significant risk (AI Act "
             + "Art. 6(3), 6(4) (secondary source)).",
+        "classification.high_risk.art6_3_condition":
+            "The Art. 6(3) condition, points (a)-(d), on which the provider concludes an Annex III system is not high-risk "
+            + "(AI Act Art. 6(3)).",
+        "classification.high_risk.art6_3_assessment_date":
+            "When the Art. 6(3) assessment was documented; before market placement (AI Act Art. 6(4)).",
+        "classification.high_risk.art49_registration_ref":
+            "The EU-database registration of a system concluded not high-risk under Art. 6(3) (AI Act Art. 49(2) (secondary source)).",
+        "classification.high_risk.art49_registration_date": "The date of that registration (AI Act Art. 49(2) (secondary source)).",
+        "classification.high_risk.significant_change":
+            "Whether the system's design changed significantly on or after the date Chapter III applies to it; a system placed "
+            + "on the market earlier is covered only then (AI Act Art. 111(2)).",
+        "classification.high_risk.significant_change_since": "When the first such significant change applies (AI Act Art. 111(2)).",
+        "classification.high_risk.public_authority_use":
+            "Whether the system is intended to be used by public authorities; such a system already on the market complies "
+            + "by 2 Aug 2030 (AI Act Art. 111(2)).",
         "classification.high_risk.profiling":
             "Whether the system profiles natural persons, which keeps an Annex III system high-risk (AI Act Art. 6(3) (secondary source)).",
         "classification.art50": "Transparency duties of systems that interact with people or generate content (AI Act Art. 50).",
@@ -208,6 +231,8 @@ extension ArtifactSchemas {
             "When it was first drawn up; for a high-risk system, before market placement (AI Act Art. 11(1)).",
         "transparency.instructions_for_use": "The instructions for use of a high-risk system (AI Act Art. 13).",
         "transparency.instructions_for_use.ref": "The instructions for use (AI Act Art. 13).",
+        "transparency.instructions_for_use.group_performance":
+            "The performance for specific persons or groups of persons, as the instructions for use state it (AI Act Art. 13(3)(b)(v)).",
         "transparency.instructions_for_use.input_spec": "Specifications for the input data (AI Act Art. 13(3)(b)(vi)).",
         "transparency.instructions_for_use.training_data_info":
             "Information on the training, validation and testing data sets used (AI Act Art. 13(3)(b)(vi)).",
@@ -253,6 +278,16 @@ extension ArtifactSchemas {
             "The assessment of systemic risks at Union level and their sources (AI Act Art. 55(1)(b)).",
         "evaluation.incident_process_ref":
             "The process to track, document and report serious incidents to the AI Office (AI Act Art. 55(1)(c)).",
+        "evaluation.fairness_metrics": "The metrics measuring potentially discriminatory impacts (AI Act Annex IV 2(g)).",
+        "evaluation.test_reports": "The test logs and reports, each dated and signed by the responsible person (AI Act Annex IV 2(g)).",
+        "evaluation.test_reports[].ref": "The test report (AI Act Annex IV 2(g)).",
+        "evaluation.test_reports[].date": "When it was signed (AI Act Annex IV 2(g)).",
+        "evaluation.test_reports[].signed_by": "Who signed it (AI Act Annex IV 2(g)).",
+        "evaluation.group_performance": "The accuracy for each person or group the system is intended for (AI Act Annex IV 3).",
+        "evaluation.group_performance[].group": "The person or group of persons (AI Act Annex IV 3).",
+        "evaluation.group_performance[].metric": "The metric (AI Act Annex IV 3).",
+        "evaluation.group_performance[].value": "The value measured (AI Act Annex IV 3).",
+        "evaluation.expected_accuracy": "The overall expected level of accuracy for the intended purpose (AI Act Annex IV 3, Art. 13(3)(b)(ii)).",
         "evaluation.security_measures_ref":
             "The cybersecurity protection of the model and its physical infrastructure (AI Act Art. 55(1)(d)).",
         "us": "United States disclosures.",
@@ -262,6 +297,12 @@ extension ArtifactSchemas {
             "When the documentation was posted; due before each release (California AB 2013 (a) (secondary source)).",
         "us.ab2013_exemption":
             "An exemption from AB 2013: security and integrity, aircraft operation, or federal national security (California "
-            + "AB 2013 (secondary source)).",
+            + "AB 2013 (secondary source)); it holds only with the facts below.",
+        "us.ab2013_exemption_purpose":
+            "The purpose the exemption rests on, matching the exemption claimed (California AB 2013 (secondary source)).",
+        "us.federal_entities_only":
+            "Whether the system is made available only to federal entities, a condition of the national-security exemption "
+            + "(California AB 2013 (secondary source)).",
+        "us.ab2013_exemption_ref": "The assessment that the exemption's conditions hold (California AB 2013 (secondary source)).",
     ]
 }
