@@ -139,6 +139,9 @@ extension ArtifactSchemas {
         "crawl.top_domains_share_pct":
             "The listed domains as a percentage of all domain names crawled; reported to be 10, or for SMEs 5 or 1,000 domains "
             + "(AI Office summary template Section 2.3(vii) (unverified)).",
+        "crawl.update_notification_url":
+            "Where rightsholders subscribe to be told automatically when the published crawler information changes, e.g. a "
+            + "web feed (GPAI Code of Practice, Copyright chapter, Measure 1.3(4) (secondary source)).",
         "crawl.public_info_url":
             "Where the crawlers' identity and behaviour are published (GPAI Code of Practice, Copyright chapter, Measure 1.3(4) "
             + "(secondary source)).",
@@ -261,6 +264,12 @@ extension ArtifactSchemas {
         "processing.unsuitability_measures": "Measures to detect unsuitable data sources (AI Act Annex XI 1.2(c)).",
         "processing.modifications_purpose":
             "The intended purpose of the developer's cleaning, processing or other modification (California AB 2013 (a)(9)).",
+        "retention":
+            "How long the copies made for text and data mining are kept: only as long as necessary for the mining (Directive "
+            + "(EU) 2019/790 Art. 4(2)). Not personal_data.retention, which is GDPR storage limitation.",
+        "retention.raw_copies_until": "The date until which the raw copies are kept (DSM Art. 4(2)).",
+        "retention.justification": "Why the mining needs the copies until then (DSM Art. 4(2)).",
+        "retention.deletion_evidence_ref": "Evidence that the copies were deleted, once raw_copies_until has passed (DSM Art. 4(2)).",
         "ledger": "Record-level provenance of the source.",
         "ledger.path": "The ledger file.",
         "ledger.format": "The ledger's format.",

@@ -6,7 +6,7 @@ public enum ArtifactSchemas {
     static let period: FieldType = .obj(["start": .date, "end": .date])
     static let license: FieldType = .obj(["spdx": .string, "url": .string])
     static let optOutProtocols = ["robots_txt", "tdmrep", "ai_txt", "aipref", "content_signals", "iptc_data_mining",
-                                  "c2pa_training_mining", "tos_reservation"]
+                                  "c2pa_training_mining", "tos_reservation", "rsl"]
 
     static let personalData: FieldType = .obj([
         "present": .triState,
@@ -77,6 +77,7 @@ public enum ArtifactSchemas {
         "crawl": .obj(["crawler_names": .strings, "user_agents": .strings, "purposes": .strings, "period": period,
                        "robots_txt_respected": .bool, "ai_txt_respected": .bool, "excluded_domain_lists": .strings,
                        "top_domains": .strings, "top_domains_share_pct": .number, "public_info_url": .string,
+                       "update_notification_url": .string,
                        "search_indexing_decoupled": .bool]),
         "synthetic": .obj(["generator_models": .list(.obj(["name": .string, "provider": .string, "summary_url": .string,
                                                              "on_market": .bool])),
@@ -88,6 +89,7 @@ public enum ArtifactSchemas {
         "processing": .obj(["preparation_ops": .strings, "cleaning_methods": .strings, "labelling_procedure": .string,
                             "illegal_content_measures": .strings, "unsuitability_measures": .strings,
                             "modifications_purpose": .string]),
+        "retention": .obj(["raw_copies_until": .date, "justification": .string, "deletion_evidence_ref": .evidence]),
         "ledger": .obj(["path": .string, "format": .oneOf(["jsonl", "csv"]), "sha256": .string]),
     ], required: ["id", "source_type"])
 
