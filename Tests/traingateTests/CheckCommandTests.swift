@@ -26,7 +26,7 @@ struct CheckCommandTests {
         try Golden.check(first.stdout, against: "check-fail.json")
         let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
         #expect(document?["schema"] as? String == "traingate.findings/v1")
-        #expect((document?["findings"] as? [Any])?.count == 42)
+        #expect((document?["findings"] as? [Any])?.count == 47)
     }
 
     @Test("the threshold decides the exit code", arguments: [("critical", Int32(1)), ("never", 0), ("info", 1)])

@@ -81,7 +81,7 @@ struct ConfigCommandTests {
         let result = try project.run(["check", "--format", "text", "--fail-on", "never", "--pack", "gdpr",
                                       "--report", "text=out/other.txt", "--as-of", "2026-12-01"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("checked against gdpr 0.2.0 as of 2026-12-01"))
+        #expect(result.stdout.contains("checked against gdpr 0.3.0 as of 2026-12-01"))
         #expect(result.stdout.contains("verdict: PASS (never fails)"))
         // The waiver names a rule no selected pack has.
         #expect(result.stdout.contains("\nwaivers.yaml:4:5: warning: waiver for DSM-4-1 on 'dataset:shadow-catalogue/source:mirror' matches nothing: no selected pack has rule DSM-4-1\n"))

@@ -16,11 +16,11 @@ struct ReportFormatCommandTests {
         #expect(log["version"] as? String == "2.1.0")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 42)
+        #expect(results.count == 47)
         let uris = results.compactMap {
             (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]
         }
-        #expect(uris.count == 42)
+        #expect(uris.count == 47)
         #expect(uris.allSatisfy { ($0["uri"] as? String)?.hasPrefix("check-fail/") == true && $0["uriBaseId"] as? String == "%SRCROOT%" })
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
         let notes = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
@@ -30,15 +30,15 @@ struct ReportFormatCommandTests {
 
     @Test func junitIsXMLWithAFailurePerFinding() throws {
         let output = try check("junit").stdout
-        #expect(output.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"traingate\" tests=\"43\" failures=\"42\""))
-        #expect(output.components(separatedBy: "<failure ").count - 1 == 42)
+        #expect(output.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"traingate\" tests=\"48\" failures=\"47\""))
+        #expect(output.components(separatedBy: "<failure ").count - 1 == 47)
     }
 
     @Test func githubAnnotatesAndEndsWithTheVerdict() throws {
         let lines = try check("github").stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("::warning file=check-fail/data/shadow.yaml,line=25,col=7,") == true)
         #expect(lines.filter { $0.hasPrefix("::error ") }.count > 0)
-        #expect(lines.last?.hasPrefix("traingate: FAIL — 42 failed (") == true)
+        #expect(lines.last?.hasPrefix("traingate: FAIL — 47 failed (") == true)
         #expect(lines.last?.hasSuffix(" (fails on high and above)") == true)
     }
 

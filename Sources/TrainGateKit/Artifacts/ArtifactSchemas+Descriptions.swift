@@ -131,6 +131,11 @@ extension ArtifactSchemas {
         "records": "The dataset's GDPR records.",
         "records.ropa_ref": "The record of processing activities covering the training purpose (GDPR Art. 30 (secondary source)).",
         "records.dpia_ref": "The data protection impact assessment (GDPR Art. 35 (secondary source)).",
+        "records.dpia_date":
+            "The date of the DPIA referenced in records.dpia_ref. A DPIA is carried out \"prior to the processing\" (Art. 35(1), secondary source); the catalogue names the field dpia.date.",
+        "privacy_by_design.measures":
+            "The data-protection-by-design and by-default measures of the pipeline. Serves Art. 25(1)–(2) (secondary source); the catalogue names it privacy_by_design.measures[].",
+        "privacy_by_design": "Data protection by design and by default (GDPR Art. 25 (secondary source)).",
         "records.security_measures_ref":
             "The security measures for the data (GDPR Art. 5(1)(f), 32 (secondary source)); secure storage of research copies "
             + "(DSM Directive Art. 3(2)).",

@@ -258,6 +258,16 @@ extension ArtifactSchemas {
         "modification.compute_flop": "The training compute used for the modification, in FLOP (GPAI Guidelines: one third of the original (secondary source)).",
         "modification.original_compute_flop": "The training compute of the modified model, in FLOP (GPAI Guidelines (secondary source)).",
         "deployment": "How a deployer uses the system, for the deployers' transparency duties (AI Act Art. 50(3)-(4)).",
+        "deployment.automated_decisions":
+            "True when the model is used for decisions based solely on automated processing that produce legal or similarly significant effects. Serves Art. 22(1) (secondary source).",
+        "deployment.art22_exception":
+            "The Art. 22(2) exception relied on (secondary source).",
+        "deployment.art22_law_basis":
+            "The Union or Member State law that authorises the decisions, for union_or_member_state_law (Art. 22(2)(b), secondary source).",
+        "deployment.art22_safeguards":
+            "The safeguards Art. 22(3) requires for the contract and consent exceptions (secondary source).",
+        "deployment.output_pii_filters":
+            "Output filters that stop the model regurgitating personal data. Serves EDPB Opinion 28/2024 para 107 (secondary source); the catalogue names it model.output_pii_filters.",
         "deployment.emotion_recognition_or_biometric_categorisation":
             "Whether the deployment uses emotion recognition or biometric categorisation (AI Act Art. 50(3)).",
         "deployment.exposure_notice": "How the persons exposed are informed (AI Act Art. 50(3)).",

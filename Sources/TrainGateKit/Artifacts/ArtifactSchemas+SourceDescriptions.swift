@@ -219,6 +219,53 @@ extension ArtifactSchemas {
             "The assessment that training is compatible with the original purpose (GDPR Art. 6(4), 5(1)(b) (secondary source)).",
         "personal_data.erasure": "How erasure requests are handled (GDPR Art. 17 (secondary source)).",
         "personal_data.erasure.mechanism": "How a data subject's erasure request is carried out.",
+        "personal_data.absence_evidence_ref":
+            "The evidence that a web crawl, a scraped source or a user-data source declared present: false really holds no personal data, e.g. a PII audit of a sample or an anonymisation report. Serves Art. 4(1) and the catalogue's rule that scrapes and user content hold personal data \"unless shown otherwise\" (secondary source).",
+        "personal_data.collected_for_training":
+            "True when the data were collected for training in the first place, so training is an original purpose and not further processing under Art. 6(4). Serves Art. 5(1)(b) and 6(4) (secondary source).",
+        "personal_data.compatibility_outcome":
+            "The conclusion of the Art. 6(4) compatibility assessment referenced in compatibility_assessment_ref. Serves Art. 6(4): only a compatible further use may rest on the original basis (secondary source).",
+        "personal_data.obtained_from_data_subject":
+            "Whether the data were obtained from the data subjects themselves (Art. 13) or elsewhere (Art. 14). Required for other sources; it overrides the default by source type. Serves Arts. 13 and 14 (secondary source).",
+        "personal_data.notice.date":
+            "The date the notice (or, under an Art. 14(5)(b) exemption, the public information) was published. Art. 13 sources must be informed before first use; Art. 14 sources within one month of obtaining the data (Arts. 13(3) and 14(3)(a), secondary source).",
+        "personal_data.notice.public_information_ref":
+            "The information made publicly available under Art. 14(5)(b) (\"appropriate measures … including making the information publicly available\", audit, verbatim via a stored note).",
+        "personal_data.art6_law_basis":
+            "The Union or Member State law that lays down a legal_obligation or public_task basis, as Art. 6(3) requires (secondary source).",
+        "personal_data.contract_necessity":
+            "Why training is objectively necessary to perform the contract with the data subjects. Serves Art. 6(1)(b), catalogue GDPR-6-1-b-AI (secondary source) and CJEU C-252/21 (secondary source).",
+        "personal_data.legitimate_interest_assessment.children_weighting":
+            "How the assessment weighed children's interests. Serves Art. 6(1)(f), \"in particular where the data subject is a child\" (secondary source).",
+        "personal_data.legitimate_interest_assessment.alternatives_considered":
+            "The less intrusive alternatives weighed in the necessity step. Serves EDPB Opinion 28/2024 para 73, catalogue lia.alternatives_considered[] (secondary source).",
+        "personal_data.legitimate_interest_assessment.balancing_outcome":
+            "The result of the balancing test: whether the data subjects' interests and rights override the controller's interest. Serves Art. 6(1)(f) and EDPB Opinion 28/2024 paras 66–97 (secondary source).",
+        "personal_data.consent.parental_consent":
+            "True when a holder of parental responsibility gave or authorised consent for every user below the applicable age. Serves Art. 8(1) (secondary source); the catalogue names it consent.parental.",
+        "personal_data.art9_law_basis":
+            "The Union or Member State law that an Art. 9(2)(b), (g), (h), (i) or (j) condition rests on. For (b) a collective agreement under Member State law may stand in its place; for (h), a contract with a health professional. Serves Art. 9(2)(j), \"based on Union or Member State law which shall be proportionate…\" (verbatim in the audit), and the same clause in (b), (g), (h) and (i) (secondary source).",
+        "personal_data.art9_justification_ref":
+            "The reasoning for an Art. 9(2)(c) vital interests, (d) not-for-profit, (e) made public or (f) legal claims condition. The catalogue calls it justification_ref. Serves Art. 9(2) (secondary source).",
+        "personal_data.special_category_screening_ref":
+            "The filtering measure or assessment behind an empty special_categories list on a crawl, public dataset or user-data source, e.g. a classifier run or a sampled audit. Serves Art. 9(1) and the EDPB ChatGPT Taskforce report (secondary source).",
+        "personal_data.research_protocol_ref":
+            "The research protocol (research question and method) behind an Art. 9(2)(j) research condition. Serves Art. 9(2)(j) and Recital 159 (secondary source).",
+        "personal_data.art89_safeguards":
+            "The organisational safeguards of Art. 89(1), e.g. access_restriction, ethics_review, no_decisions_about_individuals. The technical measures stay in personal_data.minimisation. Serves Art. 89(1) (secondary source); the catalogue names it art89_safeguards[].",
+        "personal_data.rectification.mechanism":
+            "How a rectification request reaches the raw and derived training data. Serves Art. 5(1)(d) and Art. 16 (secondary source); the catalogue names it rights.rectification_supported.",
+        "personal_data.erasure.evidence_ref":
+            "Evidence that erasure requests are carried out, e.g. the deletion log or suppression list applied to the training data. Serves Art. 17 (secondary source).",
+        "personal_data.objection.handling":
+            "What was done with objections: objected data excluded, compelling legitimate grounds demonstrated, or ignored. Serves Art. 21(1), verbatim in the audit (\"…based on point (e) or (f) of Article 6(1)…\").",
+        "personal_data.objection.exclusion_evidence_ref":
+            "Evidence that objected data were excluded, e.g. the suppression list applied or an exclusion log. Serves Art. 21(1) (verbatim in the audit) and EDPB Opinion 28/2024 para 65 (secondary source).",
+        "personal_data.objection.compelling_grounds_ref":
+            "The assessment showing compelling legitimate grounds that override the data subject's interests (Art. 21(1), secondary source for this limb).",
+        "personal_data.objection.pre_collection_optout_list_ref":
+            "The controller-managed opt-out list that data subjects can join before collection. Serves EDPB Opinion 28/2024 paras 104–106 (secondary source). The catalogue names it rights.pre_collection_optout_list_ref; in TrainGate rights holds copyright rights, so it sits with the other objection fields.",
+        "personal_data.rectification": "How rectification reaches the training data (GDPR Art. 5(1)(d), Art. 16 (secondary source)).",
         "personal_data.erasure.scope": "What erasure reaches: the raw data, derived artefacts, the model.",
         "personal_data.ccpa_personal_information":
             "Whether the source includes personal information, Cal. Civ. Code §1798.140(v) (California AB 2013 (a)(7)).",
