@@ -169,6 +169,26 @@ struct BuiltInPackBarTests {
         }
     }
 
+    /// The free and open-source licence allow-list appears in the gpai pack (Art. 53(2)) and the
+    /// copyright pack (CoP Measure 1.4); a licence must never be free in one and not the other.
+    @Test func theFreeLicenceListIsTheSameInEveryPack() throws {
+        func lists(_ condition: Condition) -> [[String]] {
+            switch condition {
+            case .leaf(let leaf):
+                guard leaf.path.description == "model.license.spdx" || leaf.path.description == "$model.model.license.spdx",
+                      leaf.op == .in || leaf.op == .notIn, let items = leaf.operandLiteral?.sequence, items.count > 10 else { return [] }
+                return [items.compactMap { $0.scalar?.text }.sorted()]
+            case .all(let parts, _), .any(let parts, _): return parts.flatMap(lists)
+            case .not(let inner, _), .each(_, let inner, _), .some(_, let inner, _), .none(_, let inner, _): return lists(inner)
+            case .count(_, let filter, _, _, _): return filter.map(lists) ?? []
+            }
+        }
+        let rules = try PolicyLoader.builtInPacks(environment: [:]).flatMap(\.rules)
+        let found = rules.flatMap { rule in ([rule.when].compactMap { $0 } + [rule.require]).flatMap(lists) }
+        #expect(found.count >= 3)
+        #expect(Set(found).count == 1, "the free-licence lists differ: \(Set(found).map { $0.count })")
+    }
+
     @Test func everyRuleHasAnEffectiveDateAndUrlsOnItsCitations() throws {
         for pack in try PolicyLoader.builtInPacks(environment: [:]) {
             for rule in pack.rules {
