@@ -179,6 +179,7 @@ public enum StarterFiles {
                 evidence:                       # a file in this folder, or {path, sha256}
               rightsholder_consent: {model: , evidence: , coverage: }
             tdm_opt_out: {checked: , checked_at: , protocols: , reservations_found: , handling: }
+            retention: {raw_copies_until: , justification: }   # copies made for text and data mining (DSM Art. 4(2))
             personal_data:
               present:                          # true, false or unknown
             processing:
