@@ -62,6 +62,9 @@ extension ArtifactSchemas {
         "model.anonymity.assessment_ref": "The documented, case-by-case anonymity assessment (EDPB Opinion 28/2024 (secondary source)).",
         "model.anonymity.extraction_tests":
             "The attack tests run, e.g. membership inference, model inversion (EDPB Opinion 28/2024 (secondary source)).",
+        "model.anonymity.extraction_risk":
+            "What the extraction tests found: whether extracting personal data from the model, or obtaining it through queries, "
+            + "is insignificantly likely; only an insignificant likelihood supports anonymity (EDPB Opinion 28/2024 (secondary source)).",
         "model.architecture": "The model's architecture (AI Act Annex XI 1.1; Model Documentation Form 2).",
         "model.distribution": "How the model is distributed (AI Act Annex XI 1.1; Model Documentation Form 3).",
         "provider": "The provider of the model.",
