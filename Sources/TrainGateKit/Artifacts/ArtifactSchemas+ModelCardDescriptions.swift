@@ -137,7 +137,8 @@ extension ArtifactSchemas {
         "classification.open_source_exemption.monetised": "Whether the model is monetised, which rules the exemption out (AI Act Recital 103).",
         "classification.high_risk": "The system's high-risk classification (AI Act Art. 6, Annex III (secondary source)).",
         "classification.high_risk.status": "Whether the system is high-risk (AI Act Art. 6 (secondary source)).",
-        "classification.high_risk.annex_iii_point": "The Annex III use case the system falls under (AI Act Annex III (secondary source)).",
+        "classification.high_risk.annex_iii_point":
+            "The Annex III use case the system falls under, or none: a system declared not high-risk answers this explicitly (AI Act Annex III (secondary source)).",
         "classification.high_risk.annex_i_act":
             "The Annex I Union harmonisation act that covers the product (AI Act Art. 6(1) (secondary source)).",
         "classification.high_risk.art6_3_assessment_ref":
