@@ -284,6 +284,9 @@ extension ArtifactSchemas {
         "personal_data.notice.art14_exemption":
             "Whether the strictly limited disproportionate-effort exemption is claimed (GDPR Art. 14(5)(b) (secondary source)).",
         "personal_data.notice.justification": "Why the exemption applies.",
+        "personal_data.notice.exemption_assessment_ref":
+            "The assessment that informing each data subject is impossible or would involve a disproportionate effort (GDPR "
+            + "Art. 14(5)(b)).",
         "personal_data.dpia": "The data protection impact assessment (GDPR Art. 35 (secondary source)).",
         "personal_data.dpia.ref": "The impact assessment document (GDPR Art. 35 (secondary source)).",
         "personal_data.dpia.date": "When the impact assessment was made.",

@@ -51,7 +51,7 @@ public enum ArtifactSchemas {
                            "exclusion_evidence_ref": .evidence, "compelling_grounds_ref": .evidence,
                            "pre_collection_optout_list_ref": .evidence]),
         "notice": .obj(["ref": .evidence, "art14_exemption": .bool, "justification": .string, "date": .date,
-                        "public_information_ref": .evidence]),
+                        "public_information_ref": .evidence, "exemption_assessment_ref": .evidence]),
         "dpia": .obj(["ref": .evidence, "date": .date]),
         "minimisation": .obj(["pseudonymised": .bool, "pii_filtering": .strings, "fields_removed": .strings]),
         "retention": .obj(["period": .string, "deletion_trigger": .string]),
