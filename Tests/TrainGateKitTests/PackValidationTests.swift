@@ -169,6 +169,24 @@ struct BuiltInPackBarTests {
         }
     }
 
+    /// The GPAI Code of Practice is voluntary: its measures are never critical failures, and
+    /// every rule that encodes one applies only to a card that declares the provider a signatory.
+    @Test func codeOfPracticeRulesAreNeverCriticalAndOnlyForSignatories() throws {
+        func reads(_ condition: Condition) -> Bool {
+            switch condition {
+            case .leaf(let leaf): return leaf.path.description.hasSuffix("transparency.code_of_practice_signatory") && leaf.op == .equals
+            case .all(let parts, _): return parts.contains(where: reads)
+            default: return false
+            }
+        }
+        let rules = try PolicyLoader.builtInPacks(environment: [:]).flatMap(\.rules).filter { $0.id.hasPrefix("CoP-") }
+        #expect(rules.count >= 12)
+        for rule in rules {
+            #expect(rule.severity < .critical, "\(rule.id) makes a voluntary measure critical")
+            #expect(rule.when.map(reads) == true, "\(rule.id) applies to providers that did not sign the Code")
+        }
+    }
+
     /// The free and open-source licence allow-list appears in the gpai pack (Art. 53(2)) and the
     /// copyright pack (CoP Measure 1.4); a licence must never be free in one and not the other.
     @Test func theFreeLicenceListIsTheSameInEveryPack() throws {
