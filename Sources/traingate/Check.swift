@@ -102,7 +102,7 @@ struct Check: ParsableCommand {
         if let output {
             try write(text, to: output, inputs: inputs)
         } else {
-            Terminal.out(text)
+            try Terminal.out(text)
         }
         if report.failed { throw ExitCode.failure }
     }

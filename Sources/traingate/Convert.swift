@@ -54,7 +54,7 @@ struct Convert: ParsableCommand {
             throw ExitStatus.couldNotCheck
         }
         guard let output else {
-            Terminal.out(text)
+            try Terminal.out(text)
             return
         }
         let target = OutputFile.canonical(output)
@@ -74,6 +74,6 @@ struct Convert: ParsableCommand {
             Terminal.error("\(output): error: \(error)")
             throw ExitStatus.couldNotCheck
         }
-        Terminal.out("wrote \(output)\n\nNext: fill in every TODO, then run `traingate check \(output)`.\n")
+        try Terminal.out("wrote \(output)\n\nNext: fill in every TODO, then run `traingate check \(output)`.\n")
     }
 }

@@ -25,6 +25,6 @@ struct Explain: ParsableCommand {
             let hint = Suggestions.closest(to: ruleID, in: rules.map(\.1.id)).map { "; did you mean '\($0)'?" } ?? ""
             throw ValidationError("no rule '\(ruleID)' in the loaded packs\(hint)")
         }
-        Terminal.out(RuleExplanation.render(rule, pack: pack))
+        try Terminal.out(RuleExplanation.render(rule, pack: pack))
     }
 }

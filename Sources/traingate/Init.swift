@@ -36,6 +36,6 @@ struct Init: ParsableCommand {
         var out = files.map { "wrote \($0.0)\n" }.joined()
         let cd = base.isEmpty ? "" : "cd \(folder) && "
         out += "\nNext: fill in the empty fields, then run `\(cd)traingate check`.\n"
-        Terminal.out(out)
+        try Terminal.out(out)
     }
 }

@@ -23,7 +23,7 @@ struct Packs: ParsableCommand {
             let rows = [["NAME", "VERSION", "RULES", "RUNS", "TITLE"]] + packs.map {
                 [$0.name, $0.version, String($0.rules.count), $0.optIn ? "opt-in" : "default", $0.title]
             }
-            Terminal.out(Table.render(rows))
+            try Terminal.out(Table.render(rows))
         }
     }
 }
@@ -63,7 +63,7 @@ extension Packs {
             let rules = selected.reduce(0) { $0 + $1.rules.count }
             lines += "\(selected.count) pack\(selected.count == 1 ? "" : "s"), \(rules) rules\n"
             lines += "\(results.count - failed) passed, \(failed) failed\n"
-            Terminal.out(lines)
+            try Terminal.out(lines)
             if failed > 0 { throw ExitCode.failure }
         }
     }
@@ -100,7 +100,7 @@ extension Packs {
             do { try PolicyLoader.checkUnique(packs) } catch { problems.append(error.description) }
             for problem in problems { Terminal.error(problem) }
             let rules = packs.reduce(0) { $0 + $1.rules.count }
-            Terminal.out("linted \(files.count) pack file\(files.count == 1 ? "" : "s"), \(rules) rules: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")\n")
+            try Terminal.out("linted \(files.count) pack file\(files.count == 1 ? "" : "s"), \(rules) rules: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")\n")
             if !problems.isEmpty { throw ExitStatus.couldNotCheck }
         }
     }

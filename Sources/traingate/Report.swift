@@ -70,7 +70,7 @@ struct Report: ParsableCommand {
                     throw ExitStatus.couldNotCheck
                 }
             } else {
-                Terminal.out(text)
+                try Terminal.out(text)
             }
             if strict && !summary.gaps.isEmpty { throw ExitCode.failure }
         }

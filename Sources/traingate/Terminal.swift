@@ -10,8 +10,15 @@ enum Terminal {
     /// Writes one line to standard error, unbuffered.
     static func error(_ line: String) { write(line + "\n", to: 2) }
 
-    /// Writes text to standard output as it is (reports end with their own newline).
-    static func out(_ text: String) { write(text, to: 1) }
+    /// Writes text to standard output as it is (reports end with their own newline). A report
+    /// that cannot be written (a full disk, a closed descriptor) is a run that could not check:
+    /// it says so on standard error and exits 2, never 0 with the report lost.
+    static func out(_ text: String) throws {
+        if let failure = write(text, to: 1) {
+            error("error: cannot write to standard output: \(failure)")
+            throw ExitStatus.couldNotCheck
+        }
+    }
 
     /// Whether to colour output for a `--color` mode: `auto` colours a terminal unless NO_COLOR is set.
     static func wantsColor(_ mode: String) -> Bool {
@@ -24,9 +31,11 @@ enum Terminal {
         }
     }
 
-    private static func write(_ text: String, to descriptor: Int32) {
+    /// Writes all of `text`; returns why it could not, or nil.
+    @discardableResult
+    private static func write(_ text: String, to descriptor: Int32) -> String? {
         var text = text
-        text.withUTF8 { buffer in
+        return text.withUTF8 { buffer -> String? in
             var offset = 0
             while offset < buffer.count {
                 #if canImport(Glibc)
@@ -35,9 +44,11 @@ enum Terminal {
                 let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #endif
                 if written < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-                if written <= 0 { return }
+                if written < 0 { return String(cString: strerror(errno)) }
+                if written == 0 { return "nothing was written" }
                 offset += written
             }
+            return nil
         }
     }
 }

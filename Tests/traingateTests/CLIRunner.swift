@@ -22,19 +22,21 @@ enum CLI {
         return folder.appendingPathComponent("traingate")
     }
 
-    /// Runs `traingate arguments…` in `folder` (default: the fixtures folder).
-    static func run(_ arguments: [String], in folder: String = fixtures) throws -> Output {
+    /// Runs `traingate arguments…` in `folder` (default: the fixtures folder). With
+    /// `standardOutput`, the child writes there instead of into a pipe (stdout comes back empty).
+    static func run(_ arguments: [String], in folder: String = fixtures, standardOutput: FileHandle? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        try? out.fileHandleForWriting.close()
         // Read both pipes before waiting so a full pipe cannot block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stdout = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(status: process.terminationStatus,

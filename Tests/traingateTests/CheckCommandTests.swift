@@ -165,4 +165,19 @@ struct ColorTests {
         let json = try CLI.run(["check", "check-fail/card.yaml", "--as-of", "2026-11-22", "--color", "always", "--format", "json"])
         #expect(!json.stdout.contains("\u{1B}["))
     }
+
+    /// A report that cannot be written is never a pass: every command that prints a report exits 2
+    /// with a one-line error when standard output is full.
+    @Test(arguments: [
+        ["check", "check-fail/card.yaml", "--as-of", "2026-11-22", "--format", "sarif", "--fail-on", "never"],
+        ["check", "check-fail/card.yaml", "--as-of", "2026-11-22"],
+        ["packs", "list"],
+        ["explain", "GDPR-21"],
+    ])
+    func aReportThatCannotBeWrittenExitsTwo(_ arguments: [String]) throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }  // not every system has one
+        let result = try CLI.run(arguments, standardOutput: full)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasSuffix("error: cannot write to standard output: No space left on device\n"))
+    }
 }
