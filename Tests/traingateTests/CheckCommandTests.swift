@@ -180,4 +180,39 @@ struct ColorTests {
         #expect(result.status == 2)
         #expect(result.stderr.hasSuffix("error: cannot write to standard output: No space left on device\n"))
     }
+
+    /// A manifest with a mis-spelt or missing apiVersion is an error, never skipped as "another
+    /// file": skipping it would pass the check without it.
+    @Test(arguments: [
+        ("apiversion: traingate/v1\n", "1:1: error: unknown key 'apiversion'; did you mean 'apiVersion'?"),
+        ("apiVersion: TrainGate/v1\n", "1:13: error: apiVersion 'TrainGate/v1' is not 'traingate/v1'"),
+        ("", "1:7: error: kind 'DatasetManifest' with no apiVersion"),
+        ("apiVersion: v1\n", "2:7: error: kind 'DatasetManifest' with apiVersion 'v1'"),
+    ])
+    func aLookalikeManifestIsAnErrorNotAnotherFile(_ header: String, _ expected: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-lookalike-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manifest = header + "kind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: web_crawl}]\n"
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/m.yaml"))
+        for arguments in [["check", folder], ["check", folder + "/m.yaml", "--skip-other-files"]] {
+            let result = try CLI.run(arguments + ["--as-of", "2026-11-22"])
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("m.yaml:" + expected), "\(result.stderr)")
+        }
+    }
+
+    /// A genuinely foreign YAML file in a folder is still skipped.
+    @Test func aForeignFileIsStillSkipped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-foreign-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("apiVersion: apps/v1\nkind: Deployment\n".utf8).write(to: URL(fileURLWithPath: folder + "/k8s.yaml"))
+        try Data("apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/m.yaml"))
+        let result = try CLI.run(["check", folder, "--as-of", "2026-11-22", "--fail-on", "never"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1 file skipped"))
+    }
 }
+

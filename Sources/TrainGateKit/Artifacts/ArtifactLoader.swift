@@ -146,6 +146,12 @@ public enum ArtifactLoader {
                 outcome.errors.append(.notCheckable(root["apiVersion"]!.location, reason: "unsupported apiVersion '\(api)'; this TrainGate reads traingate/v1"))
                 return outcome
             }
+            // A file that looks like TrainGate's is an error wherever it is found: skipping a
+            // manifest for a typo in its first line would pass the check without it.
+            if let (location, reason) = lookalike(root, api: api, kind: kind) {
+                outcome.errors.append(.notCheckable(location, reason: reason))
+                return outcome
+            }
             guard explicit else { return FileOutcome(loaded: .skipped) }
             outcome.errors.append(.notCheckable(root.location, reason: "not a TrainGate file: expected 'apiVersion: traingate/v1'"))
             return outcome
@@ -168,6 +174,28 @@ public enum ArtifactLoader {
             outcome.errors.append(.notCheckable(root["kind"]?.location ?? root.location, reason: "unknown kind '\(kind)'\(hint)"))
         }
         return outcome
+    }
+
+    /// Why a file without `apiVersion: traingate/v1` still looks like a TrainGate file: a
+    /// near-miss apiVersion value (`TrainGate/v1`, `traingate/v01`), a near-miss key for it
+    /// (`apiversion`, `api_version`), or a check kind (`kind: DatasetManifest`, or a near miss of
+    /// one) with no apiVersion. Nil for a genuinely foreign file.
+    static func lookalike(_ root: Node, api: String?, kind: String) -> (SourceLocation, String)? {
+        let expected = "traingate/v1"
+        if let api, let node = root["apiVersion"], Suggestions.closest(to: api, in: [expected]) != nil {
+            return (node.location, "apiVersion '\(api.visibleASCII)' is not '\(expected)'; a TrainGate file starts with 'apiVersion: \(expected)'")
+        }
+        for entry in root.mapping ?? [] where entry.key != "apiVersion" {
+            if Suggestions.closest(to: entry.key, in: ["apiVersion"]) != nil || entry.key.lowercased() == "api_version" {
+                return (entry.keyLocation, "unknown key '\(entry.key.visibleASCII)'; did you mean 'apiVersion'? a TrainGate file starts with 'apiVersion: \(expected)'")
+            }
+        }
+        let kindLike = checkedKinds.contains(kind) || (!kind.isEmpty && Suggestions.closest(to: kind, in: checkedKinds) != nil)
+        if kindLike, let node = root["kind"] {
+            let found = api.map { "apiVersion '\($0.visibleASCII)'" } ?? "no apiVersion"
+            return (node.location, "kind '\(kind.visibleASCII)' with \(found): a TrainGate file starts with 'apiVersion: \(expected)'")
+        }
+        return nil
     }
 
     /// Reads an adapted file's views like TrainGate files of their kinds.
