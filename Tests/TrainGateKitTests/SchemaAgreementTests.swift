@@ -33,7 +33,7 @@ struct SchemaAgreementTests {
         ("modalities: [text, smell]", .error, false),
         ("modalities: [text, ~]", .error, false),                             // list items cannot be null
         ("rights: {agreement: {evidence: {sha256: abc}}}", .error, false),    // {path, sha256} needs a path
-        ("acess: {lawful_access: true}", .warning, false),                    // typo: traingate warns, the editor flags
+        ("acess: {lawful_access: true}", .error, false),                      // near miss: both reject it
         ("rights: {agreement: {evidence: missing.pdf}}", .error, true),       // only traingate reads evidence files
     ])
     func sourceField(line: String, loader: Verdict, schemaAccepts: Bool) throws {

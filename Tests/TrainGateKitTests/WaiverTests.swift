@@ -178,12 +178,15 @@ struct WaiverTests {
         #expect(throws: CheckFailure.self) { try Checker.run(.init(paths: [scraped], asOf: asOf, waivers: [file])) }
     }
 
-    @Test func unknownWaiverKeysAreWarnings() throws {
+    @Test func nearMissWaiverKeysAreErrorsAndForeignOnesWarnings() throws {
         let scratch = Scratch()
-        let file = scratch.write("w.yaml", waiverSet(entry(extra: "    aproved_by: x")))
-        let set = WaiverSet.load([file], asOf: asOf)
-        #expect(set.errors.isEmpty)
-        #expect(set.warnings.map(\.description) == ["\(file):9:5: warning: unknown key 'waivers[0].aproved_by'; did you mean 'approved_by'?"])
+        let typo = scratch.write("w.yaml", waiverSet(entry(extra: "    aproved_by: x")))
+        let set = WaiverSet.load([typo], asOf: asOf)
+        #expect(set.errors.map(\.description) == ["\(typo):9:5: error: unknown key 'waivers[0].aproved_by' is a near miss of 'approved_by'; spell it 'approved_by' (a typo must not switch a rule off)"])
+        let foreign = scratch.write("f.yaml", waiverSet(entry(extra: "    jira_board: PRIV")))
+        let other = WaiverSet.load([foreign], asOf: asOf)
+        #expect(other.errors.isEmpty)
+        #expect(other.warnings.map(\.description) == ["\(foreign):9:5: warning: unknown key 'waivers[0].jira_board'"])
     }
 
     @Test(arguments: [("1970-01-01", 0), ("2000-03-01", 11017), ("2026-11-22", 20779), ("1969-12-31", -1)])

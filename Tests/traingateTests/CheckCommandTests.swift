@@ -84,7 +84,7 @@ struct CheckCommandTests {
 
     @Test func unknownKeysWarnWithASuggestion() throws {
         let result = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22"])
-        #expect(result.stdout.hasPrefix("check-fail/data/shadow.yaml:25:7: warning: unknown key 'sources[1].personal_data.lawfull_basis'; did you mean 'lawful_basis'?\n"))
+        #expect(result.stdout.hasPrefix("check-fail/data/shadow.yaml:25:7: warning: unknown key 'sources[1].personal_data.internal_ticket'\n"))
     }
 
     @Test("usage errors exit 64", arguments: [
@@ -213,6 +213,24 @@ struct ColorTests {
         let result = try CLI.run(["check", folder, "--as-of", "2026-11-22", "--fail-on", "never"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("1 file skipped"))
+    }
+
+    /// A key one letter (or one look-alike letter) away from a known key is an error printed with
+    /// its escaped spelling, so it cannot switch a rule off; a foreign key stays a warning.
+    @Test(arguments: [
+        ("participaton: opt_out", "error: unknown key 'sources[0].user_data.participaton' is a near miss of 'participation'"),
+        ("particip\u{0430}tion: opt_out", "error: unknown key 'sources[0].user_data.particip\\u{430}tion' is a near miss of 'participation'"),
+        ("participation\u{200B}: opt_out", "error: unknown key 'sources[0].user_data.participation\\u{200b}' is a near miss of 'participation'"),
+    ])
+    func aNearMissKeyIsAnError(_ line: String, _ expected: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-nearmiss-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n  - id: s\n    source_type: user_data_other_service\n    user_data:\n      " + line + "\n"
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/m.yaml"))
+        let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("m.yaml:8:7: " + expected), "\(result.stderr)")
     }
 }
 

@@ -25,7 +25,7 @@ struct ReportFormatCommandTests {
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
         let notes = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
         #expect(notes.count == 1)
-        #expect((notes.first?["message"] as? [String: Any])?["text"] as? String == "unknown key 'sources[1].personal_data.lawfull_basis'; did you mean 'lawful_basis'?")
+        #expect((notes.first?["message"] as? [String: Any])?["text"] as? String == "unknown key 'sources[1].personal_data.internal_ticket'")
     }
 
     @Test func junitIsXMLWithAFailurePerFinding() throws {

@@ -99,8 +99,7 @@ struct SchemaValidator {
             guard let entries = node.mapping else { return typeError(node, "a mapping") }
             for entry in entries {
                 guard let fieldType = fields[entry.key] else {
-                    let hint = Suggestions.closest(to: entry.key, in: fields.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-                    warnings.append(Diagnostic(location: entry.keyLocation, message: "unknown key '\(path(with: entry.key))'\(hint)"))
+                    unknownKey(entry, known: fields.keys)
                     continue
                 }
                 trail.append(.key(entry.key))
@@ -116,5 +115,19 @@ struct SchemaValidator {
 
     private mutating func typeError(_ node: Node, _ expected: String) {
         errors.append(.wrongType(node.location, path: path, expected: expected, found: node.kindDescription))
+    }
+
+    /// An unknown key. A near miss of a known key (a typo, another letter case, a look-alike
+    /// letter, an invisible character) is an error: it would silently switch off the rules that
+    /// read the key it imitates. A genuinely foreign key is a warning. Both are printed with
+    /// every character outside printable ASCII escaped, so a look-alike shows.
+    private mutating func unknownKey(_ entry: MappingEntry, known: Dictionary<String, FieldType>.Keys) {
+        let spelled = path(with: entry.key).visibleASCII
+        if let suggestion = Suggestions.closest(to: entry.key, in: known.sorted()) {
+            errors.append(.invalid(entry.keyLocation, "unknown key '\(spelled)' is a near miss of '\(suggestion)'; "
+                                   + "spell it '\(suggestion)' (a typo must not switch a rule off)"))
+        } else {
+            warnings.append(Diagnostic(location: entry.keyLocation, message: "unknown key '\(spelled)'"))
+        }
     }
 }
