@@ -190,29 +190,25 @@ struct ColorTests {
         ("apiVersion: v1\n", "2:7: error: kind 'DatasetManifest' with apiVersion 'v1'"),
     ])
     func aLookalikeManifestIsAnErrorNotAnotherFile(_ header: String, _ expected: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-lookalike-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let manifest = header + "kind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: web_crawl}]\n"
-        try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/m.yaml"))
-        for arguments in [["check", folder], ["check", folder + "/m.yaml", "--skip-other-files"]] {
-            let result = try CLI.run(arguments + ["--as-of", "2026-11-22"])
-            #expect(result.status == 2, "\(arguments)")
-            #expect(result.stderr.contains("m.yaml:" + expected), "\(result.stderr)")
+        try CLI.withFolder(["m.yaml": manifest]) { folder in
+            for arguments in [["check", folder], ["check", folder + "/m.yaml", "--skip-other-files"]] {
+                let result = try CLI.run(arguments + ["--as-of", "2026-11-22"])
+                #expect(result.status == 2, "\(arguments)")
+                #expect(result.stderr.contains("m.yaml:" + expected), "\(result.stderr)")
+            }
         }
     }
 
     /// A genuinely foreign YAML file in a folder is still skipped.
     @Test func aForeignFileIsStillSkipped() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-foreign-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data("apiVersion: apps/v1\nkind: Deployment\n".utf8).write(to: URL(fileURLWithPath: folder + "/k8s.yaml"))
-        try Data("apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n".utf8)
-            .write(to: URL(fileURLWithPath: folder + "/m.yaml"))
-        let result = try CLI.run(["check", folder, "--as-of", "2026-11-22", "--fail-on", "never"])
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("1 file skipped"))
+        let files = ["k8s.yaml": "apiVersion: apps/v1\nkind: Deployment\n",
+                     "m.yaml": "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n"]
+        try CLI.withFolder(files) { folder in
+            let result = try CLI.run(["check", folder, "--as-of", "2026-11-22", "--fail-on", "never"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("1 file skipped"))
+        }
     }
 
     /// A key one letter (or one look-alike letter) away from a known key is an error printed with
@@ -223,14 +219,12 @@ struct ColorTests {
         ("participation\u{200B}: opt_out", "error: unknown key 'sources[0].user_data.participation\\u{200b}' is a near miss of 'participation'"),
     ])
     func aNearMissKeyIsAnError(_ line: String, _ expected: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traingate-nearmiss-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n  - id: s\n    source_type: user_data_other_service\n    user_data:\n      " + line + "\n"
-        try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/m.yaml"))
-        let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22"])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("m.yaml:8:7: " + expected), "\(result.stderr)")
+        try CLI.withFolder(["m.yaml": manifest]) { folder in
+            let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("m.yaml:8:7: " + expected), "\(result.stderr)")
+        }
     }
 }
 
