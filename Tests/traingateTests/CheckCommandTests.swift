@@ -226,5 +226,16 @@ struct ColorTests {
             #expect(result.stderr.contains("m.yaml:8:7: " + expected), "\(result.stderr)")
         }
     }
+
+    /// Two manifests no card names may not share a dataset id: their findings, waivers and SARIF
+    /// fingerprints would name the same subject.
+    @Test func standaloneManifestsWithOneDatasetIDAreAnError() throws {
+        let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n"
+        try CLI.withFolder(["a.yaml": manifest, "b.yaml": manifest]) { folder in
+            let result = try CLI.run(["check", folder, "--as-of", "2026-11-22"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("b.yaml:3:15: error: duplicate"), "\(result.stderr)")
+        }
+    }
 }
 

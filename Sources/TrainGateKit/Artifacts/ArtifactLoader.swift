@@ -120,9 +120,14 @@ public enum ArtifactLoader {
             checkUniqueIDs(datasets, into: &inputs)
             inputs.bundles.append(ArtifactBundle(card: card, datasets: datasets))
         }
+        // Manifests no card names are bundles of their own, but their findings share one subject
+        // namespace (dataset:ID/…), so two of them may not share an id either.
+        var standalone: [DatasetManifest] = []
         for key in manifestOrder where !claimed.contains(key) {
+            standalone.append(manifests[key]!)
             inputs.bundles.append(ArtifactBundle(card: nil, datasets: [manifests[key]!]))
         }
+        checkUniqueIDs(standalone, into: &inputs)
         for bundle in adaptedBundles { checkUniqueIDs(bundle.datasets, into: &inputs) }
         inputs.bundles += adaptedBundles
         return inputs
