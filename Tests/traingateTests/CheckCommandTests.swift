@@ -237,5 +237,17 @@ struct ColorTests {
             #expect(result.stderr.contains("b.yaml:3:15: error: duplicate"), "\(result.stderr)")
         }
     }
+
+    /// A card that names one manifest twice is told so at its own second line.
+    @Test func aCardNamingAManifestTwiceIsAnErrorAtTheCard() throws {
+        let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n"
+        let card = "apiVersion: traingate/v1\nkind: ModelCard\nmodel: {name: x}\ntraining_data:\n  datasets:\n    - manifest: m.yaml\n    - manifest: ./m.yaml\n"
+        try CLI.withFolder(["m.yaml": manifest, "card.yaml": card]) { folder in
+            let result = try CLI.run(["check", folder + "/card.yaml", "--as-of", "2026-11-22"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("card.yaml:7:17: error: manifest './m.yaml' is named twice (first at "), "\(result.stderr)")
+            #expect(!result.stderr.contains("duplicate id"))
+        }
+    }
 }
 

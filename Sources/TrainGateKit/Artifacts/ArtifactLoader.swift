@@ -106,8 +106,15 @@ public enum ArtifactLoader {
         let alreadyFailed = cards.isEmpty ? [] : Set(failed.map { Array(canonical($0).utf8) })
         for card in cards {
             var datasets: [DatasetManifest] = []
+            var named: [[UInt8]: SourceLocation] = [:]
             for reference in card.datasets {
                 let target = resolve(reference.path, relativeTo: card.file)
+                // A card that names one manifest twice is wrong at its own second line.
+                if let first = named[Array(target.canonical.utf8)] {
+                    inputs.errors.append(.invalid(reference.location, "manifest '\(reference.path.visibleASCII)' is named twice (first at \(first))"))
+                    continue
+                }
+                named[Array(target.canonical.utf8)] = reference.location
                 if alreadyFailed.contains(Array(target.canonical.utf8)) { continue }
                 guard let (key, manifest) = load(reference, at: target, known: manifests, limits: limits, into: &inputs) else { continue }
                 if manifests[key] == nil {
