@@ -249,5 +249,17 @@ struct ColorTests {
             #expect(!result.stderr.contains("duplicate id"))
         }
     }
+
+    /// Ids name subjects in findings, waivers and fingerprints: blank ids, ids that read as
+    /// another subject, and waiver patterns are errors.
+    @Test(arguments: ["\"\"", "\" \"", "\"a/source:b\"", "\"*\"", "\"x<b>\""])
+    func anIdThatCannotNameASubjectIsAnError(_ id: String) throws {
+        let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: \(id), source_type: synthetic}]\n"
+        try CLI.withFolder(["m.yaml": manifest]) { folder in
+            let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("m.yaml:4:16: error: source id '"), "\(result.stderr)")
+        }
+    }
 }
 

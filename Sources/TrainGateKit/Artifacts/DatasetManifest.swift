@@ -24,6 +24,9 @@ public struct DatasetManifest: Sendable {
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
         guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, file: file, errors: &errors, warnings: &warnings),
               let id = root["dataset"]?["id"]?.scalar?.text else { return nil }
+        if let node = root["dataset"]?["id"], let problem = SubjectID.problem(id) {
+            errors.append(.invalid(node.location, "dataset.id '\(id.visibleASCII)' \(problem)"))
+        }
         if root["sources"]?.sequence?.isEmpty ?? true {
             errors.append(.wrongType(root["sources"]?.location ?? root.location, path: "sources", expected: "at least one source", found: "an empty list"))
             return nil
@@ -33,10 +36,14 @@ public struct DatasetManifest: Sendable {
         for (index, node) in (root["sources"]?.sequence ?? []).enumerated() {
             guard let sourceID = node["id"]?.scalar?.text else { continue }
             let location = node["id"]!.location
+            if let problem = SubjectID.problem(sourceID) {
+                errors.append(.invalid(location, "source id '\(sourceID.visibleASCII)' \(problem)"))
+            }
             if let first = seen[sourceID] { errors.append(.duplicateID(sourceID, location, first: first)) }
             seen[sourceID] = location
             sources.append(Source(id: sourceID, node: node, index: index))
         }
+        guard errors.isEmpty else { return nil }
         return DatasetManifest(file: file, root: root, id: id, sources: sources)
     }
 }
@@ -78,4 +85,18 @@ public struct ArtifactBundle: Sendable {
     public var card: ModelCard?
     /// The datasets, in the card's order (or by file, without a card).
     public var datasets: [DatasetManifest]
+}
+
+/// The ids that name subjects (`dataset:ID/source:ID`) in findings, waivers and SARIF
+/// fingerprints: letters, digits, '.', '_' and '-', as rule ids, so no id is blank, hides in
+/// whitespace, or reads as another subject (`a/source:b`) or a waiver pattern (`*`).
+enum SubjectID {
+    /// Why `id` cannot name a subject, or nil.
+    static func problem(_ id: String) -> String? {
+        if id.isEmpty { return "is empty" }
+        guard id.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            return "may hold only letters, digits, '.', '_' and '-'"
+        }
+        return nil
+    }
 }
