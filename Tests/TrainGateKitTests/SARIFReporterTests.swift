@@ -39,6 +39,26 @@ struct SARIFReporterTests {
         #expect(SARIFReporter.fingerprint(of: otherFile) != SARIFReporter.fingerprint(of: original))
     }
 
+    /// The same check run from another working folder, or on absolute paths, keeps every
+    /// fingerprint: paths count from the folder all inputs share.
+    @Test func theFingerprintDoesNotDependOnTheWorkingFolder() throws {
+        let original = try finding()
+        let file = original.location.file  // examples/scraped-catalogue/data/mirrored-catalogue.yaml
+        func moved(_ prefix: String) -> Finding {
+            var copy = original
+            copy.location = Location(file: prefix + "scraped-catalogue/data/mirrored-catalogue.yaml", line: 1, column: 1)
+            return copy
+        }
+        let here = SARIFReporter.fingerprint(of: original, root: SARIFReporter.commonRoot([file, "examples/scraped-catalogue/model-card.yaml"]))
+        let inside = SARIFReporter.fingerprint(of: moved(""), root: SARIFReporter.commonRoot(["scraped-catalogue/data/mirrored-catalogue.yaml", "./scraped-catalogue/model-card.yaml"]))
+        let absolute = SARIFReporter.fingerprint(of: moved("/work/examples/"), root: SARIFReporter.commonRoot(["/work/examples/scraped-catalogue/data/mirrored-catalogue.yaml", "/work/examples/scraped-catalogue/model-card.yaml"]))
+        #expect(here == inside && inside == absolute)
+        #expect(SARIFReporter.commonRoot(["a/b/c.yaml", "a/d.yaml"]) == "a")
+        #expect(SARIFReporter.commonRoot(["/x/y/z.yaml"]) == "/x/y")
+        #expect(SARIFReporter.relative("a/b/c.yaml", to: "a") == "b/c.yaml")
+        #expect(SARIFReporter.relative("/a/b.yaml", to: "a") == "a/b.yaml", "an absolute path is never cut by a relative root")
+    }
+
     func document(_ report: CheckReport) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(report).utf8))
         return try #require(object as? [String: Any])

@@ -261,5 +261,26 @@ struct ColorTests {
             #expect(result.stderr.contains("m.yaml:4:16: error: source id '"), "\(result.stderr)")
         }
     }
+
+    /// The same check gives the same bytes whatever the order of its arguments, and the same
+    /// SARIF fingerprints whatever the working folder.
+    @Test func outputDoesNotDependOnArgumentOrderOrWorkingFolder() throws {
+        let card = "apiVersion: traingate/v1\nkind: ModelCard\nmodel: {name: x}\n"
+        let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: web_crawl}]\n"
+        try CLI.withFolder(["a.yaml": card, "b.yaml": manifest]) { folder in
+            for format in ["json", "sarif"] {
+                let forward = try CLI.run(["check", folder + "/a.yaml", folder + "/b.yaml", "--as-of", "2026-11-22", "--format", format])
+                let backward = try CLI.run(["check", folder + "/b.yaml", folder + "/a.yaml", "--as-of", "2026-11-22", "--format", format])
+                #expect(forward.stdout == backward.stdout, "\(format)")
+            }
+            func fingerprints(_ output: CLI.Output) -> [String] {
+                output.stdout.split(separator: "\n").filter { $0.contains("\"traingate/v1\" :") }.map(String.init)
+            }
+            let absolute = try CLI.run(["check", folder + "/b.yaml", "--as-of", "2026-11-22", "--format", "sarif"])
+            let relative = try CLI.run(["check", "b.yaml", "--as-of", "2026-11-22", "--format", "sarif"], in: folder)
+            #expect(!fingerprints(absolute).isEmpty)
+            #expect(fingerprints(absolute) == fingerprints(relative))
+        }
+    }
 }
 

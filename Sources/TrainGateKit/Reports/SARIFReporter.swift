@@ -6,9 +6,10 @@ import Foundation
 /// waived finding, waivers as external suppressions, and input warnings and expired or stale
 /// waivers as tool execution notifications.
 ///
-/// Results carry a `traingate/v1` partial fingerprint made from the file, the rule, the subject
-/// and the field path but not the line, so a finding keeps its identity when the file around it
-/// is edited, and two files declaring the same ids never share one. Keys are sorted so the same check always produces the same bytes.
+/// Results carry a `traingate/v1` partial fingerprint made from the file (relative to the folder
+/// all inputs share, so the working folder does not matter), the rule, the subject and the field
+/// path but not the line, so a finding keeps its identity when the file around it is edited, and
+/// two files declaring the same ids never share one. Keys are sorted so the same check always produces the same bytes.
 public struct SARIFReporter: Reporter {
     /// The `--format` name.
     public static let identifier = "sarif"
@@ -27,12 +28,13 @@ public struct SARIFReporter: Reporter {
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { index[rule.pack + "\u{0}" + rule.id] = i }
         let notifications = Self.notifications(report, rules: rules)
+        let root = Self.commonRoot(report.inputs.map(\.path))
         let run = SARIFLog.Run(
             tool: .init(driver: .init(version: report.toolVersion, rules: rules.map(Self.descriptor))),
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
-            artifacts: report.inputs.map { .init(location: Self.artifactLocation($0.path), roles: ["analysisTarget"]) },
+            artifacts: report.inputs.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { .init(location: Self.artifactLocation($0), roles: ["analysisTarget"]) },
             results: report.findings.filter { $0.status == .fail || $0.status == .waived }.map {
-                Self.result($0, ruleIndex: index[$0.pack + "\u{0}" + $0.ruleID])
+                Self.result($0, ruleIndex: index[$0.pack + "\u{0}" + $0.ruleID], root: root)
             },
             properties: Self.runProperties(report))
         let encoder = JSONEncoder()
@@ -42,10 +44,41 @@ public struct SARIFReporter: Reporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// The stable identity of a finding across runs: SHA-256 of its file, rule, subject and field path.
-    public static func fingerprint(of finding: Finding) -> String {
-        let key = [finding.location.file, finding.ruleID, finding.subject, finding.path].joined(separator: "\u{0}")
+    /// The stable identity of a finding across runs: SHA-256 of its file (relative to `root`),
+    /// rule, subject and field path.
+    public static func fingerprint(of finding: Finding, root: String = "") -> String {
+        let file = relative(finding.location.file, to: root)
+        let key = [file, finding.ruleID, finding.subject, finding.path].joined(separator: "\u{0}")
         return SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The folder every input lies in, as written (`.` segments dropped): fingerprints count
+    /// paths from here, so running the same check from another working folder, or naming the
+    /// inputs by absolute paths, keeps every fingerprint.
+    static func commonRoot(_ paths: [String]) -> String {
+        let folders = paths.map { path -> [Substring] in
+            let parts = normalised(path)
+            return Array(parts.dropLast())
+        }
+        guard var common = folders.first else { return "" }
+        for folder in folders.dropFirst() {
+            common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
+        }
+        let absolute = paths.first?.hasPrefix("/") ?? false
+        return (absolute ? "/" : "") + common.joined(separator: "/")
+    }
+
+    /// `path` without the leading `root` folders.
+    static func relative(_ path: String, to root: String) -> String {
+        let parts = normalised(path), base = normalised(root)
+        guard !base.isEmpty, parts.starts(with: base), path.hasPrefix("/") == root.hasPrefix("/") else {
+            return parts.joined(separator: "/")
+        }
+        return parts.dropFirst(base.count).joined(separator: "/")
+    }
+
+    private static func normalised(_ path: String) -> [Substring] {
+        path.split(separator: "/").filter { $0 != "." }
     }
 
     /// The URI of a reported path: relative paths stay relative to `%SRCROOT%` (where the check
@@ -76,7 +109,7 @@ public struct SARIFReporter: Reporter {
                               tags: ["compliance", rule.pack, rule.scope.rawValue]))
     }
 
-    private static func result(_ finding: Finding, ruleIndex: Int?) -> SARIFLog.Result {
+    private static func result(_ finding: Finding, ruleIndex: Int?, root: String) -> SARIFLog.Result {
         let message = [finding.message, finding.expectedAndFound].compactMap { $0 }.joined(separator: "\n")
         let suppressions = finding.waiver.map { waiver in
             [SARIFLog.Suppression(
@@ -88,7 +121,7 @@ public struct SARIFReporter: Reporter {
         return .init(
             ruleId: finding.ruleID, ruleIndex: ruleIndex, level: AlertLevel(finding.severity).rawValue,
             message: .init(text: message), locations: [location(finding.location)],
-            partialFingerprints: [fingerprintKey: fingerprint(of: finding)], suppressions: suppressions,
+            partialFingerprints: [fingerprintKey: fingerprint(of: finding, root: root)], suppressions: suppressions,
             properties: .init(subject: finding.subject, path: finding.path, expected: finding.expected, found: finding.found,
                               reason: finding.reason?.rawValue, pack: finding.pack, severity: finding.severity.rawValue,
                               status: finding.status.rawValue))
