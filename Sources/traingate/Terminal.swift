@@ -1,4 +1,5 @@
 import Foundation
+import TrainGateKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,8 +8,9 @@ import Darwin
 
 /// Writing to the terminal's streams; the only place the CLI touches stderr.
 enum Terminal {
-    /// Writes one line to standard error, unbuffered.
-    static func error(_ line: String) { write(line + "\n", to: 2) }
+    /// Writes one line to standard error, unbuffered: whatever a message quotes from an input,
+    /// it stays one line (control characters and line separators are escaped).
+    static func error(_ line: String) { write(line.terminalSafe + "\n", to: 2) }
 
     /// Writes text to standard output as it is (reports end with their own newline). A report
     /// that cannot be written (a full disk, a closed descriptor) is a run that could not check:

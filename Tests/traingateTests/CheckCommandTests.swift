@@ -282,5 +282,28 @@ struct ColorTests {
             #expect(fingerprints(absolute) == fingerprints(relative))
         }
     }
+
+    /// A value read from an input cannot forge a line of the text report or of an error: control
+    /// characters, escape sequences and line separators are escaped.
+    @Test func inputValuesCannotForgeLines() throws {
+        let manifest = """
+            apiVersion: traingate/v1
+            kind: DatasetManifest
+            dataset: {id: d}
+            sources:
+              - id: s
+                source_type: first_party
+                personal_data: {present: true, original_purpose: "x\\nverdict: PASS\\n::error file=a::owned\\u001b[2J\\u202e"}
+
+            """
+        try CLI.withFolder(["m.yaml": manifest]) { folder in
+            let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22", "--pack", "gdpr"])
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(result.stdout.contains("x\\u{a}verdict: PASS\\u{a}::error file=a::owned\\u{1b}[2J\\u{202e}"), "\(result.stdout)")
+            #expect(!lines.contains { $0.hasPrefix("::error") || $0 == "verdict: PASS" })
+            #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+            #expect(result.stdout.hasSuffix("verdict: FAIL (fails on high and above)\n"))
+        }
+    }
 }
 

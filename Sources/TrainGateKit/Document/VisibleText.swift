@@ -16,3 +16,26 @@ extension String {
         return out
     }
 }
+
+extension String {
+    /// The text made safe for one line of a terminal or a CI log: C0 and C1 control characters
+    /// (newlines and escape sequences included), DEL, the bidirectional overrides and isolates,
+    /// and the Unicode line and paragraph separators are written as `\u{…}`, so a value read
+    /// from an input can neither start a line of its own (a forged finding, verdict or
+    /// `::error` command) nor hide or reorder what follows. Other text is kept as it is.
+    public var terminalSafe: String {
+        guard unicodeScalars.contains(where: Self.isUnsafe) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            if Self.isUnsafe(scalar) { out += "\\u{" + String(scalar.value, radix: 16) + "}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0x200E, 0x200F, 0x061C: return true
+        default: return false
+        }
+    }
+}

@@ -11,9 +11,12 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: CheckReport) -> String {
         var out = ""
-        for warning in report.warnings { out += "\(warning.location): \(paint("warning", .yellow)): \(warning.message)\n" }
+        // Values read from inputs are made terminal-safe before colours are added.
+        for warning in report.warnings {
+            out += "\(warning.location.description.terminalSafe): \(paint("warning", .yellow)): \(warning.message.terminalSafe)\n"
+        }
         for outcome in report.waivers where outcome.state != .applied {
-            out += "\(outcome.waiver.location): \(paint("warning", .yellow)): \(outcome.message)\n"
+            out += "\(outcome.waiver.location.description.terminalSafe): \(paint("warning", .yellow)): \(outcome.message.terminalSafe)\n"
         }
         for finding in report.findings { out += render(finding) }
         out += summary(report)
@@ -29,16 +32,16 @@ public struct TextReporter: Reporter {
         case .notApplicable: label = "not applicable"
         case .notInForce: label = "not in force"
         }
-        var out = "\(finding.location): \(label): \(finding.message) [\(finding.ruleID)]\n"
+        var out = "\(finding.location.description.terminalSafe): \(label): \(finding.message.terminalSafe) [\(finding.ruleID.terminalSafe)]\n"
         guard finding.status == .fail || finding.status == .waived else { return out }
         for (label, text) in finding.details {
-            out += "    \(label):" + String(repeating: " ", count: max(1, 9 - label.count)) + text + "\n"
+            out += "    \(label):" + String(repeating: " ", count: max(1, 9 - label.count)) + text.terminalSafe + "\n"
         }
         return out
     }
 
     private func summary(_ report: CheckReport) -> String {
-        var out = "\n\(report.statusSummary) — \(report.subjectSummary) checked against \(report.packSummary) as of \(report.asOf)\n"
+        var out = "\n\(report.statusSummary) — \(report.subjectSummary.terminalSafe) checked against \(report.packSummary.terminalSafe) as of \(report.asOf)\n"
         if !report.skipped.isEmpty { out += "\(report.skipped.count) file\(report.skipped.count == 1 ? "" : "s") skipped (not TrainGate manifests or model cards)\n" }
         let verdict = paint(report.verdictWord, report.failed ? .red : .green)
         out += "verdict: \(verdict) (\(report.thresholdDescription))\n"
