@@ -260,3 +260,30 @@ struct PackSelectionTests {
         #expect(throws: PolicyError.unknownPack("gdrp", suggestion: "gdpr")) { try PolicyLoader.select(["gdrp"], environment: [:]) }
     }
 }
+
+@Suite("Patterns with a time bound")
+struct PatternSafetyTests {
+    @Test("super-linear patterns are rejected", arguments: [
+        "^(a+)+$", "(a*)*", "(\\s+)+x", "([a-z]+)*", "(x{2,})+", "((ab)+c)+", "(a|b+)*", "(\\w+\\s?)+$", "(a)\\1", "(?<n>a)\\k<n>",
+    ])
+    func rejected(_ pattern: String) {
+        #expect(PatternSafety.problem(pattern) != nil, "\(pattern)")
+    }
+
+    @Test("linear patterns are accepted", arguments: [
+        "^https://", "^[0-9a-fA-F]{64}$", "(?i)^\\s*(none|no|nil|n/?a|-|0)\\s*$", "(a|b)+", "(ab)?c+", "(x{1})+",
+        "a{2,3}", "[(+*)]+", "\\(a+\\)+",
+    ])
+    func accepted(_ pattern: String) {
+        #expect(PatternSafety.problem(pattern) == nil, "\(pattern)")
+    }
+
+    @Test func aPackWithANestedRepetitionIsALocatedError() {
+        #expect(throws: (any Error).self) { try PolicyLoader.parse(pack(rule(["require": "require: {path: a, matches: '^(a+)+$'}"])), file: "pack.yaml") }
+        do {
+            _ = try PolicyLoader.parse(pack(rule(["require": "require: {path: a, matches: '^(a+)+$'}"])), file: "pack.yaml")
+        } catch {
+            #expect(error.description == "pack.yaml:10:33: error: invalid regular expression '^(a+)+$': a repeated group that itself repeats (nested repetition) can take exponential time")
+        }
+    }
+}

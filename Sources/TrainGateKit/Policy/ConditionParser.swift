@@ -106,6 +106,7 @@ struct ConditionParser {
             guard node.value == .bool(true) else { throw fail("true") }
         case .matches:
             let text = try PackReader.text(node, key: "matches")
+            if let problem = PatternSafety.problem(text) { throw .invalidRegex(node.location, pattern: text, reason: problem) }
             guard compilePatterns else { return .pattern(CompiledPattern(deferring: text)) }
             do { return .pattern(try CompiledPattern(text)) } catch {
                 throw .invalidRegex(node.location, pattern: text, reason: "\(error)")
