@@ -305,5 +305,16 @@ struct ColorTests {
             #expect(result.stdout.hasSuffix("verdict: FAIL (fails on high and above)\n"))
         }
     }
+
+    /// A manifest past the source limit is a located error, not gigabytes of findings.
+    @Test func tooManySourcesIsALocatedError() throws {
+        var manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n"
+        for index in 0...2_000 { manifest += "  - {id: s\(index), source_type: synthetic}\n" }
+        try CLI.withFolder(["m.yaml": manifest]) { folder in
+            let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("m.yaml:5:3: error: 2001 sources exceed the limit of 2000 per manifest"), "\(result.stderr)")
+        }
+    }
 }
 

@@ -19,6 +19,11 @@ public struct DatasetManifest: Sendable {
     /// `sources`, in order.
     public var sources: [Source]
 
+    /// The most sources one manifest may hold. Every source is checked against every source rule
+    /// and reported on, so a manifest of a hundred thousand one-line sources would take gigabytes;
+    /// a real dataset has far fewer sources than this (its items belong in a ledger).
+    public static let maxSources = 2_000
+
     /// Reads a manifest, validating it against `ArtifactSchemas.datasetManifest`. Returns nil
     /// when there are errors (appended to `errors`); unknown keys go to `warnings`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
@@ -26,6 +31,10 @@ public struct DatasetManifest: Sendable {
               let id = root["dataset"]?["id"]?.scalar?.text else { return nil }
         if let node = root["dataset"]?["id"], let problem = SubjectID.problem(id) {
             errors.append(.invalid(node.location, "dataset.id '\(id.visibleASCII)' \(problem)"))
+        }
+        if let sources = root["sources"]?.sequence, sources.count > maxSources {
+            errors.append(.invalid(root["sources"]!.location, "\(sources.count) sources exceed the limit of \(maxSources) per manifest; split the manifest"))
+            return nil
         }
         if root["sources"]?.sequence?.isEmpty ?? true {
             errors.append(.wrongType(root["sources"]?.location ?? root.location, path: "sources", expected: "at least one source", found: "an empty list"))
