@@ -220,22 +220,15 @@ struct ColorTests {
     ])
     func aNearMissKeyIsAnError(_ line: String, _ expected: String) throws {
         let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n  - id: s\n    source_type: user_data_other_service\n    user_data:\n      " + line + "\n"
-        try CLI.withFolder(["m.yaml": manifest]) { folder in
-            let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22"])
-            #expect(result.status == 2)
-            #expect(result.stderr.contains("m.yaml:8:7: " + expected), "\(result.stderr)")
-        }
+        try expectCouldNotCheck(["m.yaml": manifest], { ["check", $0 + "/m.yaml", "--as-of", "2026-11-22"] }, "m.yaml:8:7: " + expected)
     }
 
     /// Two manifests no card names may not share a dataset id: their findings, waivers and SARIF
     /// fingerprints would name the same subject.
     @Test func standaloneManifestsWithOneDatasetIDAreAnError() throws {
         let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n"
-        try CLI.withFolder(["a.yaml": manifest, "b.yaml": manifest]) { folder in
-            let result = try CLI.run(["check", folder, "--as-of", "2026-11-22"])
-            #expect(result.status == 2)
-            #expect(result.stderr.contains("b.yaml:3:15: error: duplicate"), "\(result.stderr)")
-        }
+        try expectCouldNotCheck(["a.yaml": manifest, "b.yaml": manifest], { ["check", $0, "--as-of", "2026-11-22"] },
+                                "b.yaml:3:15: error: duplicate")
     }
 
     /// A card that names one manifest twice is told so at its own second line.
@@ -255,11 +248,7 @@ struct ColorTests {
     @Test(arguments: ["\"\"", "\" \"", "\"a/source:b\"", "\"*\"", "\"x<b>\""])
     func anIdThatCannotNameASubjectIsAnError(_ id: String) throws {
         let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: \(id), source_type: synthetic}]\n"
-        try CLI.withFolder(["m.yaml": manifest]) { folder in
-            let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22"])
-            #expect(result.status == 2)
-            #expect(result.stderr.contains("m.yaml:4:16: error: source id '"), "\(result.stderr)")
-        }
+        try expectCouldNotCheck(["m.yaml": manifest], { ["check", $0 + "/m.yaml", "--as-of", "2026-11-22"] }, "m.yaml:4:16: error: source id '")
     }
 
     /// The same check gives the same bytes whatever the order of its arguments, and the same
@@ -310,10 +299,18 @@ struct ColorTests {
     @Test func tooManySourcesIsALocatedError() throws {
         var manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n"
         for index in 0...2_000 { manifest += "  - {id: s\(index), source_type: synthetic}\n" }
-        try CLI.withFolder(["m.yaml": manifest]) { folder in
-            let result = try CLI.run(["check", folder + "/m.yaml", "--as-of", "2026-11-22"])
-            #expect(result.status == 2)
-            #expect(result.stderr.contains("m.yaml:5:3: error: 2001 sources exceed the limit of 2000 per manifest"), "\(result.stderr)")
+        try expectCouldNotCheck(["m.yaml": manifest], { ["check", $0 + "/m.yaml", "--as-of", "2026-11-22"] },
+                                "m.yaml:5:3: error: 2001 sources exceed the limit of 2000 per manifest")
+    }
+
+    /// Writes `files` into a scratch folder, runs `traingate` with the arguments `arguments`
+    /// makes from its path, and expects exit 2 with `expected` on standard error.
+    func expectCouldNotCheck(_ files: [String: String], _ arguments: (String) -> [String], _ expected: String,
+                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try CLI.withFolder(files) { folder in
+            let result = try CLI.run(arguments(folder))
+            #expect(result.status == 2, sourceLocation: sourceLocation)
+            #expect(result.stderr.contains(expected), "\(result.stderr)", sourceLocation: sourceLocation)
         }
     }
 }
