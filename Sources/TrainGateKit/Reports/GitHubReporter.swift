@@ -26,8 +26,27 @@ public struct GitHubReporter: Reporter {
                                             message: outcome.message))
         }
         commands += report.findings.compactMap(Self.command)
-        let lines = commands.map(\.description) + ["traingate: \(report.verdictWord) — \(report.statusSummary) (\(report.thresholdDescription))"]
+        var lines = commands.map(\.description)
+        if let beyond = Self.beyondLimit(commands) { lines.append(beyond) }
+        lines.append("traingate: \(report.verdictWord) — \(report.statusSummary) (\(report.thresholdDescription))")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// GitHub turns at most this many workflow commands of each level in one step into annotations.
+    public static let annotationsPerLevel = 10
+
+    /// A plain line saying how many commands of each level GitHub will not annotate, or nil when
+    /// every one fits: they are in the job log all the same, and in any `--report` file.
+    static func beyondLimit(_ commands: [WorkflowCommand]) -> String? {
+        var over: [String] = []
+        for (name, plural) in [("error", "errors"), ("warning", "warnings"), ("notice", "notices")] {
+            let extra = commands.filter { $0.name == name }.count - annotationsPerLevel
+            if extra > 0 { over.append("\(extra) more \(extra == 1 ? name : plural)") }
+        }
+        guard !over.isEmpty else { return nil }
+        return "traingate: GitHub annotates at most \(annotationsPerLevel) errors, \(annotationsPerLevel) warnings and "
+            + "\(annotationsPerLevel) notices per step; \(over.joined(separator: ", ")) are only in this log "
+            + "(write the full report with --report sarif=FILE or --report json=FILE)"
     }
 
     /// The command for a failing or waived finding; nil for results that need no attention.
