@@ -8,6 +8,9 @@ struct MarkdownReporterTests {
         #expect(MarkdownText.cell("*x* _y_ [z](u) <b> `c` ~d~ & #1 !") == "\\*x\\* \\_y\\_ \\[z\\](u) \\<b\\> \\`c\\` \\~d\\~ \\& \\#1 \\!")
         #expect(MarkdownText.cell("one\ntwo\r\nthree\rfour\u{0}") == "one<br>two<br>three<br>four")
         #expect(MarkdownText.cell("back\\slash") == "back\\\\slash")
+        // A mention in an input cannot notify anyone from a pull-request comment.
+        #expect(MarkdownText.cell("ask @legal-team or @org/team") == "ask @&#8203;legal-team or @&#8203;org/team")
+        #expect(MarkdownText.cell("dpo@example.com") == "dpo@example.com", "an e-mail address is no mention")
     }
 
     @Test func codeSpansEscapeOnlyPipesAndFallBackWithoutBackticks() {

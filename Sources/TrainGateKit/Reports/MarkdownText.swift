@@ -2,15 +2,21 @@
 enum MarkdownText {
     /// Prose: Markdown's inline punctuation backslash-escaped (so `*`, `_`, `[` or `<` in a
     /// justification cannot start emphasis, a link or HTML), `|` escaped so it cannot end the
-    /// cell, line breaks as `<br>`, and other control characters dropped.
+    /// cell, `@` kept from mentioning anyone, line breaks as `<br>`, and other control characters
+    /// dropped.
     static func cell(_ text: String) -> String {
         var out = ""
-        var previousWasCR = false
+        var previousWasCR = false, previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
+            defer { previousWasCR = scalar == "\r"; previous = scalar }
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!":
                 out += "\\" + String(scalar)
+            // A zero-width space after a mention's `@` keeps `@someone` or `@org/team` in an
+            // input from notifying anyone when the report is posted as a pull-request comment;
+            // an e-mail address (a word character before `@`) is no mention and stays as it is.
+            case "@" where !(previous.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false):
+                out += "@&#8203;"
             case "\n" where previousWasCR: continue
             case "\n", "\r": out += "<br>"
             case "\t": out += " "
