@@ -110,7 +110,9 @@ public enum Checker {
             .source: inputs.bundles.reduce(0) { $0 + $1.datasets.reduce(0) { $0 + $1.sources.count } },
         ]
         return CheckReport(toolVersion: trainGateVersion, asOf: request.asOf, failOn: request.failOn, packs: packs,
-                           inputs: inputs.files, skipped: inputs.skipped, warnings: waiverSet.warnings + inputs.warnings,
+                           // Byte order, so the order of the arguments never changes a report.
+                           inputs: inputs.files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
+                           skipped: inputs.skipped.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, warnings: waiverSet.warnings + inputs.warnings,
                            findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes,
                            waiverFiles: request.waivers, bundles: inputs.bundles)
     }

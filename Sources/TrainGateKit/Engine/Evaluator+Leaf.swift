@@ -66,21 +66,12 @@ extension Evaluator {
                   value.isFinite, bound.isFinite else { return false }
             return leaf.op == .min ? value >= bound : value <= bound
         case .before, .after:
-            guard let date = try? field.date() else { return false }
-            let other: ISODate
-            if case .today = leaf.operand { other = context.asOf } else {
-                guard let parsed = try? operand!.date() else { return false }
-                other = parsed
-            }
+            guard let date = try? field.date(), let other = referenceDate(leaf.operand, operand) else { return false }
             // Periods: `before` means the field's period ends before the other's begins.
             return leaf.op == .before ? date.upperBound < other.lowerBound : date.lowerBound > other.upperBound
         case .daysAfter:
-            guard case .window(let window) = leaf.operand, let date = try? field.date() else { return false }
-            let other: ISODate
-            if case .today = window.from { other = context.asOf } else {
-                guard let parsed = try? operand!.date() else { return false }
-                other = parsed
-            }
+            guard case .window(let window) = leaf.operand, let date = try? field.date(),
+                  let other = referenceDate(window.from, operand) else { return false }
             // Periods: every day of the field's period must be in the window after every day of
             // the other's, so a month-precise date never passes a window it might miss.
             let fewest = date.lowerBound.dayNumber - other.upperBound.dayNumber
@@ -101,6 +92,13 @@ extension Evaluator {
             guard let items = field.sequence, let required = operand!.sequence else { return false }
             return required.allSatisfy { ValueCompare.contains(items, $0) }
         }
+    }
+
+    /// The date a date operator compares with: the as-of date for `today`, else the resolved
+    /// operand read as a date (nil when it is not one).
+    private func referenceDate(_ reference: Operand, _ operand: Node?) -> ISODate? {
+        if case .today = reference { return context.asOf }
+        return try? operand?.date()
     }
 
     /// What the leaf asks for, in words.

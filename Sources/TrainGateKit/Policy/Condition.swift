@@ -72,7 +72,6 @@ extension DayWindow {
     /// "between 0 and 14 days after", "at most 183 days before".
     public static func describe(min: Int?, max: Int?) -> String {
         func days(_ n: Int) -> String { abs(n) == 1 ? "1 day" : "\(abs(n)) days" }
-        func side(_ n: Int) -> String { n < 0 ? "before" : "after" }
         switch (min, max) {
         case (let low?, let high?) where low >= 0 || high <= 0:
             return low >= 0 ? "between \(days(low)) and \(days(high)) after" : "between \(days(high)) and \(days(low)) before"

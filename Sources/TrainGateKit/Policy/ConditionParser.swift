@@ -120,9 +120,7 @@ struct ConditionParser {
             default: throw fail("a finite number or {path: …}")
             }
         case .before, .after:
-            let text = try PackReader.text(node, key: op.rawValue)
-            if text == "today" { return .today }
-            guard ISODate(parsing: text) != nil else { throw .invalidDate(node.location, text: text) }
+            return try Self.date(node, key: op.rawValue)
         case .equals, .notEquals, .contains:
             break
         case .daysAfter:
@@ -139,11 +137,7 @@ struct ConditionParser {
         if let entries = dateNode.mapping, entries.count == 1, entries[0].key == "path" {
             from = .path(try Self.parsePath(entries[0].value, allowMany: false))
         } else {
-            let text = try PackReader.text(dateNode, key: "date")
-            if text == "today" { from = .today } else {
-                guard ISODate(parsing: text) != nil else { throw .invalidDate(dateNode.location, text: text) }
-                from = .literal(dateNode)
-            }
+            from = try Self.date(dateNode, key: "date")
         }
         let min = try days(reader.optional("min")), max = try days(reader.optional("max"))
         if min == nil && max == nil { throw .missingKey(node.location, key: "min' or 'max", context: "'days_after'") }
@@ -151,6 +145,14 @@ struct ConditionParser {
             throw .wrongType(node.location, key: "days_after", expected: "min not greater than max", found: "min \(min), max \(max)")
         }
         return .window(DayWindow(from: from, min: min, max: max))
+    }
+
+    /// A literal date operand: `today` (the as-of date) or an ISO 8601 date.
+    private static func date(_ node: Node, key: String) throws(PolicyError) -> Operand {
+        let text = try PackReader.text(node, key: key)
+        if text == "today" { return .today }
+        guard ISODate(parsing: text) != nil else { throw .invalidDate(node.location, text: text) }
+        return .literal(node)
     }
 
     private func days(_ node: Node?) throws(PolicyError) -> Int? {

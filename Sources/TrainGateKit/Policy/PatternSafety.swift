@@ -10,6 +10,8 @@ enum PatternSafety {
         let chars = Array(pattern.unicodeScalars)
         // One entry per open group: whether something inside it repeats.
         var groups: [Bool] = []
+        // A repetition marks the group it stands in as repeating.
+        func mark(_ repeats: Bool) { if repeats, !groups.isEmpty { groups[groups.count - 1] = true } }
         var index = 0
         while index < chars.count {
             let c = chars[index]
@@ -20,12 +22,12 @@ enum PatternSafety {
                 }
                 if index + 1 < chars.count, chars[index + 1] == "k" { return "a back-reference (\\k) can take exponential time" }
                 let (repeats, next) = quantifier(chars, at: index + 2)
-                if repeats, !groups.isEmpty { groups[groups.count - 1] = true }
+                mark(repeats)
                 index = next
                 continue
             case "[":
                 let (repeats, next) = quantifier(chars, at: endOfClass(chars, from: index))
-                if repeats, !groups.isEmpty { groups[groups.count - 1] = true }
+                mark(repeats)
                 index = next
                 continue
             case "(":
@@ -36,12 +38,12 @@ enum PatternSafety {
                 if repeats && repeatsInside {
                     return "a repeated group that itself repeats (nested repetition) can take exponential time"
                 }
-                if repeats || repeatsInside, !groups.isEmpty { groups[groups.count - 1] = true }
+                mark(repeats || repeatsInside)
                 index = next
                 continue
             default:
                 let (repeats, next) = quantifier(chars, at: index + 1)
-                if repeats, !groups.isEmpty { groups[groups.count - 1] = true }
+                mark(repeats)
                 index = next
                 continue
             }

@@ -38,8 +38,7 @@ public struct JSONReporter: Reporter {
             as_of: report.asOf.description, fail_on: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
             packs: report.packs.map { .init(name: $0.name, version: $0.version, rules: $0.rules.count,
                                             sources_as_of: $0.sourcesAsOf.description, opt_in: $0.optIn) },
-            inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind) }.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) },
-            skipped: report.skipped.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) },
+            inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind) }, skipped: report.skipped,
             summary: report.statusCounts, warnings: report.warnings, findings: report.findings, waivers: report.waivers)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -32,7 +32,7 @@ public struct SARIFReporter: Reporter {
         let run = SARIFLog.Run(
             tool: .init(driver: .init(version: report.toolVersion, rules: rules.map(Self.descriptor))),
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
-            artifacts: report.inputs.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { .init(location: Self.artifactLocation($0), roles: ["analysisTarget"]) },
+            artifacts: report.inputs.map { .init(location: Self.artifactLocation($0.path), roles: ["analysisTarget"]) },
             results: report.findings.filter { $0.status == .fail || $0.status == .waived }.map {
                 Self.result($0, ruleIndex: index[$0.pack + "\u{0}" + $0.ruleID], root: root)
             },
@@ -56,10 +56,7 @@ public struct SARIFReporter: Reporter {
     /// paths from here, so running the same check from another working folder, or naming the
     /// inputs by absolute paths, keeps every fingerprint.
     static func commonRoot(_ paths: [String]) -> String {
-        let folders = paths.map { path -> [Substring] in
-            let parts = normalised(path)
-            return Array(parts.dropLast())
-        }
+        let folders = paths.map { Array(normalised($0).dropLast()) }
         guard var common = folders.first else { return "" }
         for folder in folders.dropFirst() {
             common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
