@@ -81,17 +81,21 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let settings: CheckSettings
+        var loaded: CheckSettings?
         let report: CheckReport
         do {
-            settings = try CheckSettings(self)
+            let settings = try CheckSettings(self)
+            loaded = settings
+            try CheckSettings.checkDistinct(settings.reports, output: output)
             for warning in settings.configWarnings { Terminal.error(warning.description) }
             report = try Checker.run(settings.request)
         } catch {
             for warning in error.warnings { Terminal.error(warning.description) }
-            for line in error.errors { Terminal.error(line) }
+            for line in error.errors { Terminal.error(line.description) }
+            leaveEvidence(of: FailedCheck(errors: error.errors, warnings: error.warnings), settings: loaded)
             throw ExitStatus.couldNotCheck
         }
+        guard let settings = loaded else { return }
         let inputs = report.filesRead + (settings.configFile.map { [$0] } ?? [])
         for target in settings.reports {
             let text = Reporters.reporter(for: target.format)!.render(report)
@@ -107,8 +111,30 @@ struct Check: ParsableCommand {
         if report.failed { throw ExitCode.failure }
     }
 
+    /// A run that could not check still writes its reports, saying it failed and why, so a CI
+    /// dashboard shows the error rather than nothing or an earlier run's result. The printed
+    /// report too, unless it is text on standard output, which already has the errors. Without
+    /// settings (the config was the problem), the reports named by flags are written.
+    private func leaveEvidence(of failure: FailedCheck, settings: CheckSettings?) {
+        let targets = settings?.reports ?? (try? ReportRequest.parse(reports)) ?? []
+        let format = settings?.format ?? self.format?.identifier ?? "text"
+        // Two outputs naming one file is itself an error: then none is written.
+        guard (try? CheckSettings.checkDistinct(targets, output: output)) != nil else { return }
+        // What the run was asked to read is never written over, even where it could not be read.
+        let inputs = (settings?.request.paths ?? paths) + [settings?.configFile ?? config].compactMap { $0 }
+        for target in targets {
+            try? write(Reporters.reporter(for: target.format)!.render(failure), to: target.path, inputs: inputs, origin: target.origin)
+        }
+        let text = Reporters.reporter(for: format, color: false)!.render(failure)
+        if let output {
+            try? write(text, to: output, inputs: inputs)
+        } else if format != "text" {
+            try? Terminal.out(text)
+        }
+    }
+
     /// Writes one report; a failure names the config line it came from, or the path.
-    private func write(_ text: String, to path: String, inputs: [String], origin: String? = nil) throws {
+    private func write(_ text: String, to path: String, inputs: [String], origin: SourceLocation? = nil) throws {
         do {
             try OutputFile.write(text, to: path, inputs: inputs)
         } catch {

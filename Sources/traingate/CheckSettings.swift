@@ -7,7 +7,7 @@ struct ReportRequest: Equatable {
     var format: String
     var path: String
     /// Where a report from the config is written there, for error messages.
-    var origin: String? = nil
+    var origin: SourceLocation? = nil
 
     /// Parses every `--report` value; a malformed one is a usage error naming it.
     static func parse(_ values: [String]) throws -> [ReportRequest] {
@@ -63,19 +63,22 @@ struct CheckSettings {
         format = check.format?.identifier ?? config?.format ?? "text"
         // Validated in `Check.validate()`.
         let flagged = (try? ReportRequest.parse(check.reports)) ?? []
-        let configured = (config?.reports ?? []).map { ReportRequest(format: $0.format, path: $0.path, origin: $0.location.description) }
+        let configured = (config?.reports ?? []).map { ReportRequest(format: $0.format, path: $0.path, origin: $0.location) }
         reports = configured.filter { c in !flagged.contains { $0.format == c.format } } + flagged
-        try Self.checkDistinct(reports.map { ($0.path, $0.origin) } + (check.output.map { [($0, nil)] } ?? []))
     }
 
     /// Two outputs on one file would leave only the last; that is an error before anything is written.
-    private static func checkDistinct(_ targets: [(path: String, origin: String?)]) throws(CheckFailure) {
+    static func checkDistinct(_ reports: [ReportRequest], output: String?) throws(CheckFailure) {
+        try checkDistinct(reports.map { ($0.path, $0.origin) } + (output.map { [($0, nil)] } ?? []))
+    }
+
+    private static func checkDistinct(_ targets: [(path: String, origin: SourceLocation?)]) throws(CheckFailure) {
         var seen: [String: String] = [:]
         for target in targets {
             let key = OutputFile.canonical(target.path)
             if let first = seen[key] {
-                let prefix = target.origin.map { "\($0): " } ?? ""
-                throw CheckFailure(errors: ["\(prefix)error: two reports would write '\(target.path)' (also '\(first)')"])
+                let message = "two reports would write '\(target.path)' (also '\(first)')"
+                throw CheckFailure(errors: [target.origin.map { CheckError(message, at: $0) } ?? CheckError(message)])
             }
             seen[key] = target.path
         }

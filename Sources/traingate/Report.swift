@@ -53,7 +53,7 @@ struct Report: ParsableCommand {
                 summary = try TrainingSummary.load(card: card, asOf: asOf.flatMap(Check.parseDate) ?? Today.date(), format: inputFormat)
             } catch {
                 for warning in error.warnings { Terminal.error(warning.description) }
-                for line in error.errors { Terminal.error(line) }
+                for line in error.errors { Terminal.error(line.description) }
                 throw ExitStatus.couldNotCheck
             }
             let text: String

@@ -36,18 +36,18 @@ public struct ProjectConfig: Sendable, Equatable {
         do {
             root = try DocumentLoader.loadYAML(file: file, limits: limits)
         } catch {
-            throw CheckFailure(errors: [error.description], warnings: [])
+            throw CheckFailure(errors: [CheckError(ArtifactError.document(error))], warnings: [])
         }
         var config = ProjectConfig(file: file)
         var errors: [ArtifactError] = []
         if let problem = ArtifactError.kindProblem(root, expected: "Config") {
-            throw CheckFailure(errors: [problem.description], warnings: [])
+            throw CheckFailure(errors: [CheckError(problem)], warnings: [])
         }
         guard SchemaValidator.check(root, against: ArtifactSchemas.config, file: file, errors: &errors, warnings: &config.warnings) else {
-            throw CheckFailure(errors: errors.map(\.description), warnings: config.warnings)
+            throw CheckFailure(errors: errors.map(CheckError.init), warnings: config.warnings)
         }
         config.read(root, errors: &errors)
-        guard errors.isEmpty else { throw CheckFailure(errors: errors.map(\.description), warnings: config.warnings) }
+        guard errors.isEmpty else { throw CheckFailure(errors: errors.map(CheckError.init), warnings: config.warnings) }
         return config
     }
 

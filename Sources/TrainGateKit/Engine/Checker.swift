@@ -36,17 +36,6 @@ public struct CheckReport: Sendable {
     public var failed: Bool { findings.contains { $0.status == .fail && failOn.fails($0.severity) } }
 }
 
-/// Why a check could not run: every input or pack error found, each one compiler-style line.
-public struct CheckFailure: Error, Sendable {
-    public var errors: [String]
-    public var warnings: [Diagnostic]
-
-    public init(errors: [String], warnings: [Diagnostic] = []) {
-        self.errors = errors
-        self.warnings = warnings
-    }
-}
-
 /// Runs a whole check: load packs and inputs, evaluate, and gather the report.
 public enum Checker {
     /// What to check and how.
@@ -85,21 +74,21 @@ public enum Checker {
         do {
             packs = try PolicyLoader.select(request.packs)
         } catch {
-            throw CheckFailure(errors: [error.description], warnings: [])
+            throw CheckFailure(errors: [CheckError(error)], warnings: [])
         }
         if packs.allSatisfy({ $0.rules.isEmpty }) {
-            throw CheckFailure(errors: ["error: the selected policy packs hold no rules; nothing would be checked"], warnings: [])
+            throw CheckFailure(errors: [CheckError("the selected policy packs hold no rules; nothing would be checked")], warnings: [])
         }
         let waiverSet = WaiverSet.load(request.waivers, asOf: request.asOf, maxDays: request.waiverMaxDays)
         let inputs = ArtifactLoader.load(request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat)
         guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
-            throw CheckFailure(errors: (waiverSet.errors + inputs.errors).map(\.description),
+            throw CheckFailure(errors: (waiverSet.errors + inputs.errors).map(CheckError.init),
                                warnings: waiverSet.warnings + inputs.warnings)
         }
         // Fail closed: finding nothing to check is not a pass, unless skipping was asked for.
         if inputs.bundles.isEmpty && !request.skipOtherFiles {
             let paths = request.paths.joined(separator: ", ")
-            throw CheckFailure(errors: ["error: no TrainGate model cards or dataset manifests found in \(paths)"], warnings: inputs.warnings)
+            throw CheckFailure(errors: [CheckError("no TrainGate model cards or dataset manifests found in \(paths)")], warnings: inputs.warnings)
         }
         var result = Engine.check(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
         let ruleIDs = Set(packs.flatMap { $0.rules.map(\.id) })

@@ -32,6 +32,23 @@ public struct GitHubReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A run that could not check: each error an `::error` annotation at its place (so the pull
+    /// request shows why the gate did not run), warnings as `::warning`, then the verdict line.
+    public func render(_ failure: FailedCheck) -> String {
+        var commands = failure.errors.map { error in
+            WorkflowCommand(name: "error", properties: error.location.map { Self.place($0, title: "TrainGate: could not check") }
+                                ?? [("file", error.file ?? ""), ("title", "TrainGate: could not check")],
+                            message: error.message)
+        }
+        commands += failure.warnings.map {
+            WorkflowCommand(name: "warning", properties: Self.place($0.location, title: "TrainGate: input warning"), message: $0.message)
+        }
+        var lines = commands.map(\.description)
+        if let beyond = Self.beyondLimit(commands) { lines.append(beyond) }
+        lines.append("traingate: ERROR — could not check: \(failure.errorCount); nothing was checked")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// GitHub turns at most this many workflow commands of each level in one step into annotations.
     public static let annotationsPerLevel = 10
 

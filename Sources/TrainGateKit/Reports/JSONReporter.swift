@@ -40,6 +40,28 @@ public struct JSONReporter: Reporter {
                                             sources_as_of: $0.sourcesAsOf.description, opt_in: $0.optIn) },
             inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind) }, skipped: report.skipped,
             summary: report.statusCounts, warnings: report.warnings, findings: report.findings, waivers: report.waivers)
+        return Self.encode(document)
+    }
+
+    /// The document of a run that could not check: `verdict: error` and the errors, each with
+    /// its file, line and column where it has them; no findings.
+    struct FailureDocument: Encodable {
+        struct Error: Encodable { let file: String?, line: Int?, column: Int?, message: String }
+        let schema: String
+        let tool: Document.Tool
+        let verdict = "error"
+        let errors: [Error]
+        let warnings: [Diagnostic]
+    }
+
+    public func render(_ failure: FailedCheck) -> String {
+        Self.encode(FailureDocument(
+            schema: Self.schema, tool: .init(name: "traingate", version: failure.toolVersion),
+            errors: failure.errors.map { .init(file: $0.file, line: $0.location?.line, column: $0.location?.column, message: $0.message) },
+            warnings: failure.warnings))
+    }
+
+    private static func encode(_ document: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Every value is a string, number, bool or array of them: encoding cannot fail.

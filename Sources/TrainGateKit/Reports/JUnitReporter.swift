@@ -19,7 +19,7 @@ public struct JUnitReporter: Reporter {
 
     /// One `<testcase>`: at most one outcome element, `<failure>` or `<skipped>`.
     struct TestCase {
-        enum Outcome { case passed, failed(message: String, type: String, body: String), skipped(String) }
+        enum Outcome { case passed, failed(message: String, type: String, body: String), errored(message: String, body: String), skipped(String) }
         let classname: String
         let name: String
         let location: SourceLocation
@@ -33,6 +33,7 @@ public struct JUnitReporter: Reporter {
 
         var failures: Int { cases.filter { if case .failed = $0.outcome { true } else { false } }.count }
         var skipped: Int { cases.filter { if case .skipped = $0.outcome { true } else { false } }.count }
+        var errors: Int { cases.filter { if case .errored = $0.outcome { true } else { false } }.count }
     }
 
     /// Renders the report; the same report always gives the same text.
@@ -58,6 +59,26 @@ public struct JUnitReporter: Reporter {
         for suite in suites { out += Self.render(suite) }
         out += "</testsuites>\n"
         return out
+    }
+
+    /// A run that could not check: one `<error>` test case per error in an `errors` suite (and
+    /// the input warnings as skipped cases), so a test-report view shows the run as broken.
+    public func render(_ failure: FailedCheck) -> String {
+        let errors = failure.errors.map { error in
+            TestCase(classname: "traingate", name: error.message,
+                     location: error.location ?? SourceLocation(file: error.file ?? "", line: 0, column: 0),
+                     outcome: .errored(message: error.message, body: error.description))
+        }
+        let warnings = failure.warnings.map {
+            TestCase(classname: "warnings", name: $0.message, location: $0.location, outcome: .skipped("warning: \($0.message)"))
+        }
+        var suites = [Suite(name: "errors", properties: [], cases: errors)]
+        if !warnings.isEmpty { suites.append(Suite(name: "warnings", properties: [], cases: warnings)) }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites\(Self.counts(Suite(name: "traingate", properties: [], cases: suites.flatMap(\.cases))))>\n"
+        out += Self.properties([("traingate_version", failure.toolVersion), ("verdict", "error")], indent: "  ")
+        for suite in suites { out += Self.render(suite) }
+        return out + "</testsuites>\n"
     }
 
     private static func testCase(_ finding: Finding) -> TestCase {
@@ -92,7 +113,8 @@ public struct JUnitReporter: Reporter {
 
     private static func render(_ test: TestCase) -> String {
         let open = "    <testcase classname=\"\(XMLText.attribute(test.classname))\" name=\"\(XMLText.attribute(test.name))\""
-            + " file=\"\(XMLText.attribute(test.location.file))\" line=\"\(test.location.line)\""
+            + (test.location.file.isEmpty ? "" : " file=\"\(XMLText.attribute(test.location.file))\"")
+            + (test.location.line < 1 ? "" : " line=\"\(test.location.line)\"")
         switch test.outcome {
         case .passed:
             return open + "/>\n"
@@ -101,11 +123,14 @@ public struct JUnitReporter: Reporter {
         case .failed(let message, let type, let body):
             return open + ">\n      <failure message=\"\(XMLText.attribute(message))\" type=\"\(XMLText.attribute(type))\">"
                 + XMLText.content(body) + "</failure>\n    </testcase>\n"
+        case .errored(let message, let body):
+            return open + ">\n      <error message=\"\(XMLText.attribute(message))\" type=\"error\">"
+                + XMLText.content(body) + "</error>\n    </testcase>\n"
         }
     }
 
     private static func counts(_ suite: Suite) -> String {
-        " name=\"\(XMLText.attribute(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"0\" skipped=\"\(suite.skipped)\""
+        " name=\"\(XMLText.attribute(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"\(suite.skipped)\""
     }
 
     private static func properties(_ properties: [(String, String)], indent: String) -> String {

@@ -25,6 +25,20 @@ public struct MarkdownReporter: Reporter {
         return sections.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
     }
 
+    /// A run that could not check: a heading that says so, the errors and the warnings.
+    public func render(_ failure: FailedCheck) -> String {
+        let heading = "## ⛔ TrainGate: could not check\n\n**\(failure.errorCount)** kept the check from running; "
+            + "nothing was checked, so this is neither a pass nor a fail."
+        let errors = "### Errors\n\n" + failure.errors.map { error in
+            let place = error.location?.description ?? error.file
+            return "- " + (place.map { MarkdownText.code($0) + ": " } ?? "") + MarkdownText.cell(error.message)
+        }.joined(separator: "\n")
+        let warnings = failure.warnings.isEmpty ? "" : "### Warnings\n\n" + failure.warnings.map {
+            "- \(MarkdownText.code($0.location.description)): \(MarkdownText.cell($0.message))"
+        }.joined(separator: "\n")
+        return [heading, errors, warnings].filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+    }
+
     private static func heading(_ report: CheckReport) -> String {
         let icon = report.failed ? "❌" : "✅"
         return "## \(icon) TrainGate: \(report.verdictWord)\n\n"

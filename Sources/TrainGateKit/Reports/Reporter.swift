@@ -6,6 +6,9 @@ public protocol Reporter: Sendable {
     static func make(color: Bool) -> Self
     /// Renders the report.
     func render(_ report: CheckReport) -> String
+    /// Renders a run that could not check (exit 2): the errors, said the way the format says a
+    /// run failed, so a report file never shows nothing, or an earlier run's result, for it.
+    func render(_ failure: FailedCheck) -> String
 }
 
 /// Every output format, looked up by `identifier`.

@@ -13,18 +13,19 @@ enum SARIFLog {
     struct Run: Encodable {
         let tool: Tool
         let invocations: [Invocation]
-        let artifacts: [Artifact]
+        let artifacts: [Artifact]?
         let results: [Result]
         let columnKind = "unicodeCodePoints"
         let properties: RunProperties
     }
 
+    /// Every property but `verdict` is absent when the run could not check.
     struct RunProperties: Encodable {
-        let asOf: String
-        let failOn: String
+        var asOf: String? = nil
+        var failOn: String? = nil
         let verdict: String
-        let counts: [String: Int]
-        let packs: [String]
+        var counts: [String: Int]? = nil
+        var packs: [String]? = nil
     }
 
     struct Tool: Encodable { let driver: Driver }
@@ -68,7 +69,8 @@ enum SARIFLog {
     struct Notification: Encodable {
         let level: String
         let message: Text
-        let locations: [Location]
+        /// Nil for an error in no file.
+        let locations: [Location]?
         let associatedRule: RuleReference?
         let properties: NotificationProperties?
     }
@@ -131,7 +133,8 @@ enum SARIFLog {
 
     struct PhysicalLocation: Encodable {
         let artifactLocation: ArtifactLocation
-        let region: Region
+        /// Nil for a problem with a whole file (not found, too large).
+        let region: Region?
     }
 
     struct ArtifactLocation: Encodable {

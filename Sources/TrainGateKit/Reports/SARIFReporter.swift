@@ -37,6 +37,31 @@ public struct SARIFReporter: Reporter {
                 Self.result($0, ruleIndex: index[$0.pack + "\u{0}" + $0.ruleID], root: root)
             },
             properties: Self.runProperties(report))
+        return Self.encode(run)
+    }
+
+    /// A run that could not check: `executionSuccessful: false`, each error (and warning) a tool
+    /// execution notification at its location, no rules and no results.
+    public func render(_ failure: FailedCheck) -> String {
+        let errors = failure.errors.map { error in
+            SARIFLog.Notification(level: "error", message: .init(text: error.message),
+                                  locations: error.file.map { file in
+                                      [error.location.map(Self.location) ?? .init(physicalLocation: .init(artifactLocation: Self.artifactLocation(file), region: nil))]
+                                  },
+                                  associatedRule: nil, properties: nil)
+        }
+        let warnings = failure.warnings.map {
+            SARIFLog.Notification(level: "warning", message: .init(text: $0.message), locations: [Self.location($0.location)],
+                                  associatedRule: nil, properties: nil)
+        }
+        let run = SARIFLog.Run(
+            tool: .init(driver: .init(version: failure.toolVersion, rules: [])),
+            invocations: [.init(executionSuccessful: false, toolExecutionNotifications: errors + warnings)],
+            artifacts: nil, results: [], properties: .init(verdict: "error"))
+        return Self.encode(run)
+    }
+
+    private static func encode(_ run: SARIFLog.Run) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Every value is a string, number, bool or array of them: encoding cannot fail.

@@ -23,6 +23,16 @@ public struct TextReporter: Reporter {
         return out
     }
 
+    /// A run that could not check: the error lines, then a verdict line saying nothing was checked.
+    public func render(_ failure: FailedCheck) -> String {
+        var out = ""
+        for warning in failure.warnings {
+            out += "\(warning.location.description.terminalSafe): \(paint("warning", .yellow)): \(warning.message.terminalSafe)\n"
+        }
+        for error in failure.errors { out += error.description.terminalSafe + "\n" }
+        return out + "\nverdict: \(paint("ERROR", .red)) — could not check: \(failure.errorCount); nothing was checked\n"
+    }
+
     private func render(_ finding: Finding) -> String {
         let label: String
         switch finding.status {

@@ -11,7 +11,8 @@ extension TrainingSummary {
         let report = try Checker.run(request)
         guard let bundle = report.bundles.first(where: { $0.card != nil }) else {
             let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
-            throw CheckFailure(errors: ["\(card):1:1: error: not a model card\(found); the summary is made from a ModelCard"],
+            throw CheckFailure(errors: [CheckError("not a model card\(found); the summary is made from a ModelCard",
+                                                          at: SourceLocation(file: card, line: 1, column: 1))],
                                warnings: report.warnings)
         }
         let failed = report.findings.filter { $0.status == .fail }
