@@ -59,12 +59,18 @@ struct Check: ParsableCommand {
     @Flag(help: "Also report rules that passed, did not apply, or are not yet in force.")
     var showPassed = false
 
+    @Option(help: ArgumentHelp("Stop with an error (exit 2) past this many reported findings, to bound memory (default: 500000).", valueName: "n"))
+    var maxFindings: Int?
+
     @Option(help: "Colour the text output.")
     var color: ColorMode = .auto
 
     func validate() throws {
         if let asOf, Self.parseDate(asOf) == nil {
             throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'")
+        }
+        if let maxFindings, maxFindings < 1 {
+            throw ValidationError("--max-findings must be at least 1, got \(maxFindings)")
         }
         if let waiverMaxDays, waiverMaxDays < 1 {
             throw ValidationError("--waiver-max-days must be at least 1, got \(waiverMaxDays)")
@@ -98,15 +104,15 @@ struct Check: ParsableCommand {
         guard let settings = loaded else { return }
         let inputs = report.filesRead + (settings.configFile.map { [$0] } ?? [])
         for target in settings.reports {
-            let text = Reporters.reporter(for: target.format)!.render(report)
-            try write(text, to: target.path, inputs: inputs, origin: target.origin)
+            let reporter = Reporters.reporter(for: target.format)!
+            try write(to: target.path, inputs: inputs, origin: target.origin) { reporter.render(report, to: &$0) }
         }
         let useColor = output == nil && settings.format == "text" && Terminal.wantsColor(color.rawValue)
-        let text = Reporters.reporter(for: settings.format, color: useColor)!.render(report)
+        let reporter = Reporters.reporter(for: settings.format, color: useColor)!
         if let output {
-            try write(text, to: output, inputs: inputs)
+            try write(to: output, inputs: inputs) { reporter.render(report, to: &$0) }
         } else {
-            try Terminal.out(text)
+            try Terminal.out { reporter.render(report, to: &$0) }
         }
         if report.failed { throw ExitCode.failure }
     }
@@ -123,20 +129,21 @@ struct Check: ParsableCommand {
         // What the run was asked to read is never written over, even where it could not be read.
         let inputs = (settings?.request.paths ?? paths) + [settings?.configFile ?? config].compactMap { $0 }
         for target in targets {
-            try? write(Reporters.reporter(for: target.format)!.render(failure), to: target.path, inputs: inputs, origin: target.origin)
+            let text = Reporters.reporter(for: target.format)!.render(failure)
+            try? write(to: target.path, inputs: inputs, origin: target.origin) { $0.write(text) }
         }
         let text = Reporters.reporter(for: format, color: false)!.render(failure)
         if let output {
-            try? write(text, to: output, inputs: inputs)
+            try? write(to: output, inputs: inputs) { $0.write(text) }
         } else if format != "text" {
             try? Terminal.out(text)
         }
     }
 
     /// Writes one report; a failure names the config line it came from, or the path.
-    private func write(_ text: String, to path: String, inputs: [String], origin: SourceLocation? = nil) throws {
+    private func write(to path: String, inputs: [String], origin: SourceLocation? = nil, _ body: (inout DescriptorSink) -> Void) throws {
         do {
-            try OutputFile.write(text, to: path, inputs: inputs)
+            try OutputFile.write(to: path, inputs: inputs, body)
         } catch {
             Terminal.error(origin.map { "\($0): error: '\(path)': \(error)" } ?? "\(path): error: \(error)")
             throw ExitStatus.couldNotCheck

@@ -59,6 +59,7 @@ struct CheckSettings {
             waivers: !check.waivers.isEmpty ? check.waivers : config?.waivers ?? [],
             waiverMaxDays: check.waiverMaxDays ?? config?.waiverMaxDays ?? WaiverSet.defaultMaxDays)
         request.skipOtherFiles = check.skipOtherFiles
+        request.maxFindings = check.maxFindings ?? Checker.maxFindings
         request.inputFormat = check.inputFormat
         format = check.format?.identifier ?? config?.format ?? "text"
         // Validated in `Check.validate()`.

@@ -15,6 +15,11 @@ enum OutputFile {
 
     /// Writes `text` to `path`; `inputs` are the files the check read.
     static func write(_ text: String, to path: String, inputs: [String]) throws(Failure) {
+        try write(to: path, inputs: inputs) { $0.write(text) }
+    }
+
+    /// Writes what `body` renders to `path`, as it renders it; `inputs` are the files the check read.
+    static func write(to path: String, inputs: [String], _ body: (inout DescriptorSink) -> Void) throws(Failure) {
         guard !path.isEmpty else { throw Failure(description: "the report path is empty") }
         let target = canonical(path)
         if inputs.contains(where: { canonical($0) == target }) {
@@ -25,11 +30,11 @@ enum OutputFile {
             switch info.st_mode & S_IFMT {
             case S_IFREG: break
             case S_IFDIR: throw Failure(description: "cannot write the report: it is a folder")
-            default: return try writeStream(text, to: target)
+            default: return try writeStream(body, to: target)
             }
         }
         try makeFolders(URL(fileURLWithPath: target).deletingLastPathComponent().path)
-        try writeAtomically(text, to: target)
+        try writeAtomically(body, to: target)
     }
 
     /// The path with `.`/`..` and symbolic links resolved, so a link is written through.
@@ -49,11 +54,13 @@ enum OutputFile {
         }
     }
 
-    private static func writeAtomically(_ text: String, to target: String) throws(Failure) {
+    private static func writeAtomically(_ body: (inout DescriptorSink) -> Void, to target: String) throws(Failure) {
         let temporary = target + ".traingate-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(description: "cannot write the report: \(String(cString: strerror(errno)))") }
-        let written = writeAll(text, to: descriptor)
+        var sink = DescriptorSink(descriptor: descriptor)
+        body(&sink)
+        let written = sink.finish()
         let closed = close(descriptor) == 0
         guard written == nil, closed, rename(temporary, target) == 0 else {
             let reason = written ?? String(cString: strerror(errno))
@@ -62,27 +69,12 @@ enum OutputFile {
         }
     }
 
-    private static func writeStream(_ text: String, to target: String) throws(Failure) {
+    private static func writeStream(_ body: (inout DescriptorSink) -> Void, to target: String) throws(Failure) {
         let descriptor = open(target, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(description: "cannot write the report: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        if let reason = writeAll(text, to: descriptor) { throw Failure(description: "cannot write the report: \(reason)") }
-    }
-
-    /// Writes every byte, retrying short writes and interruptions; the error text, or nil.
-    private static func writeAll(_ text: String, to descriptor: Int32) -> String? {
-        var text = text
-        return text.withUTF8 { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += n
-            }
-            return nil
-        }
+        var sink = DescriptorSink(descriptor: descriptor)
+        body(&sink)
+        if let reason = sink.finish() { throw Failure(description: "cannot write the report: \(reason)") }
     }
 }

@@ -16,7 +16,14 @@ enum Terminal {
     /// that cannot be written (a full disk, a closed descriptor) is a run that could not check:
     /// it says so on standard error and exits 2, never 0 with the report lost.
     static func out(_ text: String) throws {
-        if let failure = write(text, to: 1) {
+        try out { $0.write(text) }
+    }
+
+    /// Writes what `body` renders to standard output as it renders it.
+    static func out(_ body: (inout DescriptorSink) -> Void) throws {
+        var sink = DescriptorSink(descriptor: 1)
+        body(&sink)
+        if let failure = sink.finish() {
             error("error: cannot write to standard output: \(failure)")
             throw ExitStatus.couldNotCheck
         }
@@ -33,24 +40,8 @@ enum Terminal {
         }
     }
 
-    /// Writes all of `text`; returns why it could not, or nil.
-    @discardableResult
-    private static func write(_ text: String, to descriptor: Int32) -> String? {
+    private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        return text.withUTF8 { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                #if canImport(Glibc)
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                #else
-                let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                #endif
-                if written < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-                if written < 0 { return String(cString: strerror(errno)) }
-                if written == 0 { return "nothing was written" }
-                offset += written
-            }
-            return nil
-        }
+        _ = text.withUTF8 { DescriptorSink.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 }

@@ -149,3 +149,22 @@ struct EngineTests {
         #expect(first.findings == first.findings.sorted(by: Finding.reportOrder))
     }
 }
+
+@Suite("Engine finding limit")
+struct EngineFindingLimitTests {
+    @Test func theEngineStopsAtTheLimitAndSaysSo() throws {
+        let packs = try PolicyLoader.builtInPacks()
+        let inputs = ArtifactLoader.load([ExampleReports.packageRoot + "/examples/scraped-catalogue"])
+        #expect(inputs.errors.isEmpty)
+        let asOf = ISODate(year: 2026, month: 11, day: 22)!
+        let all = Engine.check(inputs.bundles, packs: packs, asOf: asOf, includeAll: true)
+        #expect(!all.exceeded)
+        #expect(all.findings.count > 10)
+        let limited = Engine.check(inputs.bundles, packs: packs, asOf: asOf, includeAll: true, maxFindings: 10)
+        #expect(limited.exceeded)
+        #expect(limited.findings.count == 10)
+        let exact = Engine.check(inputs.bundles, packs: packs, asOf: asOf, includeAll: true, maxFindings: all.findings.count)
+        #expect(!exact.exceeded)
+        #expect(exact.findings.count == all.findings.count)
+    }
+}

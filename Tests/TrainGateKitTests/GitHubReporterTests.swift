@@ -58,13 +58,9 @@ struct GitHubReporterTests {
 
 @Suite("GitHub annotation limit")
 struct GitHubAnnotationLimitTests {
-    func commands(_ name: String, _ count: Int) -> [WorkflowCommand] {
-        (0..<count).map { WorkflowCommand(name: name, properties: [("file", "m.yaml"), ("line", "\($0 + 1)")], message: "m") }
-    }
-
     @Test func commandsBeyondTenOfALevelAreCountedInAPlainLine() {
-        #expect(GitHubReporter.beyondLimit(commands("error", 10) + commands("warning", 10) + commands("notice", 3)) == nil)
-        let line = GitHubReporter.beyondLimit(commands("error", 23) + commands("warning", 11) + commands("notice", 2))
+        #expect(GitHubReporter.beyondLimit(["error": 10, "warning": 10, "notice": 3]) == nil)
+        let line = GitHubReporter.beyondLimit(["error": 23, "warning": 11, "notice": 2])
         #expect(line == "traingate: GitHub annotates at most 10 errors, 10 warnings and 10 notices per step; 13 more errors, "
                 + "1 more warning are only in this log (write the full report with --report sarif=FILE or --report json=FILE)")
         #expect(line?.hasPrefix("::") == false, "the count is a plain log line, not an annotation")

@@ -90,3 +90,30 @@ struct FailedRunReportTests {
         }
     }
 }
+
+/// The limit on findings per run bounds memory: past it, a located exit-2 error, with the reports
+/// still written.
+@Suite("traingate check --max-findings")
+struct FindingLimitTests {
+    @Test func pastTheLimitTheCheckStopsWithAnError() throws {
+        let result = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--max-findings", "46", "--format", "json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasSuffix("error: more than 46 findings; the limit bounds memory and report size: check fewer inputs at a time\n"),
+                "\(result.stderr)")
+        #expect(result.stdout.contains("\"verdict\" : \"error\""))
+        let atTheLimit = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--max-findings", "47"])
+        #expect(atTheLimit.status == 1, "47 findings fit a limit of 47")
+    }
+
+    @Test func showPassedCountsEveryResult() throws {
+        let result = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--max-findings", "100", "--show-passed"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: more than 100 findings and results; the limit bounds memory and report size: drop --show-passed"))
+    }
+
+    @Test func theLimitIsAtLeastOne() throws {
+        let result = try CLI.run(["check", "check-fail", "--max-findings", "0"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--max-findings must be at least 1, got 0"))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evaluates packs against bundles: every rule on every subject of its scope. Pure: the same
 /// inputs give the same findings, in the same order.
 public enum Engine {
@@ -8,22 +10,34 @@ public enum Engine {
         public var findings: [Finding]
         /// How many rule × subject results had each status (all of them, reported or not).
         public var counts: [FindingStatus: Int]
+        /// Whether more findings would be reported than the limit allowed; evaluation then
+        /// stopped, and `findings` and `counts` are incomplete.
+        public var exceeded = false
     }
 
     /// Runs `packs` on `bundles` as of `asOf`. With `includeAll`, every result becomes a finding.
-    public static func check(_ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool = false) -> Result {
+    /// At most `maxFindings` findings are made: past that the check stops with `exceeded` set, so
+    /// memory stays bounded whatever the inputs hold.
+    public static func check(
+        _ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool = false, maxFindings: Int = .max
+    ) -> Result {
+        let budget = FindingBudget(maxFindings)
         // Bundles are independent and evaluation is pure: check them in parallel, merge in order.
-        let partial = Parallel.map(bundles) { bundle in check(bundle, packs: packs, asOf: asOf, includeAll: includeAll) }
+        let partial = Parallel.map(bundles) { bundle in check(bundle, packs: packs, asOf: asOf, includeAll: includeAll, budget: budget) }
         var findings: [Finding] = []
         var counts: [FindingStatus: Int] = [:]
+        var exceeded = false
         for result in partial {
             findings += result.findings
             counts.merge(result.counts, uniquingKeysWith: +)
+            exceeded = exceeded || result.exceeded
         }
-        return Result(findings: Finding.sortedForReport(findings), counts: counts)
+        return Result(findings: Finding.sortedForReport(findings), counts: counts, exceeded: exceeded)
     }
 
-    private static func check(_ bundle: ArtifactBundle, packs: [PolicyPack], asOf: ISODate, includeAll: Bool) -> Result {
+    private static func check(
+        _ bundle: ArtifactBundle, packs: [PolicyPack], asOf: ISODate, includeAll: Bool, budget: FindingBudget
+    ) -> Result {
         var findings: [Finding] = []
         var counts: [FindingStatus: Int] = [:]
         for subject in Subject.all(in: bundle, asOf: asOf) {
@@ -33,7 +47,9 @@ public enum Engine {
                 for rule in pack.rules where rule.scope == subject.scope {
                     let status = status(of: rule, on: subject, using: fast)
                     counts[status, default: 0] += 1
-                    if status == .fail || includeAll { findings.append(finding(rule, subject, status)) }
+                    guard status == .fail || includeAll else { continue }
+                    guard budget.take() else { return Result(findings: findings, counts: counts, exceeded: true) }
+                    findings.append(finding(rule, subject, status))
                 }
             }
         }
@@ -98,5 +114,22 @@ enum MessageRenderer {
             }
         }
         return text
+    }
+}
+
+/// How many more findings a check may make, shared by the bundles checked in parallel.
+private final class FindingBudget: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: Int
+
+    init(_ limit: Int) { remaining = limit }
+
+    /// Takes one finding from the budget; false once it is spent.
+    func take() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard remaining > 0 else { return false }
+        remaining -= 1
+        return true
     }
 }

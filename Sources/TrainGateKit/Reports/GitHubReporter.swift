@@ -16,20 +16,23 @@ public struct GitHubReporter: Reporter {
     public static func make(color: Bool) -> GitHubReporter { GitHubReporter() }
 
     /// Renders the report; the same report always gives the same text.
-    public func render(_ report: CheckReport) -> String {
-        var commands = report.warnings.map {
-            WorkflowCommand(name: "warning", properties: Self.place($0.location, title: "TrainGate: input warning"), message: $0.message)
+    public func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
+        var counts: [String: Int] = [:]
+        func emit(_ command: WorkflowCommand) {
+            counts[command.name, default: 0] += 1
+            sink.write(command.description + "\n")
+        }
+        for warning in report.warnings {
+            emit(WorkflowCommand(name: "warning", properties: Self.place(warning.location, title: "TrainGate: input warning"),
+                                 message: warning.message))
         }
         for outcome in report.waivers where outcome.state != .applied {
             let title = "\(outcome.waiver.rule): \(outcome.state.rawValue) waiver"
-            commands.append(WorkflowCommand(name: "warning", properties: Self.place(outcome.waiver.location, title: title),
-                                            message: outcome.message))
+            emit(WorkflowCommand(name: "warning", properties: Self.place(outcome.waiver.location, title: title), message: outcome.message))
         }
-        commands += report.findings.compactMap(Self.command)
-        var lines = commands.map(\.description)
-        if let beyond = Self.beyondLimit(commands) { lines.append(beyond) }
-        lines.append("traingate: \(report.verdictWord) — \(report.statusSummary) (\(report.thresholdDescription))")
-        return lines.joined(separator: "\n") + "\n"
+        for finding in report.findings { if let command = Self.command(for: finding) { emit(command) } }
+        if let beyond = Self.beyondLimit(counts) { sink.write(beyond + "\n") }
+        sink.write("traingate: \(report.verdictWord) — \(report.statusSummary) (\(report.thresholdDescription))\n")
     }
 
     /// A run that could not check: each error an `::error` annotation at its place (so the pull
@@ -44,7 +47,7 @@ public struct GitHubReporter: Reporter {
             WorkflowCommand(name: "warning", properties: Self.place($0.location, title: "TrainGate: input warning"), message: $0.message)
         }
         var lines = commands.map(\.description)
-        if let beyond = Self.beyondLimit(commands) { lines.append(beyond) }
+        if let beyond = Self.beyondLimit(Dictionary(commands.map { ($0.name, 1) }, uniquingKeysWith: +)) { lines.append(beyond) }
         lines.append("traingate: ERROR — could not check: \(failure.errorCount); nothing was checked")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -54,10 +57,10 @@ public struct GitHubReporter: Reporter {
 
     /// A plain line saying how many commands of each level GitHub will not annotate, or nil when
     /// every one fits: they are in the job log all the same, and in any `--report` file.
-    static func beyondLimit(_ commands: [WorkflowCommand]) -> String? {
+    static func beyondLimit(_ counts: [String: Int]) -> String? {
         var over: [String] = []
         for (name, plural) in [("error", "errors"), ("warning", "warnings"), ("notice", "notices")] {
-            let extra = commands.filter { $0.name == name }.count - annotationsPerLevel
+            let extra = (counts[name] ?? 0) - annotationsPerLevel
             if extra > 0 { over.append("\(extra) more \(extra == 1 ? name : plural)") }
         }
         guard !over.isEmpty else { return nil }

@@ -12,7 +12,8 @@ public struct JSONReporter: Reporter {
     /// JSON is never coloured.
     public static func make(color: Bool) -> JSONReporter { JSONReporter() }
 
-    struct Document: Encodable {
+    /// The document; `Findings` is a placeholder while it is written, the findings streamed in its place.
+    struct Document<Findings: Encodable>: Encodable {
         struct Tool: Encodable { let name: String; let version: String }
         struct Pack: Encodable {
             let name: String, version: String, rules: Int, sources_as_of: String, opt_in: Bool
@@ -28,19 +29,19 @@ public struct JSONReporter: Reporter {
         let skipped: [String]
         let summary: [String: Int]
         let warnings: [Diagnostic]
-        let findings: [Finding]
+        let findings: Findings
         let waivers: [WaiverOutcome]
     }
 
-    public func render(_ report: CheckReport) -> String {
+    public func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
         let document = Document(
             schema: Self.schema, tool: .init(name: "traingate", version: report.toolVersion),
             as_of: report.asOf.description, fail_on: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
             packs: report.packs.map { .init(name: $0.name, version: $0.version, rules: $0.rules.count,
                                             sources_as_of: $0.sourcesAsOf.description, opt_in: $0.optIn) },
             inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind) }, skipped: report.skipped,
-            summary: report.statusCounts, warnings: report.warnings, findings: report.findings, waivers: report.waivers)
-        return Self.encode(document)
+            summary: report.statusCounts, warnings: report.warnings, findings: StreamedArray.placeholder, waivers: report.waivers)
+        StreamedArray.write(Self.encode(document), key: "findings", depth: 1, elements: report.findings, to: &sink)
     }
 
     /// The document of a run that could not check: `verdict: error` and the errors, each with
@@ -48,7 +49,7 @@ public struct JSONReporter: Reporter {
     struct FailureDocument: Encodable {
         struct Error: Encodable { let file: String?, line: Int?, column: Int?, message: String }
         let schema: String
-        let tool: Document.Tool
+        let tool: Document<[Finding]>.Tool
         let verdict = "error"
         let errors: [Error]
         let warnings: [Diagnostic]
@@ -61,11 +62,7 @@ public struct JSONReporter: Reporter {
             warnings: failure.warnings))
     }
 
-    private static func encode(_ document: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Every value is a string, number, bool or array of them: encoding cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    static func encode(_ document: some Encodable) -> String {
+        StreamedArray.encode(document) + "\n"
     }
 }

@@ -37,7 +37,7 @@ public struct JUnitReporter: Reporter {
     }
 
     /// Renders the report; the same report always gives the same text.
-    public func render(_ report: CheckReport) -> String {
+    public func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
         var suites = report.packs.map { pack in
             Suite(name: pack.name, properties: [("version", pack.version), ("sources_as_of", pack.sourcesAsOf.description)],
                   cases: report.findings.filter { $0.pack == pack.name }.map(Self.testCase))
@@ -52,13 +52,12 @@ public struct JUnitReporter: Reporter {
         }
         if !warnings.isEmpty { suites.append(Suite(name: "warnings", properties: [], cases: warnings)) }
 
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         let totals = Suite(name: "traingate", properties: [], cases: suites.flatMap(\.cases))
-        out += "<testsuites\(Self.counts(totals))>\n"
-        out += Self.properties(Self.rootProperties(report), indent: "  ")
-        for suite in suites { out += Self.render(suite) }
-        out += "</testsuites>\n"
-        return out
+        sink.write("<testsuites\(Self.counts(totals))>\n")
+        sink.write(Self.properties(Self.rootProperties(report), indent: "  "))
+        for suite in suites { Self.render(suite, to: &sink) }
+        sink.write("</testsuites>\n")
     }
 
     /// A run that could not check: one `<error>` test case per error in an `errors` suite (and
@@ -77,8 +76,9 @@ public struct JUnitReporter: Reporter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites\(Self.counts(Suite(name: "traingate", properties: [], cases: suites.flatMap(\.cases))))>\n"
         out += Self.properties([("traingate_version", failure.toolVersion), ("verdict", "error")], indent: "  ")
-        for suite in suites { out += Self.render(suite) }
-        return out + "</testsuites>\n"
+        var sink = StringSink()
+        for suite in suites { Self.render(suite, to: &sink) }
+        return out + sink.text + "</testsuites>\n"
     }
 
     private static func testCase(_ finding: Finding) -> TestCase {
@@ -104,11 +104,11 @@ public struct JUnitReporter: Reporter {
         return properties
     }
 
-    private static func render(_ suite: Suite) -> String {
-        var out = "  <testsuite\(counts(suite))>\n"
-        out += properties(suite.properties, indent: "    ")
-        for test in suite.cases { out += render(test) }
-        return out + "  </testsuite>\n"
+    private static func render<Sink: ReportSink>(_ suite: Suite, to sink: inout Sink) {
+        sink.write("  <testsuite\(counts(suite))>\n")
+        sink.write(properties(suite.properties, indent: "    "))
+        for test in suite.cases { sink.write(render(test)) }
+        sink.write("  </testsuite>\n")
     }
 
     private static func render(_ test: TestCase) -> String {

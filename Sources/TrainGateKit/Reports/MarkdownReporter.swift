@@ -19,10 +19,14 @@ public struct MarkdownReporter: Reporter {
         + "It never means \"lawful\": TrainGate checks what the files declare, not what happened."
 
     /// Renders the report; the same report always gives the same text.
-    public func render(_ report: CheckReport) -> String {
-        let sections = [Self.heading(report), Self.severityTable(report), Self.packTable(report), Self.findingTable(report),
-                        Self.waiverTable(report), Self.warningList(report), Self.passMeaning]
-        return sections.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+    public func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
+        sink.write([Self.heading(report), Self.severityTable(report), Self.packTable(report)].joined(separator: "\n\n"))
+        // The findings table, the longest part, is written row by row.
+        Self.findingTable(report, to: &sink)
+        for section in [Self.waiverTable(report), Self.warningList(report), Self.passMeaning] where !section.isEmpty {
+            sink.write("\n\n" + section)
+        }
+        sink.write("\n")
     }
 
     /// A run that could not check: a heading that says so, the errors and the warnings.
@@ -63,17 +67,18 @@ public struct MarkdownReporter: Reporter {
         return "### By pack\n\n" + table(["Pack", "Version", "Failed", "Waived"], alignments: ["---", "---", "---:", "---:"], rows: rows)
     }
 
-    private static func findingTable(_ report: CheckReport) -> String {
-        let failing = report.findings.filter { $0.status == .fail }
-        guard !failing.isEmpty else { return "" }
-        let rows = failing.map { finding in
-            [MarkdownText.code(finding.ruleID), finding.severity.rawValue, MarkdownText.code(finding.subject),
-             MarkdownText.code(finding.location.description),
-             MarkdownText.cell([finding.message, finding.expectedAndFound].compactMap { $0 }.joined(separator: "\n")),
-             finding.citations.map { MarkdownText.link($0.reference, url: $0.url) }.joined(separator: "<br>")]
+    /// Nothing without failing findings; otherwise the section, after a blank line.
+    private static func findingTable<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
+        let failing = report.findings.lazy.filter { $0.status == .fail }
+        guard !failing.isEmpty else { return }
+        sink.write("\n\n### Failing findings\n\n" + table(["Rule", "Severity", "Subject", "Location", "Finding", "Law"], alignments: nil, rows: []))
+        for finding in failing {
+            let row = [MarkdownText.code(finding.ruleID), finding.severity.rawValue, MarkdownText.code(finding.subject),
+                       MarkdownText.code(finding.location.description),
+                       MarkdownText.cell([finding.message, finding.expectedAndFound].compactMap { $0 }.joined(separator: "\n")),
+                       finding.citations.map { MarkdownText.link($0.reference, url: $0.url) }.joined(separator: "<br>")]
+            sink.write("\n| " + row.joined(separator: " | ") + " |")
         }
-        return "### Failing findings\n\n"
-            + table(["Rule", "Severity", "Subject", "Location", "Finding", "Law"], alignments: nil, rows: rows)
     }
 
     private static func waiverTable(_ report: CheckReport) -> String {

@@ -4,11 +4,20 @@ public protocol Reporter: Sendable {
     static var identifier: String { get }
     /// Makes the reporter; `color` asks for terminal colour where the format has any.
     static func make(color: Bool) -> Self
-    /// Renders the report.
-    func render(_ report: CheckReport) -> String
+    /// Renders the report into `sink`, piece by piece.
+    func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink)
     /// Renders a run that could not check (exit 2): the errors, said the way the format says a
     /// run failed, so a report file never shows nothing, or an earlier run's result, for it.
     func render(_ failure: FailedCheck) -> String
+}
+
+extension Reporter {
+    /// Renders the report as one string.
+    public func render(_ report: CheckReport) -> String {
+        var sink = StringSink()
+        render(report, to: &sink)
+        return sink.text
+    }
 }
 
 /// Every output format, looked up by `identifier`.

@@ -2,19 +2,20 @@
 /// (OASIS, Static Analysis Results Interchange Format Version 2.1.0). Optional properties left
 /// nil are left out of the output.
 enum SARIFLog {
-    struct Log: Encodable {
+    struct Log<Results: Encodable>: Encodable {
         let schema = "https://json.schemastore.org/sarif-2.1.0.json"
         let version = "2.1.0"
-        let runs: [Run]
+        let runs: [Run<Results>]
 
         enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
     }
 
-    struct Run: Encodable {
+    /// `Results` is `[Result]`, or a placeholder while the results are streamed in its place.
+    struct Run<Results: Encodable>: Encodable {
         let tool: Tool
         let invocations: [Invocation]
         let artifacts: [Artifact]?
-        let results: [Result]
+        let results: Results
         let columnKind = "unicodeCodePoints"
         let properties: RunProperties
     }

@@ -23,7 +23,7 @@ public struct SARIFReporter: Reporter {
     public static func make(color: Bool) -> SARIFReporter { SARIFReporter() }
 
     /// Renders the report; the same report always gives the same text.
-    public func render(_ report: CheckReport) -> String {
+    public func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
         let rules = report.packs.flatMap(\.rules)
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { index[rule.pack + "\u{0}" + rule.id] = i }
@@ -33,11 +33,13 @@ public struct SARIFReporter: Reporter {
             tool: .init(driver: .init(version: report.toolVersion, rules: rules.map(Self.descriptor))),
             invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
             artifacts: report.inputs.map { .init(location: Self.artifactLocation($0.path), roles: ["analysisTarget"]) },
-            results: report.findings.filter { $0.status == .fail || $0.status == .waived }.map {
-                Self.result($0, ruleIndex: index[$0.pack + "\u{0}" + $0.ruleID], root: root)
-            },
+            results: StreamedArray.placeholder,
             properties: Self.runProperties(report))
-        return Self.encode(run)
+        let results = report.findings.lazy.filter { $0.status == .fail || $0.status == .waived }.map {
+            Self.result($0, ruleIndex: index[$0.pack + "\u{0}" + $0.ruleID], root: root)
+        }
+        // runs[0].results: the log's object, then runs, then the run, then its key.
+        StreamedArray.write(Self.encode(run), key: "results", depth: 3, elements: results, to: &sink)
     }
 
     /// A run that could not check: `executionSuccessful: false`, each error (and warning) a tool
@@ -54,19 +56,15 @@ public struct SARIFReporter: Reporter {
             SARIFLog.Notification(level: "warning", message: .init(text: $0.message), locations: [Self.location($0.location)],
                                   associatedRule: nil, properties: nil)
         }
-        let run = SARIFLog.Run(
+        let run = SARIFLog.Run<[SARIFLog.Result]>(
             tool: .init(driver: .init(version: failure.toolVersion, rules: [])),
             invocations: [.init(executionSuccessful: false, toolExecutionNotifications: errors + warnings)],
             artifacts: nil, results: [], properties: .init(verdict: "error"))
         return Self.encode(run)
     }
 
-    private static func encode(_ run: SARIFLog.Run) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Every value is a string, number, bool or array of them: encoding cannot fail.
-        let data = (try? encoder.encode(SARIFLog.Log(runs: [run]))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    private static func encode<Results: Encodable>(_ run: SARIFLog.Run<Results>) -> String {
+        StreamedArray.encode(SARIFLog.Log(runs: [run])) + "\n"
     }
 
     /// The stable identity of a finding across runs: SHA-256 of its file (relative to `root`),

@@ -9,18 +9,16 @@ public struct TextReporter: Reporter {
 
     public static func make(color: Bool) -> TextReporter { TextReporter(color: color) }
 
-    public func render(_ report: CheckReport) -> String {
-        var out = ""
+    public func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
         // Values read from inputs are made terminal-safe before colours are added.
         for warning in report.warnings {
-            out += "\(warning.location.description.terminalSafe): \(paint("warning", .yellow)): \(warning.message.terminalSafe)\n"
+            sink.write("\(warning.location.description.terminalSafe): \(paint("warning", .yellow)): \(warning.message.terminalSafe)\n")
         }
         for outcome in report.waivers where outcome.state != .applied {
-            out += "\(outcome.waiver.location.description.terminalSafe): \(paint("warning", .yellow)): \(outcome.message.terminalSafe)\n"
+            sink.write("\(outcome.waiver.location.description.terminalSafe): \(paint("warning", .yellow)): \(outcome.message.terminalSafe)\n")
         }
-        for finding in report.findings { out += render(finding) }
-        out += summary(report)
-        return out
+        for finding in report.findings { sink.write(render(finding)) }
+        sink.write(summary(report))
     }
 
     /// A run that could not check: the error lines, then a verdict line saying nothing was checked.

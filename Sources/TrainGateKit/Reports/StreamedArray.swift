@@ -1,0 +1,64 @@
+import Foundation
+
+/// Writes a pretty-printed, key-sorted JSON document whose one long array (the findings, the
+/// SARIF results) is encoded element by element straight into a sink, so the document is never
+/// held whole in memory. The bytes are those `JSONEncoder` writes for the whole document.
+///
+/// The document is encoded with the placeholder in the array's place; the text is split at
+/// `"key" : "placeholder"` on a line of its own — quotes and newlines inside encoded strings are
+/// escaped, so no value read from an input can forge that line — and each element is encoded
+/// alone and indented to its depth.
+enum StreamedArray {
+    static let placeholder = "\u{1}traingate-streamed-array"
+
+    /// The encoder every JSON report uses: pretty-printed, sorted keys, `/` unescaped.
+    static func encode(_ value: some Encodable) -> String {
+        // Every value is a string, number, bool or array of them: encoding cannot fail.
+        let data = (try? makeEncoder().encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Writes `document` (encoded with `placeholder` as the value of `key`, which sits `depth`
+    /// levels deep) with `elements` in the placeholder's place.
+    static func write<Elements: Collection, Sink: ReportSink>(
+        _ document: String, key: String, depth: Int, elements: Elements, to sink: inout Sink
+    ) where Elements.Element: Encodable {
+        let indent = String(repeating: "  ", count: depth)
+        let marker = "\n" + indent + encode(key) + " : " + encode(placeholder)
+        guard let range = document.range(of: marker) else {
+            preconditionFailure("the placeholder for '\(key)' is not in the document")
+        }
+        sink.write(String(document[..<range.upperBound].dropLast(encode(placeholder).count)))
+        if elements.isEmpty {
+            sink.write("[\n\n" + indent + "]")
+        } else {
+            sink.write("[\n")
+            let inner = Array((indent + "  ").utf8)
+            let encoder = makeEncoder()
+            var first = true
+            var bytes: [UInt8] = []
+            for element in elements {
+                // Encoded alone, then every line but blank ones indented to the array's depth.
+                let data = (try? encoder.encode(element)) ?? Data("{}".utf8)
+                bytes.removeAll(keepingCapacity: true)
+                if !first { bytes += Array(",\n".utf8) }
+                first = false
+                var lineStart = true
+                for byte in data {
+                    if lineStart && byte != UInt8(ascii: "\n") { bytes += inner }
+                    bytes.append(byte)
+                    lineStart = byte == UInt8(ascii: "\n")
+                }
+                sink.write(String(decoding: bytes, as: UTF8.self))
+            }
+            sink.write("\n" + indent + "]")
+        }
+        sink.write(String(document[range.upperBound...]))
+    }
+}
