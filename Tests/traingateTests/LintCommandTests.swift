@@ -27,6 +27,21 @@ struct LintCommandTests {
         #expect(result.stdout == "")
     }
 
+    @Test("a file that looks like TrainGate's without apiVersion: traingate/v1 is an error, as check says", arguments: [
+        ("apiversion: traingate/v1\nkind: DatasetManifest\n", "m.yaml:1:1: error: unknown key 'apiversion'; did you mean 'apiVersion'?"),
+        ("apiVersion: TrainGate/v1\nkind: DatasetManifest\n", "m.yaml:1:13: error: apiVersion 'TrainGate/v1' is not 'traingate/v1'"),
+        ("kind: DatasetManifest\ndataset: {id: d}\n", "m.yaml:1:7: error: kind 'DatasetManifest' with no apiVersion"),
+        ("apiVersion: traingate/v2\nkind: ModelCard\n", "m.yaml:1:13: error: unsupported apiVersion 'traingate/v2'"),
+    ])
+    func lookAlikesAreErrors(text: String, error: String) throws {
+        try CLI.withFolder(["m.yaml": text, "ci.yaml": "jobs: {build: {kind: docker}}\n", "ok.yaml": "apiVersion: traingate/v1\nkind: ModelCard\n"]) { folder in
+            let result = try CLI.run(["lint", "."], in: folder)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("./" + error) || result.stderr.hasPrefix(error), "\(result.stderr)")
+            #expect(result.stdout == "linted 3 files: 2 ok, 1 with errors\n")
+        }
+    }
+
     @Test func inputFormatOverridesTheExtension() throws {
         // Read as YAML, the JSON file's trailing comma is legal flow syntax.
         let result = try CLI.run(["lint", "--input-format", "yaml", "lint-mixed/comma.json"])
