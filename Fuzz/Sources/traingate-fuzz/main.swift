@@ -1,0 +1,129 @@
+// One libFuzzer binary, several targets: TRAINGATE_FUZZ_TARGET names the loader that reads the
+// fuzzer's bytes. Every target must turn any input into a value or a thrown error: a crash, a
+// hang, a sanitizer report or an error without a location is a bug.
+import Foundation
+@testable import TrainGateKit
+
+/// The loaders, by name.
+enum Target: String, CaseIterable {
+    /// YAML documents (one and a stream), then the TrainGate views a manifest or card would get.
+    case yaml
+    /// Strict JSON, then detection and the adapter its content names.
+    case json
+    /// Markdown with YAML front matter, then the Hugging Face card adapter.
+    case markdown
+    /// JSON read as each foreign format, whatever its content says.
+    case croissant, spdx3, cyclonedx
+    /// A policy pack: parsing, validation, pattern safety and compilation.
+    case pack
+    /// A manifest or card through the whole check (every built-in pack) and every reporter.
+    case check
+}
+
+nonisolated(unsafe) var target = Target.yaml
+nonisolated(unsafe) var builtInPacks: [PolicyPack] = []
+let asOf = ISODate(year: 2026, month: 12, day: 4)!
+let limits = LoadLimits.standard
+let file = "fuzz-input"
+
+/// libFuzzer's entry point for a program with its own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+func initialize() {
+    let name = ProcessInfo.processInfo.environment["TRAINGATE_FUZZ_TARGET"] ?? ""
+    guard let chosen = Target(rawValue: name) else {
+        FileHandle.standardError.write(Data("set TRAINGATE_FUZZ_TARGET to one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+        exit(2)
+    }
+    target = chosen
+    if target == .check {
+        builtInPacks = (try? PolicyLoader.builtInPacks(environment: [:])) ?? []
+        precondition(!builtInPacks.isEmpty, "the built-in packs did not load")
+    }
+}
+
+func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    let bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
+    switch target {
+    case .yaml:
+        if let root = try? DocumentLoader.parseYAML(bytes, file: file, limits: limits) { views(root) }
+        _ = try? DocumentLoader.parseYAMLStream(bytes, file: file, limits: limits)
+    case .json:
+        guard let root = try? DocumentLoader.parseJSON(bytes, file: file, limits: limits) else { return 0 }
+        if let format = InputFormat.detect(root), format != .traingate, format != .auto {
+            adapted(try? Adapters.adapt(root, as: format))
+        } else {
+            views(root)
+        }
+    case .markdown:
+        guard let document = try? DocumentLoader.parseMarkdown(bytes, file: file, limits: limits) else { return 0 }
+        _ = HuggingFaceCardAdapter.looksLikeCard(document)
+        adapted(try? HuggingFaceCardAdapter.adapt(document))
+    case .croissant, .spdx3, .cyclonedx:
+        guard let root = try? DocumentLoader.parseJSON(bytes, file: file, limits: limits) else { return 0 }
+        let format: InputFormat = target == .croissant ? .croissant : target == .spdx3 ? .spdx3 : .cyclonedx
+        adapted(try? Adapters.adapt(root, as: format))
+    case .pack:
+        _ = try? PolicyLoader.parse(String(decoding: bytes, as: UTF8.self), file: file)
+    case .check:
+        guard let root = try? DocumentLoader.parseYAML(bytes, file: file, limits: limits) else { return 0 }
+        check(root)
+    }
+    return 0
+}
+
+/// Reads a document as a manifest and as a card, as the loader would by its kind.
+func views(_ root: Node) {
+    var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+    _ = DatasetManifest.read(root, file: file, errors: &errors, warnings: &warnings)
+    _ = ModelCard.read(root, file: file, errors: &errors, warnings: &warnings)
+    _ = ArtifactLoader.lookalike(root, api: root["apiVersion"]?.scalar?.text, kind: root["kind"]?.scalar?.text ?? "")
+    for error in errors { _ = error.description }
+    for warning in warnings { _ = warning.description }
+}
+
+/// Reads an adapter's views like TrainGate files.
+func adapted(_ adapted: AdaptedFile?) {
+    guard let adapted else { return }
+    if let card = adapted.card { views(card) }
+    for manifest in adapted.manifests { views(manifest) }
+}
+
+/// Runs a manifest or card (without the manifests it names) through every built-in pack and
+/// renders the report in every format.
+func check(_ root: Node) {
+    var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+    let bundle: ArtifactBundle
+    switch root["kind"]?.scalar?.text {
+    case "DatasetManifest":
+        guard let manifest = DatasetManifest.read(root, file: file, errors: &errors, warnings: &warnings) else { return }
+        bundle = ArtifactBundle(card: nil, datasets: [manifest])
+    case "ModelCard":
+        guard let card = ModelCard.read(root, file: file, errors: &errors, warnings: &warnings) else { return }
+        bundle = ArtifactBundle(card: card, datasets: [])
+    default: return
+    }
+    let result = Engine.check([bundle], packs: builtInPacks, asOf: asOf, includeAll: true)
+    let report = CheckReport(toolVersion: trainGateVersion, asOf: asOf, failOn: .high, packs: builtInPacks,
+                             inputs: [(file, root["kind"]!.scalar!.text)], skipped: [], warnings: warnings,
+                             findings: result.findings, counts: result.counts, subjects: [:], bundles: [bundle])
+    for reporter in Reporters.all { _ = reporter.make(color: true).render(report) }
+}
+
+initialize()
+// Warm up on the seed corpora: lazily built tables (schemas, vocabularies) live for the whole
+// process, and the leak checker would report those built during a fuzzing run.
+for folder in CommandLine.arguments.dropFirst() where !folder.hasPrefix("-") {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+        if let data = FileManager.default.contents(atPath: folder + "/" + name) {
+            _ = data.withUnsafeBytes { testOneInput($0.bindMemory(to: UInt8.self).baseAddress, $0.count) }
+        }
+    }
+}
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(runDriver(&argc, &argv) { start, count in testOneInput(start, count) })
