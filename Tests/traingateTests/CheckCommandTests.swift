@@ -303,6 +303,26 @@ struct ColorTests {
                                 "m.yaml:5:3: error: 2001 sources exceed the limit of 2000 per manifest")
     }
 
+    /// Over the limit, a manifest whose sources are all broken is one error, not one per source;
+    /// under it, the errors listed stop at 100 with a line counting the rest.
+    @Test func brokenSourcesGiveAScreenfulOfErrors() throws {
+        try CLI.withFolder([:]) { folder in
+            for (name, count) in [("over.yaml", 2_001), ("under.yaml", 150)] {
+                var manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n"
+                for index in 0..<count { manifest += "  - {id: s\(index)}\n" }
+                try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            }
+            let over = try CLI.run(["check", "over.yaml"], in: folder)
+            #expect(over.status == 2)
+            #expect(over.stderr == "over.yaml:5:3: error: 2001 sources exceed the limit of 2000 per manifest; split the manifest\n")
+            let under = try CLI.run(["check", "under.yaml"], in: folder)
+            #expect(under.status == 2)
+            let lines = under.stderr.split(separator: "\n")
+            #expect(lines.count == 101)
+            #expect(lines.last == "error: 50 more errors not shown; fix the ones above first")
+        }
+    }
+
     /// Writes `files` into a scratch folder, runs `traingate` with the arguments `arguments`
     /// makes from its path, and expects exit 2 with `expected` on standard error.
     func expectCouldNotCheck(_ files: [String: String], _ arguments: (String) -> [String], _ expected: String,

@@ -27,14 +27,15 @@ public struct DatasetManifest: Sendable {
     /// Reads a manifest, validating it against `ArtifactSchemas.datasetManifest`. Returns nil
     /// when there are errors (appended to `errors`); unknown keys go to `warnings`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
+        // Before validation: a manifest over the limit is one error, not one per source.
+        if let sources = root["sources"]?.sequence, sources.count > maxSources {
+            errors.append(.invalid(root["sources"]!.location, "\(sources.count) sources exceed the limit of \(maxSources) per manifest; split the manifest"))
+            return nil
+        }
         guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, file: file, errors: &errors, warnings: &warnings),
               let id = root["dataset"]?["id"]?.scalar?.text else { return nil }
         if let node = root["dataset"]?["id"], let problem = SubjectID.problem(id) {
             errors.append(.invalid(node.location, "dataset.id '\(id.visibleASCII)' \(problem)"))
-        }
-        if let sources = root["sources"]?.sequence, sources.count > maxSources {
-            errors.append(.invalid(root["sources"]!.location, "\(sources.count) sources exceed the limit of \(maxSources) per manifest; split the manifest"))
-            return nil
         }
         if root["sources"]?.sequence?.isEmpty ?? true {
             errors.append(.wrongType(root["sources"]?.location ?? root.location, path: "sources", expected: "at least one source", found: "an empty list"))

@@ -46,13 +46,24 @@ public struct CheckError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Why a check could not run: every input, pack, waiver or config error found.
+/// Why a check could not run: the input, pack, waiver or config errors found — the first
+/// `maxErrors` of them, then one line counting the rest, so a file of a hundred thousand broken
+/// entries gives a screenful, not a hundred thousand lines.
 public struct CheckFailure: Error, Sendable {
     public var errors: [CheckError]
     public var warnings: [Diagnostic]
 
+    /// The most errors listed.
+    public static let maxErrors = 100
+
     public init(errors: [CheckError], warnings: [Diagnostic] = []) {
-        self.errors = errors
+        if errors.count > Self.maxErrors {
+            let more = errors.count - Self.maxErrors
+            self.errors = Array(errors.prefix(Self.maxErrors))
+                + [CheckError("\(more) more error\(more == 1 ? "" : "s") not shown; fix the ones above first")]
+        } else {
+            self.errors = errors
+        }
         self.warnings = warnings
     }
 }
