@@ -48,12 +48,21 @@ struct Report: ParsableCommand {
         }
 
         func run() throws {
-            let summary: TrainingSummary
+            var request = Checker.Request(paths: [card], asOf: asOf.flatMap(Check.parseDate) ?? Today.date())
+            request.inputFormat = inputFormat
+            let report: CheckReport
             do {
-                summary = try TrainingSummary.load(card: card, asOf: asOf.flatMap(Check.parseDate) ?? Today.date(), format: inputFormat)
+                report = try Checker.run(request)
             } catch {
                 for warning in error.warnings { Terminal.error(warning.description) }
                 for line in error.errors { Terminal.error(line.description) }
+                throw ExitStatus.couldNotCheck
+            }
+            guard let summary = TrainingSummary(report: report) else {
+                for warning in report.warnings { Terminal.error(warning.description) }
+                let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
+                Terminal.error(CheckError("not a model card\(found); the summary is made from a ModelCard",
+                                          at: SourceLocation(file: card, line: 1, column: 1)).description)
                 throw ExitStatus.couldNotCheck
             }
             let text: String

@@ -28,7 +28,8 @@ struct TrainingSummaryTests {
             \(source)
 
             """.write(to: folder.appendingPathComponent("data.yaml"), atomically: true, encoding: .utf8)
-        return try TrainingSummary.load(card: folder.appendingPathComponent("card.yaml").path, asOf: asOf)
+        let report = try Checker.run(Checker.Request(paths: [folder.appendingPathComponent("card.yaml").path], asOf: asOf))
+        return try #require(TrainingSummary(report: report))
     }
 
     @Test("size bins follow the template's boundaries", arguments: [

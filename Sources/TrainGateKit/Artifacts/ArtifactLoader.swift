@@ -94,7 +94,7 @@ public enum ArtifactLoader {
         inputs.skipped += expansion.skipped
         // Canonical paths matter only for matching a card's references with files already read;
         // without cards, resolving every path would be wasted system calls.
-        let keys = (cards.isEmpty ? loadedManifests.map(\.file) : loadedManifests.map { canonical($0.file) }).map { Array($0.utf8) }
+        let keys = (cards.isEmpty ? loadedManifests.map(\.file) : loadedManifests.map { Paths.canonical($0.file) }).map { Array($0.utf8) }
         var manifests: [[UInt8]: DatasetManifest] = [:]
         var manifestOrder: [[UInt8]] = []
         for (key, manifest) in zip(keys, loadedManifests) where manifests[key] == nil {
@@ -103,12 +103,12 @@ public enum ArtifactLoader {
         }
         var claimed = Set<[UInt8]>()
         // Files that already failed (and reported why) are not loaded and reported again when a card names them.
-        let alreadyFailed = cards.isEmpty ? [] : Set(failed.map { Array(canonical($0).utf8) })
+        let alreadyFailed = cards.isEmpty ? [] : Set(failed.map { Array(Paths.canonical($0).utf8) })
         for card in cards {
             var datasets: [DatasetManifest] = []
             var named: [[UInt8]: SourceLocation] = [:]
             for reference in card.datasets {
-                let target = resolve(reference.path, relativeTo: card.file)
+                let target = Paths.resolve(reference.path, relativeTo: card.file)
                 // A card that names one manifest twice is wrong at its own second line.
                 if let first = named[Array(target.canonical.utf8)] {
                     inputs.errors.append(.invalid(reference.location, "manifest '\(reference.path.visibleASCII)' is named twice (first at \(first))"))
@@ -275,25 +275,5 @@ public enum ArtifactLoader {
             if let first = seen[dataset.id] { inputs.errors.append(.duplicateID(dataset.id, location, first: first)) }
             seen[dataset.id] = location
         }
-    }
-
-    /// Resolves `path` as written in `file`: the path to open, its canonical form, and whether it
-    /// stays inside `file`'s folder tree (manifests a card names and evidence files must).
-    static func resolve(_ path: String, relativeTo file: String) -> (display: String, canonical: String, inside: Bool) {
-        let folder = (file as NSString).deletingLastPathComponent
-        let display = path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
-        let folderKey = canonical(folder.isEmpty ? "." : folder)
-        let key = canonical(display)
-        return (display, key, key.hasPrefix(folderKey.hasSuffix("/") ? folderKey : folderKey + "/"))
-    }
-
-    /// An absolute path with `.`, `..` and symbolic links resolved, for identity and containment.
-    /// A path that does not exist is made absolute and normalised without resolving links.
-    static func canonical(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

@@ -18,6 +18,8 @@ public struct DatasetManifest: Sendable {
     public var id: String
     /// `sources`, in order.
     public var sources: [Source]
+    /// The evidence files it names (`{path, sha256}` references), as paths to open.
+    public var evidence: [String] = []
 
     /// The most sources one manifest may hold. Every source is checked against every source rule
     /// and reported on, so a manifest of a hundred thousand one-line sources would take gigabytes;
@@ -32,7 +34,9 @@ public struct DatasetManifest: Sendable {
             errors.append(.invalid(root["sources"]!.location, "\(sources.count) sources exceed the limit of \(maxSources) per manifest; split the manifest"))
             return nil
         }
-        guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, file: file, errors: &errors, warnings: &warnings),
+        var evidence: [String] = []
+        guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, file: file, errors: &errors, warnings: &warnings,
+                                    evidence: &evidence),
               let id = root["dataset"]?["id"]?.scalar?.text else { return nil }
         if let node = root["dataset"]?["id"], let problem = SubjectID.problem(id) {
             errors.append(.invalid(node.location, "dataset.id '\(id.visibleASCII)' \(problem)"))
@@ -54,7 +58,7 @@ public struct DatasetManifest: Sendable {
             sources.append(Source(id: sourceID, node: node, index: index))
         }
         guard errors.isEmpty else { return nil }
-        return DatasetManifest(file: file, root: root, id: id, sources: sources)
+        return DatasetManifest(file: file, root: root, id: id, sources: sources, evidence: evidence)
     }
 }
 
@@ -76,16 +80,20 @@ public struct ModelCard: Sendable {
     public var name: String
     /// The manifests it names, in order.
     public var datasets: [DatasetReference]
+    /// The evidence files it names (`{path, sha256}` references), as paths to open.
+    public var evidence: [String] = []
 
     /// Reads a card, validating it against `ArtifactSchemas.modelCard`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> ModelCard? {
-        guard SchemaValidator.check(root, against: ArtifactSchemas.modelCard, file: file, errors: &errors, warnings: &warnings),
+        var evidence: [String] = []
+        guard SchemaValidator.check(root, against: ArtifactSchemas.modelCard, file: file, errors: &errors, warnings: &warnings,
+                                    evidence: &evidence),
               let name = root["model"]?["name"]?.scalar?.text else { return nil }
         let references = (root["training_data"]?["datasets"]?.sequence ?? []).compactMap { entry -> DatasetReference? in
             guard let manifest = entry["manifest"], let path = manifest.scalar?.text else { return nil }
             return DatasetReference(path: path, location: manifest.location)
         }
-        return ModelCard(file: file, root: root, name: name, datasets: references)
+        return ModelCard(file: file, root: root, name: name, datasets: references, evidence: evidence)
     }
 }
 

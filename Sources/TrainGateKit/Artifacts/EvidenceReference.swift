@@ -37,7 +37,7 @@ struct EvidenceReference: Sendable, Equatable {
     func problem(relativeTo file: String) -> ArtifactError? {
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .evidenceNotFound(location, path: text) }
         guard !isURL else { return nil }
-        let (target, _, inside) = ArtifactLoader.resolve(text, relativeTo: file)
+        let (target, _, inside) = Paths.resolve(text, relativeTo: file)
         guard inside else { return .evidenceOutsideFolder(location, path: text) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue else {

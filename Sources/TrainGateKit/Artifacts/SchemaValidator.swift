@@ -35,12 +35,23 @@ struct SchemaValidator {
     /// Validates a document, appending what it finds, and checks that every evidence file it
     /// names exists inside the document's folder tree; true when there are no errors.
     static func check(_ root: Node, against schema: FieldType, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> Bool {
+        var evidence: [String] = []
+        return check(root, against: schema, file: file, errors: &errors, warnings: &warnings, evidence: &evidence)
+    }
+
+    /// As `check`, also appending the path of every evidence file the document names (as
+    /// resolved from `file`; web addresses are not files), for the view to keep.
+    static func check(
+        _ root: Node, against schema: FieldType, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic],
+        evidence: inout [String]
+    ) -> Bool {
         var validator = SchemaValidator()
         validator.validate(root, as: schema)
         warnings += validator.warnings
         errors += validator.errors
         let evidenceErrors = validator.evidence.compactMap { $0.problem(relativeTo: file) }
         errors += evidenceErrors
+        evidence += validator.evidence.filter { !$0.isURL }.map { Paths.resolve($0.text, relativeTo: file).display }
         return validator.errors.isEmpty && evidenceErrors.isEmpty
     }
 

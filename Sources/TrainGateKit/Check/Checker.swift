@@ -1,42 +1,5 @@
-/// The threshold at which failing findings fail the check.
-public enum FailOn: String, Sendable, Codable, CaseIterable {
-    case critical, high, medium, low, info, never
-
-    /// Whether a failing finding of `severity` fails the check.
-    public func fails(_ severity: Severity) -> Bool {
-        guard let threshold = Severity(rawValue: rawValue) else { return false }
-        return severity >= threshold
-    }
-}
-
-/// Everything a reporter needs about one run of `traingate check`.
-public struct CheckReport: Sendable {
-    public var toolVersion: String
-    public var asOf: ISODate
-    public var failOn: FailOn
-    public var packs: [PolicyPack]
-    /// The TrainGate files checked, with their kinds.
-    public var inputs: [(path: String, kind: String)]
-    /// Files in named folders that were not check inputs.
-    public var skipped: [String]
-    public var warnings: [Diagnostic]
-    public var findings: [Finding]
-    /// Results by status, over every rule × subject (reported or not).
-    public var counts: [FindingStatus: Int]
-    /// How many subjects of each scope were checked.
-    public var subjects: [RuleScope: Int]
-    /// What became of each waiver, in the order the waiver files list them.
-    public var waivers: [WaiverOutcome] = []
-    /// The WaiverSet files read.
-    public var waiverFiles: [String] = []
-    /// The bundles checked (kept for `filesRead`).
-    public var bundles: [ArtifactBundle] = []
-
-    /// Whether any failing finding is at or above `failOn`.
-    public var failed: Bool { findings.contains { $0.status == .fail && failOn.fails($0.severity) } }
-}
-
-/// Runs a whole check: load packs and inputs, evaluate, and gather the report.
+/// Runs a whole check: load packs, waivers and inputs, evaluate, apply the waivers, and gather
+/// the report. The one place the flow load → view → evaluate → report is put together.
 public enum Checker {
     /// The default limit on findings per check: above a run of 10,000 manifests with 36 failing
     /// findings each, and about 350 MB of findings in memory (reports are streamed).
@@ -76,6 +39,9 @@ public enum Checker {
         }
     }
 
+    /// Runs the check `request` describes. Throws every error that keeps it from running (exit 2):
+    /// an unknown or invalid pack, a bad waiver file, unreadable or invalid inputs, nothing to
+    /// check, more findings than `maxFindings`.
     public static func run(_ request: Request) throws(CheckFailure) -> CheckReport {
         let packs: [PolicyPack]
         do {

@@ -75,7 +75,7 @@ public struct ProjectConfig: Sendable, Equatable {
                 errors.append(.invalid(pathNode.location, "a report path must not be empty"))
                 continue
             }
-            let resolved = resolve(path), key = ArtifactLoader.canonical(resolved)
+            let resolved = resolve(path), key = Paths.canonical(resolved)
             if let first = seen[key] {
                 errors.append(.invalid(pathNode.location, "two reports write '\(path)' (first at \(first))"))
             }

@@ -1,0 +1,26 @@
+/// Everything a reporter needs about one run of `traingate check`.
+public struct CheckReport: Sendable {
+    public var toolVersion: String
+    public var asOf: ISODate
+    public var failOn: FailOn
+    public var packs: [PolicyPack]
+    /// The TrainGate files checked, with their kinds.
+    public var inputs: [(path: String, kind: String)]
+    /// Files in named folders that were not check inputs.
+    public var skipped: [String]
+    public var warnings: [Diagnostic]
+    public var findings: [Finding]
+    /// Results by status, over every rule × subject (reported or not).
+    public var counts: [FindingStatus: Int]
+    /// How many subjects of each scope were checked.
+    public var subjects: [RuleScope: Int]
+    /// What became of each waiver, in the order the waiver files list them.
+    public var waivers: [WaiverOutcome] = []
+    /// The WaiverSet files read.
+    public var waiverFiles: [String] = []
+    /// The bundles checked (kept for `filesRead`).
+    public var bundles: [ArtifactBundle] = []
+
+    /// Whether any failing finding is at or above `failOn`.
+    public var failed: Bool { findings.contains { $0.status == .fail && failOn.fails($0.severity) } }
+}
