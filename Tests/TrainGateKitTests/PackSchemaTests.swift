@@ -53,7 +53,7 @@ struct PackSchemaTests {
         for quantifier in ConditionParser.quantifiers {
             #expect(Self.propertyNames(try Self.definition(quantifier)) == Set(ConditionParser.keys(ofQuantifier: quantifier)), "\(quantifier)")
         }
-        #expect(Self.propertyNames(try Self.definition("leaf")) == Set(["path"] + Operator.allCases.map(\.rawValue)))
+        #expect(Self.propertyNames(try Self.definition("leaf")) == Set(["path"] + LeafOperator.all.map(\.name)))
     }
 
     @Test func enumerationsAreTheSwiftEnums() throws {

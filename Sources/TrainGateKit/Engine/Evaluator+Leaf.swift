@@ -2,9 +2,6 @@
 /// the `--as-of` date; an absent or null field is `missing` (except for `exists`). An extension of
 /// `Evaluator`, so evaluating a leaf never copies the evaluator's context.
 extension Evaluator {
-    /// The longest value, in bytes, that `matches` reads; a longer one fails the leaf.
-    static let maxMatchedLength = 4096
-
     func evaluate(_ leaf: Leaf, at current: Position) -> Outcome {
         let resolution = PathResolver.resolve(leaf.path, from: current, subject: subject,
                                               context: context, explain: explain)
@@ -38,7 +35,7 @@ extension Evaluator {
             }
         case .today, .pattern, .window: break
         }
-        let holds = apply(leaf, field.node, operand)
+        let holds = leaf.op.holds(LeafInput(field: field.node, operand: operand, reference: leaf.operand, asOf: context.asOf))
         return outcome(holds ? .pass : .violation, field.path, explain ? expectation(leaf, operand: operand) : "",
                        field.node, field.node.location)
     }
@@ -47,58 +44,6 @@ extension Evaluator {
         guard explain else { return Outcome(truth: truth, detail: nil) }
         return Outcome(truth: truth, detail: Detail(path: path ?? "", expected: expected,
                                                     found: found.map(ValueText.render) ?? "missing", location: location))
-    }
-
-    private func apply(_ leaf: Leaf, _ field: Node, _ operand: Node?) -> Bool {
-        switch leaf.op {
-        case .exists: return true
-        case .equals: return ValueCompare.equal(field, operand!)
-        case .notEquals: return !ValueCompare.equal(field, operand!)
-        case .in: return operand!.sequence.map { ValueCompare.contains($0, field) } ?? false
-        case .notIn: return operand!.sequence.map { !ValueCompare.contains($0, field) } ?? false
-        case .matches:
-            // Longer values fail the leaf rather than let a pattern run for seconds on them.
-            guard case .pattern(let pattern) = leaf.operand, let scalar = field.scalar,
-                  scalar.text.utf8.count <= Self.maxMatchedLength else { return false }
-            return pattern.matches(scalar.text)
-        case .min, .max:
-            guard let value = ValueCompare.number(field), let bound = ValueCompare.number(operand!),
-                  value.isFinite, bound.isFinite else { return false }
-            return leaf.op == .min ? value >= bound : value <= bound
-        case .before, .after:
-            guard let date = try? field.date(), let other = referenceDate(leaf.operand, operand) else { return false }
-            // Periods: `before` means the field's period ends before the other's begins.
-            return leaf.op == .before ? date.upperBound < other.lowerBound : date.lowerBound > other.upperBound
-        case .daysAfter:
-            guard case .window(let window) = leaf.operand, let date = try? field.date(),
-                  let other = referenceDate(window.from, operand) else { return false }
-            // Periods: every day of the field's period must be in the window after every day of
-            // the other's, so a month-precise date never passes a window it might miss.
-            let fewest = date.lowerBound.dayNumber - other.upperBound.dayNumber
-            let most = date.upperBound.dayNumber - other.lowerBound.dayNumber
-            return (window.min.map { fewest >= $0 } ?? true) && (window.max.map { most <= $0 } ?? true)
-        case .nonempty:
-            switch field.content {
-            case .scalar(let scalar): return !scalar.text.allSatisfy(\.isWhitespace)
-            case .sequence(let items): return !items.isEmpty
-            case .mapping(let entries): return !entries.isEmpty
-            }
-        case .contains:
-            return field.sequence.map { ValueCompare.contains($0, operand!) } ?? false
-        case .subsetOf:
-            guard let items = field.sequence, let allowed = operand!.sequence else { return false }
-            return items.allSatisfy { ValueCompare.contains(allowed, $0) }
-        case .supersetOf:
-            guard let items = field.sequence, let required = operand!.sequence else { return false }
-            return required.allSatisfy { ValueCompare.contains(items, $0) }
-        }
-    }
-
-    /// The date a date operator compares with: the as-of date for `today`, else the resolved
-    /// operand read as a date (nil when it is not one).
-    private func referenceDate(_ reference: Operand, _ operand: Node?) -> ISODate? {
-        if case .today = reference { return context.asOf }
-        return try? operand?.date()
     }
 
     /// What the leaf asks for, in words.
@@ -111,23 +56,7 @@ extension Evaluator {
         case .pattern(let pattern): value = "/\(pattern.source)/"
         case .window(let window): value = Self.windowText(window, from: operand.map(ValueText.render), asOf: context.asOf)
         }
-        switch leaf.op {
-        case .exists: return "present"
-        case .equals: return "equals \(value)"
-        case .notEquals: return "not equal to \(value)"
-        case .in: return "one of \(value)"
-        case .notIn: return "none of \(value)"
-        case .matches: return "matches \(value)"
-        case .min: return "at least \(value)"
-        case .max: return "at most \(value)"
-        case .before: return "a date before \(value)"
-        case .after: return "a date after \(value)"
-        case .nonempty: return "non-empty"
-        case .contains: return "a list containing \(value)"
-        case .subsetOf: return "only values from \(value)"
-        case .supersetOf: return "a list including all of \(value)"
-        case .daysAfter: return "a date \(value)"
-        }
+        return leaf.op.expectation(value)
     }
 
     /// `between 0 and 14 days after threshold_met_date (2026-01-10)`.

@@ -26,20 +26,11 @@ public struct Leaf: Sendable {
     /// The field tested.
     public var path: FieldPath
     /// The test.
-    public var op: Operator
+    public var op: LeafOperator
     /// What the field is compared with.
     public var operand: Operand
     /// Where the leaf is written in its pack.
     public var location: SourceLocation
-}
-
-/// The leaf operators.
-public enum Operator: String, Sendable, CaseIterable {
-    case exists, equals, notEquals = "not_equals", `in`, notIn = "not_in", matches, min, max
-    case before, after, nonempty, contains, subsetOf = "subset_of", supersetOf = "superset_of"
-    /// `{path: P, days_after: {date: D, min: N, max: M}}`: P is a date between N and M days
-    /// after D (negative: before it). D is a date, `today` or `{path: …}`.
-    case daysAfter = "days_after"
 }
 
 /// The right-hand side of a leaf.

@@ -13,7 +13,7 @@ struct ConditionParser {
     static func keys(ofQuantifier name: String) -> [String] {
         name == "count" ? ["count", "where", "min", "max"] : [name, "require"]
     }
-    static var keywords: [String] { composites + quantifiers + ["path", "require", "where", "min", "max"] + Operator.allCases.map(\.rawValue) }
+    static var keywords: [String] { composites + quantifiers + ["path", "require", "where", "min", "max"] + LeafOperator.all.map(\.name) }
 
     func parse(_ node: Node) throws(PolicyError) -> Condition {
         guard let entries = node.mapping else {
@@ -63,14 +63,14 @@ struct ConditionParser {
     }
 
     private func parseLeaf(_ node: Node, _ entries: [MappingEntry]) throws(PolicyError) -> Leaf {
-        var operators: [(Operator, MappingEntry)] = []
+        var operators: [(LeafOperator, MappingEntry)] = []
         for entry in entries where entry.key != "path" {
-            guard let op = Operator(rawValue: entry.key) else {
+            guard let op = LeafOperator.named(entry.key) else {
                 throw .unknownOperator(entry.keyLocation, name: entry.key, suggestion: Suggestions.closest(to: entry.key, in: Self.keywords))
             }
             operators.append((op, entry))
         }
-        guard operators.count == 1 else { throw .operatorCount(node.location, found: operators.map(\.0.rawValue)) }
+        guard operators.count == 1 else { throw .operatorCount(node.location, found: operators.map(\.0.name)) }
         guard let pathNode = node["path"] else { throw .missingKey(node.location, key: "path", context: "a condition") }
         let path = try Self.parsePath(pathNode, allowMany: false)
         let (op, entry) = operators[0]
@@ -88,43 +88,42 @@ struct ConditionParser {
         return path
     }
 
-    private func operand(_ op: Operator, _ node: Node) throws(PolicyError) -> Operand {
-        if op == .daysAfter { return try window(node) }
+    /// The right-hand side, read as the operator's operand kind says.
+    private func operand(_ op: LeafOperator, _ node: Node) throws(PolicyError) -> Operand {
+        if op.operand == .window { return try window(node) }
         if let entries = node.mapping, entries.count == 1, entries[0].key == "path" {
-            guard op != .exists, op != .nonempty, op != .matches else {
-                throw .wrongType(node.location, key: op.rawValue, expected: "a literal value", found: "a path")
+            guard op.acceptsPath else {
+                throw .wrongType(node.location, key: op.name, expected: "a literal value", found: "a path")
             }
             return .path(try Self.parsePath(entries[0].value, allowMany: false))
         }
         func fail(_ expected: String) -> PolicyError {
-            .wrongType(node.location, key: op.rawValue, expected: expected, found: node.kindDescription)
+            .wrongType(node.location, key: op.name, expected: expected, found: node.kindDescription)
         }
-        switch op {
-        case .exists:
+        switch op.operand {
+        case .bool:
             guard case .bool? = node.value else { throw fail("true or false") }
-        case .nonempty:
+        case .trueOnly:
             guard node.value == .bool(true) else { throw fail("true") }
-        case .matches:
-            let text = try PackReader.text(node, key: "matches")
+        case .pattern:
+            let text = try PackReader.text(node, key: op.name)
             if let problem = PatternSafety.problem(text) { throw .invalidRegex(node.location, pattern: text, reason: problem) }
             guard compilePatterns else { return .pattern(CompiledPattern(deferring: text)) }
             do { return .pattern(try CompiledPattern(text)) } catch {
                 throw .invalidRegex(node.location, pattern: text, reason: "\(error)")
             }
-        case .in, .notIn, .subsetOf, .supersetOf:
+        case .list:
             guard node.sequence != nil else { throw fail("a list or {path: …}") }
-        case .min, .max:
+        case .number:
             switch node.value {
             case .int?: break
             case .float(let value)? where value.isFinite: break
             default: throw fail("a finite number or {path: …}")
             }
-        case .before, .after:
-            return try Self.date(node, key: op.rawValue)
-        case .equals, .notEquals, .contains:
+        case .date:
+            return try Self.date(node, key: op.name)
+        case .any, .window:
             break
-        case .daysAfter:
-            break  // handled by window(_:)
         }
         return .literal(node)
     }

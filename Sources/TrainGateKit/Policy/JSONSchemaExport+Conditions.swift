@@ -1,6 +1,6 @@
 /// The condition language in JSON Schema: one definition per construct `ConditionParser`
-/// accepts, and one operand schema per `Operator` (the switch is exhaustive, so a new operator
-/// does not compile until its operand is described).
+/// accepts, and for each operator of `LeafOperator.all` its operand's schema (by operand kind)
+/// with the operator's own meaning.
 extension JSONSchemaExport {
     /// A key of a field path (`FieldPath`), and the optional `[*]` after it.
     static let keyPattern = "[A-Za-z0-9_@-]+"
@@ -56,11 +56,10 @@ extension JSONSchemaExport {
     /// `{path: P, OP: V}`: `path` and exactly one operator.
     static var leaf: JSONValue {
         var properties: [String: JSONValue] = ["path": reference("path", "The field tested.")]
-        for op in Operator.allCases {
-            let (operandSchema, meaning) = operand(op)
-            guard case .object(var schema) = operandSchema else { continue }
-            schema["description"] = .string(meaning)
-            properties[op.rawValue] = .object(schema)
+        for op in LeafOperator.all {
+            guard case .object(var schema) = operand(op.operand, acceptsPath: op.acceptsPath) else { continue }
+            schema["description"] = .string(op.meaning)
+            properties[op.name] = .object(schema)
         }
         guard case .object(var schema) = closedObject(properties, required: ["path"]) else { return [:] }
         schema["minProperties"] = 2
@@ -69,33 +68,25 @@ extension JSONSchemaExport {
         return .object(schema)
     }
 
-    /// What an operator accepts on its right-hand side, and what it tests.
-    static func operand(_ op: Operator) -> (schema: JSONValue, meaning: String) {
-        let orPath: (JSONValue) -> JSONValue = { ["anyOf": [$0, ["$ref": "#/$defs/pathOperand"]]] }
-        switch op {
-        case .exists: return (["type": "boolean"], "true: the field is declared (not null); false: it is not.")
+    /// What an operand kind accepts; `{path: …}` too where the operator takes another field's value.
+    static func operand(_ kind: OperandKind, acceptsPath: Bool) -> JSONValue {
+        let orPath: (JSONValue) -> JSONValue = { acceptsPath ? ["anyOf": [$0, ["$ref": "#/$defs/pathOperand"]]] : $0 }
+        switch kind {
+        case .bool: return ["type": "boolean"]
+        case .trueOnly: return ["const": true]
         // Any value: a literal, or {path: …} for another field's value.
-        case .equals: return ([:], "The field equals this value, or another field's ({path: …}).")
-        case .notEquals: return ([:], "The field is declared and differs from this value, or another field's ({path: …}).")
-        case .in: return (orPath(["type": "array"]), "The field is one of these values.")
-        case .notIn: return (orPath(["type": "array"]), "The field is declared and none of these values.")
-        case .matches: return (["type": ["string", "number", "boolean"]], "The field's text matches this regular expression.")
-        case .min: return (orPath(["type": "number"]), "The field is a number at least this.")
-        case .max: return (orPath(["type": "number"]), "The field is a number at most this.")
-        case .before: return (dateOperand, "The field is a date whose period ends before this date's begins (today: the --as-of date).")
-        case .after: return (dateOperand, "The field is a date whose period begins after this date's ends (today: the --as-of date).")
-        case .nonempty: return (["const": true], "The field is a list or mapping with entries, or text that is not blank.")
-        case .contains: return ([:], "The field is a list that contains this value, or another field's ({path: …}).")
-        case .subsetOf: return (orPath(["type": "array"]), "The field is a list whose items are all among these values.")
-        case .supersetOf: return (orPath(["type": "array"]), "The field is a list that contains all of these values.")
-        case .daysAfter:
+        case .any: return [:]
+        case .list: return orPath(["type": "array"])
+        case .number: return orPath(["type": "number"])
+        case .pattern: return ["type": ["string", "number", "boolean"]]
+        case .date: return dateOperand
+        case .window:
             let bound: JSONValue = ["type": "integer"]
-            let schema: JSONValue = [
+            return [
                 "type": "object", "additionalProperties": false, "required": ["date"],
                 "anyOf": [["required": ["min"]], ["required": ["max"]]],
                 "properties": ["date": dateOperand, "min": bound, "max": bound],
             ]
-            return (schema, "The field is a date at least min and at most max days after date (negative: before it); every day of a partial date must fit. date may be today (the --as-of date) or {path: …}.")
         }
     }
 

@@ -82,24 +82,7 @@ enum ConditionText {
         case .pattern(let pattern): value = "/\(pattern.source)/"
         case .window(let window): value = Evaluator.windowText(window, from: nil, asOf: nil)
         }
-        let path = leaf.path.description
-        switch leaf.op {
-        case .exists: return value == "true" ? "\(path) declared" : "\(path) not declared"
-        case .equals: return "\(path) = \(value)"
-        case .notEquals: return "\(path) ≠ \(value)"
-        case .in: return "\(path) one of \(value)"
-        case .notIn: return "\(path) none of \(value)"
-        case .matches: return "\(path) matching \(value)"
-        case .min: return "\(path) ≥ \(value)"
-        case .max: return "\(path) ≤ \(value)"
-        case .before: return "\(path) before \(value)"
-        case .after: return "\(path) after \(value)"
-        case .nonempty: return "\(path) non-empty"
-        case .contains: return "\(path) containing \(value)"
-        case .subsetOf: return "\(path) only from \(value)"
-        case .supersetOf: return "\(path) including all of \(value)"
-        case .daysAfter: return "\(path) \(value)"
-        }
+        return leaf.op.phrase(leaf.path.description, value)
     }
 }
 
