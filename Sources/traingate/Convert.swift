@@ -19,7 +19,6 @@ struct Convert: ParsableCommand {
     )
 
     enum Target: String, ExpressibleByArgument, CaseIterable { case manifest, card }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case auto, huggingface, croissant, spdx3, cyclonedx }
 
     @Argument(help: "The file to convert.")
     var file: String
@@ -31,7 +30,7 @@ struct Convert: ParsableCommand {
     var output: String?
 
     @Option(help: "The input's format (default: decided by its content).")
-    var inputFormat: Format = .auto
+    var inputFormat: ForeignFormat = ForeignFormat(format: .auto)
 
     @Option(help: "The dataset to convert, by id, when the file describes several (with --to manifest).")
     var dataset: String?
@@ -48,7 +47,7 @@ struct Convert: ParsableCommand {
         let text: String
         do {
             text = try Conversion.convert(file: file, to: to == .card ? .card : .manifest,
-                                          format: InputFormat(rawValue: inputFormat.rawValue)!, dataset: dataset)
+                                          format: inputFormat.format, dataset: dataset)
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.couldNotCheck
@@ -76,4 +75,21 @@ struct Convert: ParsableCommand {
         }
         try Terminal.out("wrote \(output)\n\nNext: fill in every TODO, then run `traingate check \(output)`.\n")
     }
+}
+
+/// A format `convert` reads: `auto` or one of the adapters' (a TrainGate file has nothing to
+/// convert), listed from the adapter registry.
+struct ForeignFormat: ExpressibleByArgument {
+    let format: InputFormat
+
+    init(format: InputFormat) { self.format = format }
+
+    init?(argument: String) {
+        guard let format = InputFormat(rawValue: argument), format != .traingate else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { InputFormat.allCases.filter { $0 != .traingate }.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    var defaultValueDescription: String { format.rawValue }
 }

@@ -34,7 +34,8 @@ public enum Conversion {
                 throw .invalid(root["apiVersion"]?.location ?? root.location,
                                "already a TrainGate file (apiVersion: traingate/v1); there is nothing to convert: run traingate check on it")
             }
-            throw .invalid(root.location, "not a Hugging Face card, Croissant, SPDX 3 or CycloneDX file; "
+            let titles = Adapters.all.map { $0.title }
+            throw .invalid(root.location, "not a \(titles.dropLast().joined(separator: ", ")) or \(titles.last!) file; "
                            + "name the format with --input-format if it is one")
         case .adapted(let file): adapted = file
         }

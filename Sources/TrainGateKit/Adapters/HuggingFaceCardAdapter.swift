@@ -6,8 +6,28 @@
 /// heading whatever the level, case or `[optional]`, and count only when filled: placeholders
 /// (`[More Information Needed]`, `TODO`, template braces, HTML comments) are absent. Gating
 /// fields are access terms for downloaders, never data-subject consent.
-enum HuggingFaceCardAdapter {
+enum HuggingFaceCardAdapter: InputAdapter {
+    static let format = InputFormat.huggingface
+    static let title = "Hugging Face card"
+    static let syntax = InputSyntax.markdown
     static let reading = AdapterReading(format: .huggingface)
+
+    /// Card-shaped Markdown: card metadata in the front matter, or card headings.
+    static func detects(_ document: SourceDocument) -> Bool {
+        guard case .markdown(let markdown) = document else { return false }
+        return looksLikeCard(markdown)
+    }
+
+    static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
+        guard case .markdown(let markdown) = document else {
+            throw .notCheckable(SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) is a Markdown file (README.md) with YAML front matter")
+        }
+        guard looksLikeCard(markdown) else {
+            throw .notCheckable(SourceLocation(file: markdown.file, line: 1, column: 1), reason:
+                "not a Hugging Face card: no card metadata in front matter and no model or dataset card headings")
+        }
+        return try adapt(markdown)
+    }
 
     /// Front-matter keys only dataset cards use.
     static let datasetKeys = ["pretty_name", "task_categories", "task_ids", "size_categories", "annotations_creators",
@@ -226,4 +246,9 @@ enum HuggingFaceCardAdapter {
         if name.lowercased() == "readme", parts.count >= 2 { name = parts[parts.count - 2] } else if name.lowercased() == "readme" { name = "README" }
         return .text(name, at: SourceLocation(file: document.file, line: 1, column: 1))
     }
+}
+
+extension InputFormat {
+    /// A Hugging Face model or dataset card (`README.md` with YAML front matter), read by `HuggingFaceCardAdapter`.
+    public static let huggingface = InputFormat(id: "huggingface")
 }

@@ -6,7 +6,22 @@
 /// The datasets a model was trained on — the targets of `trainedOn` from the package or from a
 /// file it contains, and the packages containing them — are checked with its card; with no
 /// `trainedOn` at all, every dataset in the document is.
-enum SPDX3Adapter {
+enum SPDX3Adapter: InputAdapter {
+    static let format = InputFormat.spdx3
+    static let title = "SPDX 3"
+    static let syntax = InputSyntax.json
+
+    static func detects(_ document: SourceDocument) -> Bool {
+        guard case .tree(let root) = document else { return false }
+        return InputFormat.contextText(root["@context"]).contains("spdx.org/rdf/3")
+    }
+
+    static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
+        guard case .tree(let root) = document else {
+            throw .notCheckable(SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) document is a JSON object")
+        }
+        return try adapt(root)
+    }
     static let reading = AdapterReading(format: .spdx3)
 
     struct Graph {
@@ -228,4 +243,9 @@ enum SPDX3Adapter {
         notes += ProseHints.scan(prose, format: .spdx3)
         return manifest.node
     }
+}
+
+extension InputFormat {
+    /// SPDX 3 JSON-LD, read by `SPDX3Adapter`.
+    public static let spdx3 = InputFormat(id: "spdx3")
 }
