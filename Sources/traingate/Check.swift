@@ -38,8 +38,7 @@ struct Check: ParsableCommand {
     @Option(help: "Write the printed report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Judge the rules as of this date (YYYY-MM-DD; default: today, UTC).")
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @Option(help: ArgumentHelp("The longest a waiver may run, in days (default: 365).", valueName: "days"))
     var waiverMaxDays: Int?
@@ -50,8 +49,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Ignore ./traingate.yaml.")
     var noConfig = false
 
-    @Option(help: ArgumentHelp("Read every input as this format instead of deciding by content.", valueName: "format"))
-    var inputFormat: InputFormat = .auto
+    @OptionGroup var inputFormat: InputFormatOption
 
     @Flag(help: "Skip named files that are not TrainGate model cards or manifests, and pass if none is left (for pre-commit hooks).")
     var skipOtherFiles = false
@@ -66,9 +64,6 @@ struct Check: ParsableCommand {
     var color: ColorMode = .auto
 
     func validate() throws {
-        if let asOf, Self.parseDate(asOf) == nil {
-            throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'")
-        }
         if let maxFindings, maxFindings < 1 {
             throw ValidationError("--max-findings must be at least 1, got \(maxFindings)")
         }
@@ -79,11 +74,6 @@ struct Check: ParsableCommand {
             throw ValidationError("--config and --no-config cannot be used together")
         }
         _ = try ReportRequest.parse(reports)
-    }
-
-    static func parseDate(_ text: String) -> ISODate? {
-        guard let date = ISODate(parsing: text), date.day != nil else { return nil }
-        return date
     }
 
     func run() throws {
@@ -104,11 +94,11 @@ struct Check: ParsableCommand {
         guard let settings = loaded else { return }
         let inputs = report.filesRead + (settings.configFile.map { [$0] } ?? [])
         for target in settings.reports {
-            let reporter = Reporters.reporter(for: target.format)!
+            let reporter = target.format.make()
             try write(to: target.path, inputs: inputs, origin: target.origin) { reporter.render(report, to: &$0) }
         }
-        let useColor = output == nil && settings.format == "text" && Terminal.wantsColor(color.rawValue)
-        let reporter = Reporters.reporter(for: settings.format, color: useColor)!
+        let useColor = output == nil && settings.format.isText && Terminal.wantsColor(color.rawValue)
+        let reporter = settings.format.make(color: useColor)
         if let output {
             try write(to: output, inputs: inputs) { reporter.render(report, to: &$0) }
         } else {
@@ -123,19 +113,19 @@ struct Check: ParsableCommand {
     /// settings (the config was the problem), the reports named by flags are written.
     private func leaveEvidence(of failure: FailedCheck, settings: CheckSettings?) {
         let targets = settings?.reports ?? (try? ReportRequest.parse(reports)) ?? []
-        let format = settings?.format ?? self.format?.identifier ?? "text"
+        let format = settings?.format ?? self.format ?? .text
         // Two outputs naming one file is itself an error: then none is written.
         guard (try? CheckSettings.checkDistinct(targets, output: output)) != nil else { return }
         // What the run was asked to read is never written over, even where it could not be read.
         let inputs = (settings?.request.paths ?? paths) + [settings?.configFile ?? config].compactMap { $0 }
         for target in targets {
-            let text = Reporters.reporter(for: target.format)!.render(failure)
+            let text = target.format.make().render(failure)
             try? write(to: target.path, inputs: inputs, origin: target.origin) { $0.write(text) }
         }
-        let text = Reporters.reporter(for: format, color: false)!.render(failure)
+        let text = format.make().render(failure)
         if let output {
             try? write(to: output, inputs: inputs) { $0.write(text) }
-        } else if format != "text" {
+        } else if !format.isText {
             try? Terminal.out(text)
         }
     }
@@ -155,12 +145,24 @@ extension FailOn: ExpressibleByArgument {}
 
 /// A report format from the reporter registry; `--help` lists every registered one.
 struct FormatName: ExpressibleByArgument, Equatable, CustomStringConvertible {
-    let identifier: String
+    /// The reporter of the format.
+    let reporter: any Reporter.Type
+    var identifier: String { reporter.identifier }
 
     init?(argument: String) {
-        guard Reporters.all.contains(where: { $0.identifier == argument }) else { return nil }
-        identifier = argument
+        guard let reporter = Reporters.all.first(where: { $0.identifier == argument }) else { return nil }
+        self.reporter = reporter
     }
+
+    static let text = FormatName(argument: TextReporter.identifier)!
+
+    /// The reporter, colouring where the format has colour.
+    func make(color: Bool = false) -> any Reporter { reporter.make(color: color) }
+
+    /// Whether this is the text format, whose errors already go to standard error.
+    var isText: Bool { identifier == TextReporter.identifier }
+
+    static func == (a: FormatName, b: FormatName) -> Bool { a.identifier == b.identifier }
 
     static var allValueStrings: [String] { Reporters.all.map { $0.identifier } }
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }

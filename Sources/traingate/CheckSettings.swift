@@ -4,7 +4,7 @@ import TrainGateKit
 
 /// One `--report FORMAT=PATH`.
 struct ReportRequest: Equatable {
-    var format: String
+    var format: FormatName
     var path: String
     /// Where a report from the config is written there, for error messages.
     var origin: SourceLocation? = nil
@@ -16,11 +16,11 @@ struct ReportRequest: Equatable {
             guard let equals = value.firstIndex(of: "=") else {
                 throw ValidationError("--report takes FORMAT=PATH (e.g. sarif=traingate.sarif), got '\(value)'")
             }
-            let format = String(value[..<equals]), path = String(value[value.index(after: equals)...])
-            guard FormatName(argument: format) != nil else {
-                throw ValidationError("--report: unknown format '\(format)'; expected one of: \(FormatName.allValueStrings.joined(separator: ", "))")
+            let name = String(value[..<equals]), path = String(value[value.index(after: equals)...])
+            guard let format = FormatName(argument: name) else {
+                throw ValidationError("--report: unknown format '\(name)'; expected one of: \(FormatName.allValueStrings.joined(separator: ", "))")
             }
-            guard !path.isEmpty else { throw ValidationError("--report \(format)= needs a path") }
+            guard !path.isEmpty else { throw ValidationError("--report \(name)= needs a path") }
             if requests.contains(where: { $0.path == path }) {
                 throw ValidationError("--report: two reports write '\(path)'")
             }
@@ -34,7 +34,7 @@ struct ReportRequest: Equatable {
 struct CheckSettings {
     var request: Checker.Request
     /// The format printed (or written to `--output`).
-    var format: String
+    var format: FormatName
     /// Reports written besides: the config's, with `--report` replacing a format's path.
     var reports: [ReportRequest]
     var configFile: String?
@@ -53,18 +53,21 @@ struct CheckSettings {
         request = Checker.Request(
             paths: paths,
             packs: !check.packs.isEmpty ? check.packs : config?.packs ?? [],
-            asOf: check.asOf.flatMap(Check.parseDate) ?? config?.asOf ?? Today.date(),
+            asOf: check.asOf.given ?? config?.asOf ?? Today.date(),
             failOn: check.failOn ?? config?.failOn ?? .high,
             includeAll: check.showPassed,
             waivers: !check.waivers.isEmpty ? check.waivers : config?.waivers ?? [],
             waiverMaxDays: check.waiverMaxDays ?? config?.waiverMaxDays ?? WaiverSet.defaultMaxDays)
         request.skipOtherFiles = check.skipOtherFiles
         request.maxFindings = check.maxFindings ?? Checker.maxFindings
-        request.inputFormat = check.inputFormat
-        format = check.format?.identifier ?? config?.format ?? "text"
+        request.inputFormat = check.inputFormat.inputFormat
+        // The config's format names were checked against the reporter registry when it was read.
+        format = check.format ?? config?.format.flatMap(FormatName.init(argument:)) ?? .text
         // Validated in `Check.validate()`.
         let flagged = (try? ReportRequest.parse(check.reports)) ?? []
-        let configured = (config?.reports ?? []).map { ReportRequest(format: $0.format, path: $0.path, origin: $0.location) }
+        let configured = (config?.reports ?? []).compactMap { report in
+            FormatName(argument: report.format).map { ReportRequest(format: $0, path: report.path, origin: report.location) }
+        }
         reports = configured.filter { c in !flagged.contains { $0.format == c.format } } + flagged
     }
 

@@ -38,12 +38,7 @@ extension Packs {
         @Argument(help: "Built-in pack names or pack files (default: every built-in pack, opt-in ones included).")
         var packs: [String] = []
 
-        @Option(help: "Judge rules as of this date (YYYY-MM-DD; default: today). A rule is judged no earlier than its effective date.")
-        var asOf: String?
-
-        func validate() throws {
-            if let asOf, Check.parseDate(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'") }
-        }
+        @OptionGroup var asOf: AsOfOption
 
         func run() throws {
             let selected: [PolicyPack]
@@ -54,7 +49,7 @@ extension Packs {
                 Terminal.error(error.description)
                 throw ExitStatus.couldNotCheck
             }
-            let results = PackTester.run(selected, asOf: asOf.flatMap(Check.parseDate) ?? Today.date())
+            let results = PackTester.run(selected, asOf: asOf.date)
             var lines = ""
             for result in results where !result.ok {
                 lines += "\(result.location): error: \(result.problem ?? "failed") [\(result.ruleID)]\n"

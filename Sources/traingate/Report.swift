@@ -32,24 +32,16 @@ struct Report: ParsableCommand {
         @Option(help: "Write the summary to this file instead of standard output.")
         var output: String?
 
-        @Option(help: "Judge the check as of this date (YYYY-MM-DD; default: today, UTC).")
-        var asOf: String?
+        @OptionGroup var asOf: AsOfOption
 
-        @Option(help: ArgumentHelp("Read the card as this format instead of deciding by content.", valueName: "format"))
-        var inputFormat: InputFormat = .auto
+        @OptionGroup var inputFormat: InputFormatOption
 
         @Flag(help: "Exit 1 when the summary has gaps.")
         var strict = false
 
-        func validate() throws {
-            if let asOf, Check.parseDate(asOf) == nil {
-                throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'")
-            }
-        }
-
         func run() throws {
-            var request = Checker.Request(paths: [card], asOf: asOf.flatMap(Check.parseDate) ?? Today.date())
-            request.inputFormat = inputFormat
+            var request = Checker.Request(paths: [card], asOf: asOf.date)
+            request.inputFormat = inputFormat.inputFormat
             let report: CheckReport
             do {
                 report = try Checker.run(request)

@@ -127,7 +127,7 @@ struct ConversionTests {
             ($0.contains("# TODO ") || $0.contains("# - TODO ")) && !$0.contains("TODO confirm")
         }.count
         var filled = 0
-        for path in Conversion.templateLeafPaths(forKind: "DatasetManifest") {
+        for path in Conversion.templateLeafPaths(forKind: .datasetManifest) {
             let keys = path.replacingOccurrences(of: "[]", with: "").split(separator: ".").map(String.init)
             func has(_ node: Node?, _ keys: ArraySlice<String>) -> Bool {
                 guard let node else { return false }
@@ -138,22 +138,22 @@ struct ConversionTests {
             if has(parsed, keys[...]) { filled += 1 }
         }
         // One source per fixture: each template leaf is filled or marked exactly once.
-        #expect(filled + todos == Conversion.templateLeafPaths(forKind: "DatasetManifest").count)
+        #expect(filled + todos == Conversion.templateLeafPaths(forKind: .datasetManifest).count)
     }
 
     @Test func templateLeafPathsFollowTheInitTemplates() {
-        let manifest = Conversion.templateLeafPaths(forKind: "DatasetManifest")
+        let manifest = Conversion.templateLeafPaths(forKind: .datasetManifest)
         #expect(manifest.contains("sources[].rights.license.spdx"))
         #expect(manifest.contains("sources[].personal_data.lawful_basis"))
         #expect(manifest.contains("controller.legal_name"))
         #expect(manifest.contains("purposes[].stage"))
         #expect(!manifest.contains("apiVersion"))
-        #expect(Conversion.templateLeafPaths(forKind: "ModelCard").contains("training_data.datasets[].manifest"))
+        #expect(Conversion.templateLeafPaths(forKind: .modelCard).contains("training_data.datasets[].manifest"))
     }
 
     @Test func reasonsAreTheFirstSentenceCutAtAWord() {
         #expect(Conversion.reason("The dataset's version. More text.") == "The dataset's version.")
-        let lawful = ArtifactSchemas.descriptions(forKind: "DatasetManifest")["sources[].personal_data.lawful_basis"]!
+        let lawful = ArtifactSchemas.descriptions(forKind: .datasetManifest)["sources[].personal_data.lawful_basis"]!
         let reason = Conversion.reason(lawful)
         #expect(reason.hasPrefix("GDPR Art. 6(1): the lawful basis"))
         #expect(reason.count <= 101)
@@ -183,12 +183,12 @@ struct ConversionTests {
 
     @Test func aCardBesideDatasetsListsTheCommandsThatWriteTheirManifests() throws {
         let location = Location(file: "bom.json", line: 3, column: 5)
-        var card = Draft.view(kind: "ModelCard", at: location)
+        var card = Draft.view(kind: .modelCard, at: location)
         card.set("model.name", .text("sentiment", at: location))
         card.set("training_data.latest_acquisition", .plain("2024-05", at: location))
-        var writer = Conversion.Writer(kind: "ModelCard", format: .spdx3, source: "ai bom.json", datasetIDs: ["reviews", "tweets"])
+        var writer = Conversion.Writer(kind: .modelCard, format: .spdx3, source: "ai bom.json", datasetIDs: ["reviews", "tweets"])
         writer.header([])
-        writer.mapping(card.node, template: Conversion.template(forKind: "ModelCard"), indent: 0, path: "")
+        writer.mapping(card.node, template: Conversion.template(forKind: .modelCard), indent: 0, path: "")
         let text = writer.lines.joined(separator: "\n") + "\n"
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines.contains {

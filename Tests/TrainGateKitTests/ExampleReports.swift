@@ -30,7 +30,7 @@ extension CheckReport {
         func place(_ l: Location) -> Location { Location(file: path(l.file), line: l.line, column: l.column) }
         func waiver(_ w: Waiver) -> Waiver { var w = w; w.location = place(w.location); return w }
         var report = self
-        report.inputs = inputs.map { (path($0.path), $0.kind) }
+        report.inputs = inputs.map { CheckedFile(path: path($0.path), kind: $0.kind) }
         report.skipped = skipped.map(path)
         report.warnings = warnings.map { var d = $0; d.location = place(d.location); return d }
         report.findings = findings.map { var f = $0; f.location = place(f.location); f.waiver = f.waiver.map(waiver); return f }

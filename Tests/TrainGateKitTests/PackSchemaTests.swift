@@ -9,7 +9,7 @@ import Testing
 struct PackSchemaTests {
     typealias JSON = JSONSchemaValidator.JSON
 
-    static func schema() throws -> JSONSchemaValidator { try SchemaExportTests.exported("PolicyPack") }
+    static func schema() throws -> JSONSchemaValidator { try SchemaExportTests.exported(.policyPack) }
 
     static func definition(_ name: String) throws -> [String: JSON] {
         guard case .object(let root) = try schema().root, case .object(let definitions)? = root["$defs"],

@@ -41,7 +41,7 @@ struct SchemaAgreementTests {
             + "sources:\n  - id: s\n    source_type: web_crawl\n" + (line.isEmpty ? "" : "    \(line)\n")
         let root = try DocumentLoader.parseYAML(Array(yaml.utf8), file: Fixtures.repository + "/m.yaml")
         #expect(Self.loader(root) == loader)
-        let problems = try SchemaExportTests.exported("DatasetManifest").validate(root)
+        let problems = try SchemaExportTests.exported(.datasetManifest).validate(root)
         #expect(problems.isEmpty == schemaAccepts, "\(problems)")
     }
 }

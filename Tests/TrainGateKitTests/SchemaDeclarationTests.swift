@@ -47,7 +47,7 @@ struct SchemaDeclarationTests {
                            relativeTo: URL(fileURLWithPath: file.path).deletingLastPathComponent()).standardizedFileURL.path
         #expect(FileManager.default.fileExists(atPath: declared), "\(declared) does not exist")
         let kind = try #require(try DocumentLoader.loadYAML(file: file.path)["kind"]?.scalar?.text)
-        let fileName = try #require(JSONSchemaExport.fileName(forKind: kind), "no schema for kind \(kind)")
+        let fileName = try #require(DocumentKind(rawValue: kind), "no schema for kind \(kind)").schemaFileName
         #expect(declared == URL(fileURLWithPath: Fixtures.repository + "/schemas/" + fileName).standardizedFileURL.path)
     }
 
@@ -55,7 +55,7 @@ struct SchemaDeclarationTests {
     func isValidAgainstItsSchema(file: RepositoryFile) throws {
         let root = try DocumentLoader.loadYAML(file: file.path)
         let kind = try #require(root["kind"]?.scalar?.text)
-        let fileName = try #require(JSONSchemaExport.fileName(forKind: kind))
+        let fileName = try #require(DocumentKind(rawValue: kind)).schemaFileName
         let validator = try JSONSchemaValidator(file: Fixtures.repository + "/schemas/" + fileName)
         let problems = validator.validate(root)
         #expect(problems.isEmpty, "\(file.relative):\n\(problems.joined(separator: "\n"))")

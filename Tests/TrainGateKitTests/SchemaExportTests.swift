@@ -7,15 +7,15 @@ import Testing
 /// and covering every field a built-in rule reads, with a description.
 @Suite("Exported JSON Schemas")
 struct SchemaExportTests {
-    static func exported(_ kind: String) throws -> JSONSchemaValidator {
-        let text = try #require(JSONSchemaExport.schema(forKind: kind))
+    static func exported(_ kind: DocumentKind) throws -> JSONSchemaValidator {
+        let text = JSONSchemaExport.schema(forKind: kind)
         return try JSONSchemaValidator(data: Data(text.utf8))
     }
 
-    @Test("the committed schema is the exported one", arguments: JSONSchemaExport.kinds.map(\.kind))
-    func committedSchemaIsCurrent(kind: String) throws {
-        let path = Fixtures.repository + "/schemas/" + (try #require(JSONSchemaExport.fileName(forKind: kind)))
-        let generated = try #require(JSONSchemaExport.schema(forKind: kind))
+    @Test("the committed schema is the exported one", arguments: JSONSchemaExport.kinds)
+    func committedSchemaIsCurrent(kind: DocumentKind) throws {
+        let path = Fixtures.repository + "/schemas/" + kind.schemaFileName
+        let generated = JSONSchemaExport.schema(forKind: kind)
         if ProcessInfo.processInfo.environment["TRAINGATE_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(atPath: Fixtures.repository + "/schemas", withIntermediateDirectories: true)
             try generated.write(toFile: path, atomically: true, encoding: .utf8)
@@ -25,9 +25,9 @@ struct SchemaExportTests {
         #expect(committed == generated, "\(path) is stale: run TRAINGATE_UPDATE_GOLDEN=1 swift test and review the diff")
     }
 
-    @Test("the export is deterministic JSON in the test validator's keywords", arguments: JSONSchemaExport.kinds.map(\.kind))
-    func exportIsDeterministicAndSupported(kind: String) throws {
-        let text = try #require(JSONSchemaExport.schema(forKind: kind))
+    @Test("the export is deterministic JSON in the test validator's keywords", arguments: JSONSchemaExport.kinds)
+    func exportIsDeterministicAndSupported(kind: DocumentKind) throws {
+        let text = JSONSchemaExport.schema(forKind: kind)
         #expect(text == JSONSchemaExport.schema(forKind: kind))
         #expect(text.hasPrefix("{\n  \"$defs\"") || text.hasPrefix("{\n  \"$schema\""))
         #expect(text.hasSuffix("}\n"))
@@ -37,11 +37,11 @@ struct SchemaExportTests {
         #expect(root["title"] != nil && root["description"] != nil)
         guard case .object(let properties)? = root["properties"] else { Issue.record("no properties"); return }
         #expect(properties["apiVersion"].flatMap(Self.const) == .string("traingate/v1"))
-        #expect(properties["kind"].flatMap(Self.const) == .string(kind))
+        #expect(properties["kind"].flatMap(Self.const) == .string(kind.rawValue))
     }
 
-    @Test("a $ref has only annotations beside it", arguments: JSONSchemaExport.kinds.map(\.kind))
-    func referencesStandAlone(kind: String) throws {
+    @Test("a $ref has only annotations beside it", arguments: JSONSchemaExport.kinds)
+    func referencesStandAlone(kind: DocumentKind) throws {
         // Draft-07 tools ignore every keyword beside $ref; keeping validation keywords away from
         // it makes the schemas mean the same to them as to a 2020-12 validator.
         var crowded: [String] = []
@@ -67,7 +67,7 @@ struct SchemaExportTests {
     }
 
     @Test func theManifestSchemaAsksForASourceAsTheLoaderDoes() throws {
-        let schema = try Self.exported("DatasetManifest")
+        let schema = try Self.exported(.datasetManifest)
         for (sources, valid) in [("[]", false), ("[{id: s, source_type: other}]", true)] {
             let root = try DocumentLoader.parseYAML(
                 Array("apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: \(sources)\n".utf8), file: "m.yaml")
@@ -79,17 +79,16 @@ struct SchemaExportTests {
     }
 
     @Test func unknownKindsHaveNoSchema() {
-        #expect(JSONSchemaExport.schema(forKind: "Manifest") == nil)
-        #expect(JSONSchemaExport.fileName(forKind: "Manifest") == nil)
-        #expect(JSONSchemaExport.kinds.map(\.fileName) == [
+        #expect(DocumentKind(rawValue: "Manifest") == nil)
+        #expect(JSONSchemaExport.kinds.map(\.schemaFileName) == [
             "dataset-manifest.schema.json", "model-card.schema.json", "waiver-set.schema.json", "config.schema.json",
             "policy-pack.schema.json",
         ])
     }
 
     @Test func everyFieldABuiltInRuleReadsIsInTheSchemaWithADescription() throws {
-        let walks = ["DatasetManifest": SchemaWalk(schema: try Self.exported("DatasetManifest")),
-                     "ModelCard": SchemaWalk(schema: try Self.exported("ModelCard"))]
+        let walks = ["DatasetManifest": SchemaWalk(schema: try Self.exported(.datasetManifest)),
+                     "ModelCard": SchemaWalk(schema: try Self.exported(.modelCard))]
         var read = Set<ReadPath>()
         for pack in try PolicyLoader.builtInPacks(environment: [:]) {
             for rule in pack.rules { read.formUnion(RuleReads.paths(of: rule)) }
@@ -102,7 +101,7 @@ struct SchemaExportTests {
     @Test func theWalkFindsAMisspeltFieldAndAMissingDescription() throws {
         let condition = try ConditionParser.parse(DocumentLoader.parseYAML(
             "{all: [{path: access.lawful_acess, equals: true}, {each: modalities, require: {path: x, exists: true}}]}".bytes, file: "r.yaml"))
-        let walk = SchemaWalk(schema: try Self.exported("DatasetManifest"))
+        let walk = SchemaWalk(schema: try Self.exported(.datasetManifest))
         let paths = RuleReads.paths(in: condition, at: RuleReads.start(.source))
         #expect(paths.compactMap(walk.problem) == [
             "DatasetManifest sources[].access.lawful_acess: not in the schema",
@@ -112,9 +111,9 @@ struct SchemaExportTests {
         #expect(SchemaWalk(schema: undescribed).problem(with: ReadPath(kind: "X", steps: [.key("a")])) == "X a: no description")
     }
 
-    @Test("every description names a field of its kind", arguments: JSONSchemaExport.artifactKinds.map(\.kind))
-    func everyDescriptionNamesAField(kind: String) throws {
-        let type = try #require(JSONSchemaExport.artifactKinds.first { $0.kind == kind }?.schema)
+    @Test("every description names a field of its kind", arguments: DocumentKind.allCases.filter { $0.fieldSchema != nil })
+    func everyDescriptionNamesAField(kind: DocumentKind) throws {
+        let type = try #require(kind.fieldSchema)
         let fields = Set(Self.fieldPaths(type, at: ""))
         let stale = ArtifactSchemas.descriptions(forKind: kind).keys.filter { !fields.contains($0) }.sorted()
         #expect(stale.isEmpty, "descriptions of no field: \(stale)")
@@ -133,9 +132,9 @@ struct SchemaExportTests {
         }
     }
 
-    @Test("every field has a description", arguments: JSONSchemaExport.artifactKinds.map(\.kind))
-    func everyFieldHasADescription(kind: String) throws {
-        let type = try #require(JSONSchemaExport.artifactKinds.first { $0.kind == kind }?.schema)
+    @Test("every field has a description", arguments: DocumentKind.allCases.filter { $0.fieldSchema != nil })
+    func everyFieldHasADescription(kind: DocumentKind) throws {
+        let type = try #require(kind.fieldSchema)
         // apiVersion and kind are described by the export itself.
         let paths = Self.fieldPaths(type, at: "").filter { $0 != "apiVersion" && $0 != "kind" }
         let table = ArtifactSchemas.descriptions(forKind: kind)

@@ -30,7 +30,7 @@ enum CroissantAdapter: InputAdapter {
         func value(_ terms: String...) -> Node? { LDKeys.value(root, terms, prefixes: prefixes) }
         func label(_ terms: [String]) -> String { terms[0] }
         var notes: [Diagnostic] = []
-        var manifest = Draft.view(kind: "DatasetManifest", at: root.location)
+        var manifest = Draft.view(kind: .datasetManifest, at: root.location)
 
         guard let name = try r.string(value("name"), "name") else {
             throw .notCheckable(root.location, reason: "not a Croissant dataset: it has no 'name' (Croissant requires one)")

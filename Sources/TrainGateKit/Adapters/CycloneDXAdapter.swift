@@ -154,7 +154,7 @@ enum CycloneDXAdapter: InputAdapter {
 
     static func card(_ model: Node, _ modelCard: Node?, path: String) throws(ArtifactError) -> Node {
         let r = reading
-        var card = Draft.view(kind: "ModelCard", at: model.location)
+        var card = Draft.view(kind: .modelCard, at: model.location)
         card.set("model.name", try r.text(model["name"], path + ".name") ?? .text("model", at: model.location))
         card.set("model.version", try r.text(model["version"], path + ".version"))
         card.set("model.description", try r.text(model["description"], path + ".description"))
@@ -193,7 +193,7 @@ enum CycloneDXAdapter: InputAdapter {
     static func manifest(component: Node?, items: [Node], path: String) throws(ArtifactError) -> Node {
         let r = reading
         let anchor = component ?? items.first!
-        var manifest = Draft.view(kind: "DatasetManifest", at: anchor.location)
+        var manifest = Draft.view(kind: .datasetManifest, at: anchor.location)
         let componentPath = component == nil ? path : path.components(separatedBy: ".data[").first!
         let name = try r.text(anchor["name"], componentPath + ".name")
         let id = Slug.make(name?.scalar?.text ?? anchor["bom-ref"]?.scalar?.text ?? "dataset")

@@ -84,7 +84,7 @@ enum HuggingFaceCardAdapter: InputAdapter {
 
     static func model(_ meta: Node, _ sections: MarkdownSections, start: SourceLocation) throws(ArtifactError) -> AdaptedFile {
         let r = reading
-        var card = Draft.view(kind: "ModelCard", at: start)
+        var card = Draft.view(kind: .modelCard, at: start)
         var notes: [Diagnostic] = []
         let name = try r.text(meta["model_name"], "model_name") ?? title(sections, prefix: "model card for") ?? fileName(sections.document)
         card.set("model.name", name)
@@ -137,7 +137,7 @@ enum HuggingFaceCardAdapter: InputAdapter {
 
     static func dataset(_ meta: Node, _ sections: MarkdownSections, start: SourceLocation) throws(ArtifactError) -> AdaptedFile {
         let r = reading
-        var manifest = Draft.view(kind: "DatasetManifest", at: start)
+        var manifest = Draft.view(kind: .datasetManifest, at: start)
         var notes: [Diagnostic] = []
         let name = try r.text(meta["pretty_name"], "pretty_name") ?? title(sections, prefix: "dataset card for")
         let fallback = fileName(sections.document)

@@ -101,10 +101,10 @@ public enum AdaptedOrNative: Sendable {
 
 /// The root of a TrainGate view an adapter builds.
 extension Draft {
-    static func view(kind: String, at location: SourceLocation) -> Draft {
+    static func view(kind: DocumentKind, at location: SourceLocation) -> Draft {
         var draft = Draft(at: location)
         draft.set("apiVersion", .plain("traingate/v1", at: location))
-        draft.set("kind", .plain(kind, at: location))
+        draft.set("kind", .plain(kind.rawValue, at: location))
         return draft
     }
 }

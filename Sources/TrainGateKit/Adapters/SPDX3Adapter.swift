@@ -155,7 +155,7 @@ enum SPDX3Adapter: InputAdapter {
 
     static func card(_ element: Node, id: String, _ graph: Graph, notes: inout [Diagnostic]) throws(ArtifactError) -> Node {
         let r = reading
-        var card = Draft.view(kind: "ModelCard", at: element.location)
+        var card = Draft.view(kind: .modelCard, at: element.location)
         let fallback = Node.text(Slug.make(id.split(separator: "/").last.map(String.init) ?? id), at: element.location)
         card.set("model.name", try r.text(element["name"], "name") ?? fallback)
         card.set("model.version", try r.text(element["software_packageVersion"], "software_packageVersion"))
@@ -191,7 +191,7 @@ enum SPDX3Adapter: InputAdapter {
 
     static func manifest(_ element: Node, id: String, _ graph: Graph, notes: inout [Diagnostic]) throws(ArtifactError) -> Node {
         let r = reading
-        var manifest = Draft.view(kind: "DatasetManifest", at: element.location)
+        var manifest = Draft.view(kind: .datasetManifest, at: element.location)
         let name = try r.text(element["name"], "name")
         let datasetID = Slug.make(name?.scalar?.text ?? id.split(separator: "/").last.map(String.init) ?? id)
         manifest.set("dataset.id", .text(datasetID, at: name?.location ?? element.location))

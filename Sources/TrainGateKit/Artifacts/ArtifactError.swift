@@ -81,7 +81,7 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
 
 extension ArtifactError {
     /// Why `root` is not a `traingate/v1` file of `kind`, or nil when it is.
-    static func kindProblem(_ root: Node, expected kind: String) -> ArtifactError? {
+    static func kindProblem(_ root: Node, expected kind: DocumentKind) -> ArtifactError? {
         guard root.mapping != nil else {
             return .notCheckable(root.location, reason: "expected a mapping with 'apiVersion: traingate/v1' and 'kind: \(kind)'")
         }
@@ -91,7 +91,7 @@ extension ArtifactError {
                                  reason: api.map { "unsupported apiVersion '\($0)'; this TrainGate reads traingate/v1" }
                                      ?? "not a TrainGate file: expected 'apiVersion: traingate/v1'")
         }
-        if found != kind {
+        if found != kind.rawValue {
             return .notCheckable(root["kind"]?.location ?? root.location,
                                  reason: "expected 'kind: \(kind)', found \(found.map { "'\($0)'" } ?? "none")")
         }

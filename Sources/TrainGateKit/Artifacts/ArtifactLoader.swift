@@ -10,7 +10,7 @@ public enum ArtifactLoader {
         /// no card names.
         public var bundles: [ArtifactBundle]
         /// Every TrainGate file read, with its kind, in the order read.
-        public var files: [(path: String, kind: String)]
+        public var files: [CheckedFile]
         /// Files in named folders that are not TrainGate inputs (other YAML/JSON, policy packs, Markdown).
         public var skipped: [String]
         /// Warnings (unknown keys).
@@ -20,8 +20,8 @@ public enum ArtifactLoader {
     }
 
     /// The kinds `check` reads.
-    static let checkedKinds = ["DatasetManifest", "ModelCard"]
-    static let otherKinds = ["PolicyPack", "WaiverSet", "Config"]
+    static let checkedKinds = DocumentKind.checked.map(\.rawValue)
+    static let otherKinds = DocumentKind.allCases.filter { !DocumentKind.checked.contains($0) }.map(\.rawValue)
 
     /// What reading one file gave.
     struct FileOutcome: Sendable {
@@ -72,20 +72,20 @@ public enum ArtifactLoader {
             inputs.warnings += outcome.warnings
             switch outcome.loaded {
             case .manifest(let manifest):
-                inputs.files.append((file, "DatasetManifest"))
+                inputs.files.append(CheckedFile(path: file, kind: .datasetManifest))
                 loadedManifests.append(manifest)
             case .card(let card):
-                inputs.files.append((file, "ModelCard"))
+                inputs.files.append(CheckedFile(path: file, kind: .modelCard))
                 cards.append(card)
             case .adapted(let card?, let datasets):
-                inputs.files.append((file, "ModelCard"))
+                inputs.files.append(CheckedFile(path: file, kind: .modelCard))
                 adaptedBundles.append(ArtifactBundle(card: card, datasets: datasets))
             case .adapted(nil, let datasets) where datasets.count == 1:
                 // One dataset in a file: like a manifest, so a card that names the file claims it.
-                inputs.files.append((file, "DatasetManifest"))
+                inputs.files.append(CheckedFile(path: file, kind: .datasetManifest))
                 loadedManifests.append(datasets[0])
             case .adapted(nil, let datasets):
-                inputs.files.append((file, "DatasetManifest"))
+                inputs.files.append(CheckedFile(path: file, kind: .datasetManifest))
                 adaptedBundles += datasets.map { ArtifactBundle(card: nil, datasets: [$0]) }
             case .skipped: inputs.skipped.append(file)
             case .failed: break
@@ -119,7 +119,7 @@ public enum ArtifactLoader {
                 guard let (key, manifest) = load(reference, at: target, known: manifests, limits: limits, into: &inputs) else { continue }
                 if manifests[key] == nil {
                     manifests[key] = manifest
-                    inputs.files.append((manifest.file, "DatasetManifest"))
+                    inputs.files.append(CheckedFile(path: manifest.file, kind: .datasetManifest))
                 }
                 claimed.insert(key)
                 datasets.append(manifest)
@@ -168,20 +168,20 @@ public enum ArtifactLoader {
             outcome.errors.append(.notCheckable(root.location, reason: "not a TrainGate file: expected 'apiVersion: traingate/v1'"))
             return outcome
         }
-        switch kind {
-        case "DatasetManifest":
+        switch DocumentKind(rawValue: kind) {
+        case .datasetManifest?:
             if let manifest = DatasetManifest.read(root, file: file, errors: &outcome.errors, warnings: &outcome.warnings) {
                 outcome.loaded = .manifest(manifest)
             }
-        case "ModelCard":
+        case .modelCard?:
             if let card = ModelCard.read(root, file: file, errors: &outcome.errors, warnings: &outcome.warnings) {
                 outcome.loaded = .card(card)
             }
-        case _ where otherKinds.contains(kind):
+        case let other?:
             guard explicit else { return FileOutcome(loaded: .skipped) }
-            let hint = kind == "PolicyPack" ? "; pass policy packs with --pack" : kind == "WaiverSet" ? "; pass waivers with --waivers" : ""
+            let hint = other == .policyPack ? "; pass policy packs with --pack" : other == .waiverSet ? "; pass waivers with --waivers" : ""
             outcome.errors.append(.notCheckable(root["kind"]!.location, reason: "a \(kind) is not a check input\(hint)"))
-        default:
+        case nil:
             let hint = Suggestions.closest(to: kind, in: checkedKinds + otherKinds).map { "; did you mean '\($0)'?" } ?? ""
             outcome.errors.append(.notCheckable(root["kind"]?.location ?? root.location, reason: "unknown kind '\(kind)'\(hint)"))
         }

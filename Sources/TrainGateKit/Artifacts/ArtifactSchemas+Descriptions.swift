@@ -9,48 +9,48 @@
 /// A marker follows the citation it qualifies.
 extension ArtifactSchemas {
     /// The description table of a kind; empty for a kind without one.
-    static func descriptions(forKind kind: String) -> [String: String] {
+    static func descriptions(forKind kind: DocumentKind) -> [String: String] {
         switch kind {
-        case "DatasetManifest":
+        case .datasetManifest:
             var table = manifestDescriptions
             for (path, text) in sourceDescriptions { table["sources[]." + path] = text }
             return table
-        case "ModelCard": return modelCardDescriptions
-        case "WaiverSet": return waiverSetDescriptions
-        case "Config": return configDescriptions
-        default: return [:]
+        case .modelCard: return modelCardDescriptions
+        case .waiverSet: return waiverSetDescriptions
+        case .config: return configDescriptions
+        case .policyPack: return [:]
         }
     }
 
     /// The schema title of a kind.
-    static func title(forKind kind: String) -> String {
+    static func title(forKind kind: DocumentKind) -> String {
         switch kind {
-        case "DatasetManifest": return "TrainGate dataset manifest"
-        case "ModelCard": return "TrainGate model card"
-        case "WaiverSet": return "TrainGate waiver set"
-        case "Config": return "TrainGate project configuration (traingate.yaml)"
-        default: return "TrainGate " + kind
+        case .datasetManifest: return "TrainGate dataset manifest"
+        case .modelCard: return "TrainGate model card"
+        case .waiverSet: return "TrainGate waiver set"
+        case .config: return "TrainGate project configuration (traingate.yaml)"
+        case .policyPack: return "TrainGate policy pack"
         }
     }
 
     /// What a file of the kind is, and what traingate checks beyond the schema's shape.
-    static func summary(forKind kind: String) -> String {
+    static func summary(forKind kind: DocumentKind) -> String {
         let evidence = "traingate check also verifies evidence files and their digests, calendar dates, and every policy rule."
         switch kind {
-        case "DatasetManifest":
+        case .datasetManifest:
             return "One dataset used to train a model, with one block per source: where the content came from, on what rights and "
                 + "lawful basis, and how it was processed. It feeds the AI Act, GDPR and copyright checks and the public summary "
                 + "of training content (AI Act Art. 53(1)(d)). " + evidence
-        case "ModelCard":
+        case .modelCard:
             return "A model and its legal declarations: identity, provider, AI Act classification, the dataset manifests it was "
                 + "trained on, and the documentation the AI Act and the GPAI Code of Practice ask for. " + evidence
-        case "WaiverSet":
+        case .waiverSet:
             return "Approved, expiring exceptions: each waiver lets one rule's failing finding on one subject pass until it expires. "
                 + "traingate also requires full dates, non-blank fields, a lifetime within the maximum and one waiver per rule and "
                 + "subject, and reports expired and stale waivers."
-        case "Config":
+        case .config:
             return "The project file at a repository root: what traingate check reads and runs when given no arguments."
-        default: return ""
+        case .policyPack: return ""
         }
     }
 

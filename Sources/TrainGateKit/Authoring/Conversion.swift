@@ -10,7 +10,7 @@ public enum Conversion {
         case manifest, card
 
         /// The TrainGate kind written.
-        public var kind: String { self == .manifest ? "DatasetManifest" : "ModelCard" }
+        public var kind: DocumentKind { self == .manifest ? .datasetManifest : .modelCard }
     }
 
     /// Fields the templates leave out because they apply only on an answer (a lawful basis is
@@ -78,8 +78,8 @@ public enum Conversion {
     }
 
     /// The parsed `traingate init` template of a kind: the field set a converted file prompts for.
-    static func template(forKind kind: String) -> Node {
-        let text = kind == "ModelCard" ? StarterFiles.modelCard : StarterFiles.manifest
+    static func template(forKind kind: DocumentKind) -> Node {
+        let text = kind == .modelCard ? StarterFiles.modelCard : StarterFiles.manifest
         do {
             return try DocumentLoader.parseYAML(Array(text.utf8), file: "<traingate init template>")
         } catch {
@@ -89,7 +89,7 @@ public enum Conversion {
 
     /// The leaf field paths of a kind's template (`sources[].rights.license.spdx`), with the
     /// prompted fields: every field a converted file either fills or marks TODO.
-    public static func templateLeafPaths(forKind kind: String) -> [String] {
+    public static func templateLeafPaths(forKind kind: DocumentKind) -> [String] {
         var paths: [String] = []
         func walk(_ node: Node, _ path: String) {
             switch node.content {
@@ -148,8 +148,8 @@ public enum Conversion {
     }
 
     /// The closed vocabulary of the field at `path` in a kind's schema, if it has one.
-    static func vocabulary(kind: String, path: String) -> [String]? {
-        var type: FieldType = kind == "ModelCard" ? ArtifactSchemas.modelCard : ArtifactSchemas.datasetManifest
+    static func vocabulary(kind: DocumentKind, path: String) -> [String]? {
+        guard var type = kind.fieldSchema else { return nil }
         for part in path.split(separator: ".") {
             var key = String(part)
             let isItem = key.hasSuffix("[]")
@@ -167,7 +167,7 @@ public enum Conversion {
 
     /// The lines of the converted file, built top-down.
     struct Writer {
-        let kind: String
+        let kind: DocumentKind
         let format: InputFormat
         let source: String
         /// For a card: the datasets the same file describes, whose manifests do not exist yet.
@@ -175,7 +175,7 @@ public enum Conversion {
         let descriptions: [String: String]
         var lines: [String] = []
 
-        init(kind: String, format: InputFormat, source: String, datasetIDs: [String]) {
+        init(kind: DocumentKind, format: InputFormat, source: String, datasetIDs: [String]) {
             self.kind = kind
             self.format = format
             self.source = source
@@ -216,7 +216,7 @@ public enum Conversion {
                 let childPath = join(path, key)
                 let value = entries.first { $0.key == key }?.value
                 if path.isEmpty && (key == "apiVersion" || key == "kind") {
-                    lines.append("\(key): \(key == "kind" ? kind : "traingate/v1")")
+                    lines.append("\(key): \(key == "kind" ? kind.rawValue : "traingate/v1")")
                     continue
                 }
                 let childTemplate = template?[key]

@@ -13,20 +13,20 @@ public enum StarterFiles {
     /// Every starter file, as (path relative to the project folder, contents): the templates,
     /// each declaring its schema on its first line, then the schemas.
     public static var files: [(path: String, text: String)] {
-        let templates = [("Config", ProjectConfig.fileName, config), ("ModelCard", modelCardPath, modelCard),
-                         ("DatasetManifest", manifestPath, manifest)]
+        let templates: [(DocumentKind, String, String)] = [(.config, ProjectConfig.fileName, config), (.modelCard, modelCardPath, modelCard),
+                                                           (.datasetManifest, manifestPath, manifest)]
         let declared = templates.map { kind, path, text in (path, modeline(kind: kind, from: path) + text) }
-        let schemas = ["Config", "ModelCard", "DatasetManifest", "WaiverSet"].compactMap { kind in
-            JSONSchemaExport.fileName(forKind: kind).map { name in (schemaFolder + "/" + name, JSONSchemaExport.schema(forKind: kind)!) }
+        let schemas = [DocumentKind.config, .modelCard, .datasetManifest, .waiverSet].map { kind in
+            (schemaFolder + "/" + kind.schemaFileName, JSONSchemaExport.schema(forKind: kind))
         }
         return declared + schemas
     }
 
     /// `# yaml-language-server: $schema=…` with the schema's path relative to the file at `path`.
-    static func modeline(kind: String, from path: String) -> String {
+    static func modeline(kind: DocumentKind, from path: String) -> String {
         let depth = path.split(separator: "/").count - 1
         let up = String(repeating: "../", count: depth)
-        return "# yaml-language-server: $schema=\(up)\(schemaFolder)/\(JSONSchemaExport.fileName(forKind: kind)!)\n"
+        return "# yaml-language-server: $schema=\(up)\(schemaFolder)/\(kind.schemaFileName)\n"
     }
 
     /// `traingate.yaml`, with every setting explained.

@@ -5,7 +5,7 @@ public struct CheckReport: Sendable {
     public var failOn: FailOn
     public var packs: [PolicyPack]
     /// The TrainGate files checked, with their kinds.
-    public var inputs: [(path: String, kind: String)]
+    public var inputs: [CheckedFile]
     /// Files in named folders that were not check inputs.
     public var skipped: [String]
     public var warnings: [Diagnostic]

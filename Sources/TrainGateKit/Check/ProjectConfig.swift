@@ -40,7 +40,7 @@ public struct ProjectConfig: Sendable, Equatable {
         }
         var config = ProjectConfig(file: file)
         var errors: [ArtifactError] = []
-        if let problem = ArtifactError.kindProblem(root, expected: "Config") {
+        if let problem = ArtifactError.kindProblem(root, expected: .config) {
             throw CheckFailure(errors: [CheckError(problem)], warnings: [])
         }
         guard SchemaValidator.check(root, against: ArtifactSchemas.config, file: file, errors: &errors, warnings: &config.warnings) else {

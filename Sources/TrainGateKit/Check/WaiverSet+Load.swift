@@ -14,7 +14,7 @@ extension WaiverSet {
                 set.errors.append(.document(error))
                 continue
             }
-            if let problem = ArtifactError.kindProblem(root, expected: "WaiverSet") {
+            if let problem = ArtifactError.kindProblem(root, expected: .waiverSet) {
                 set.errors.append(problem)
                 continue
             }

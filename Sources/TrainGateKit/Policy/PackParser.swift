@@ -11,7 +11,7 @@ enum PackParser {
     static func parse(_ root: Node, file: String, compilePatterns: Bool = true) throws(PolicyError) -> PolicyPack {
         let conditions = ConditionParser(compilePatterns: compilePatterns)
         let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text
-        guard api == "traingate/v1", kind == "PolicyPack" else {
+        guard api == "traingate/v1", kind == DocumentKind.policyPack.rawValue else {
             throw .notAPack(root.location, found: "apiVersion '\(api ?? "(none)")', kind '\(kind ?? "(none)")'")
         }
         let top = try PackReader(root, context: "the pack", allowed: topKeys)

@@ -39,7 +39,7 @@ public struct JSONReporter: Reporter {
             as_of: report.asOf.description, fail_on: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
             packs: report.packs.map { .init(name: $0.name, version: $0.version, rules: $0.rules.count,
                                             sources_as_of: $0.sourcesAsOf.description, opt_in: $0.optIn) },
-            inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind) }, skipped: report.skipped,
+            inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind.rawValue) }, skipped: report.skipped,
             summary: report.statusCounts, warnings: report.warnings, findings: StreamedArray.placeholder, waivers: report.waivers)
         StreamedArray.write(Self.encode(document), key: "findings", depth: 1, elements: report.findings, to: &sink)
     }

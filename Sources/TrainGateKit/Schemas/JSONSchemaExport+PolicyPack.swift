@@ -14,7 +14,7 @@ extension JSONSchemaExport {
             "type": "object",
             "properties": [
                 "apiVersion": ["const": "traingate/v1", "description": "The TrainGate file format version."],
-                "kind": ["const": "PolicyPack", "description": "The kind of TrainGate file."],
+                "kind": ["const": .string(DocumentKind.policyPack.rawValue), "description": "The kind of TrainGate file."],
                 "metadata": reference("metadata", "What the pack is: its name, version, jurisdiction and the date of the law it encodes."),
                 "rules": ["type": "array", "items": ["$ref": "#/$defs/rule"], "description": "The pack's rules."],
             ],

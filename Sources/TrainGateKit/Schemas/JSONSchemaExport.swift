@@ -9,43 +9,26 @@ public enum JSONSchemaExport {
     /// The `$schema` every exported schema declares.
     public static let draft = "https://json-schema.org/draft/2020-12/schema"
 
-    /// The kinds described by a `FieldType`, with the file name of their schema.
-    public static let artifactKinds: [(kind: String, fileName: String, schema: FieldType)] = [
-        ("DatasetManifest", "dataset-manifest.schema.json", ArtifactSchemas.datasetManifest),
-        ("ModelCard", "model-card.schema.json", ArtifactSchemas.modelCard),
-        ("WaiverSet", "waiver-set.schema.json", ArtifactSchemas.waiverSet),
-        ("Config", "config.schema.json", ArtifactSchemas.config),
-    ]
+    /// Every kind with a schema, in the order they are written.
+    public static let kinds: [DocumentKind] = [.datasetManifest, .modelCard, .waiverSet, .config, .policyPack]
 
-    /// Every kind with a schema and the file name to write it to (`schemas/NAME` in this repository).
-    public static var kinds: [(kind: String, fileName: String)] {
-        artifactKinds.map { ($0.kind, $0.fileName) } + [("PolicyPack", "policy-pack.schema.json")]
+    /// The schema of a kind as JSON text ending in a newline.
+    public static func schema(forKind kind: DocumentKind) -> String {
+        document(forKind: kind).rendered
     }
 
-    /// The schema of a kind (`DatasetManifest`, `ModelCard`, `WaiverSet`, `Config`, `PolicyPack`)
-    /// as JSON text ending in a newline; nil for any other kind.
-    public static func schema(forKind kind: String) -> String? {
-        document(forKind: kind)?.rendered
-    }
-
-    /// The schema file name of a kind (`model-card.schema.json`); nil for a kind without one.
-    public static func fileName(forKind kind: String) -> String? {
-        kinds.first { $0.kind == kind }?.fileName
-    }
-
-    static func document(forKind kind: String) -> JSONValue? {
-        if kind == "PolicyPack" { return policyPack }
-        guard let entry = artifactKinds.first(where: { $0.kind == kind }) else { return nil }
+    static func document(forKind kind: DocumentKind) -> JSONValue {
+        guard let fieldSchema = kind.fieldSchema else { return policyPack }
         var converter = FieldSchemaConverter(descriptions: ArtifactSchemas.descriptions(forKind: kind),
                                              minimumItems: minimumItems[kind] ?? [:])
-        guard case .object(var root) = converter.convert(entry.schema, at: "", nullable: false) else { return nil }
-        guard case .object(var properties)? = root["properties"] else { return nil }
+        guard case .object(var root) = converter.convert(fieldSchema, at: "", nullable: false),
+              case .object(var properties)? = root["properties"] else { preconditionFailure("a field schema converts to an object") }
         properties["apiVersion"] = ["const": "traingate/v1", "description": "The TrainGate file format version."]
-        properties["kind"] = ["const": .string(kind), "description": "The kind of TrainGate file."]
+        properties["kind"] = ["const": .string(kind.rawValue), "description": "The kind of TrainGate file."]
         root["properties"] = .object(properties)
         root["$schema"] = .string(draft)
         root["title"] = .string(ArtifactSchemas.title(forKind: kind))
-        let cites = kind == "DatasetManifest" || kind == "ModelCard"
+        let cites = DocumentKind.checked.contains(kind)
         root["description"] = .string([ArtifactSchemas.summary(forKind: kind), conventions, cites ? citationConvention : ""]
             .filter { !$0.isEmpty }.joined(separator: " "))
         if converter.usesEvidence { root["$defs"] = ["evidence": FieldSchemaConverter.evidence] }
@@ -53,7 +36,7 @@ public enum JSONSchemaExport {
     }
 
     /// List lengths a loader requires beyond the field types: `DatasetManifest.read` wants a source.
-    static let minimumItems: [String: [String: Int]] = ["DatasetManifest": ["sources": 1]]
+    static let minimumItems: [DocumentKind: [String: Int]] = [.datasetManifest: ["sources": 1]]
 
     /// How to read any artifact schema.
     static let conventions = """
