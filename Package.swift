@@ -37,15 +37,17 @@ let package = Package(
         ),
         // Release-mode throughput benchmark; nothing depends on it.
         .executableTarget(name: "traingate-bench", dependencies: ["TrainGateKit"]),
+        // Helpers both test targets share (golden files).
+        .target(name: "TrainGateTestSupport", path: "Tests/TrainGateTestSupport"),
         .testTarget(
             name: "TrainGateKitTests",
-            dependencies: ["TrainGateKit"],
+            dependencies: ["TrainGateKit", "TrainGateTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "traingateTests",
             // Depending on the executable makes `swift test` build it before the end-to-end tests run.
-            dependencies: ["traingate", "TrainGateKit"],
+            dependencies: ["traingate", "TrainGateKit", "TrainGateTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

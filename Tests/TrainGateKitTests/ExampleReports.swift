@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrainGateTestSupport
 @testable import TrainGateKit
 
 /// Check reports of the scenarios in `examples/`, run as `traingate check` runs them (each
@@ -39,17 +40,5 @@ extension CheckReport {
     }
 }
 
-/// Golden files: expected outputs committed under `Fixtures/golden/`. Run the tests with
-/// `TRAINGATE_UPDATE_GOLDEN=1` to rewrite them after an intended change, then review the diff.
-enum Golden {
-    static func check(_ actual: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let path = Fixtures.path("golden/" + name)
-        if ProcessInfo.processInfo.environment["TRAINGATE_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "output differs from golden/\(name)", sourceLocation: sourceLocation)
-    }
-}
+/// The kit's golden files, under `Fixtures/golden/`.
+let Golden = GoldenFiles(folder: Fixtures.path("golden"))
