@@ -122,74 +122,6 @@ struct AdapterTests {
         #expect(note.message.contains("not consent"))
     }
 
-    // MARK: Placeholders and headings
-
-    static func card(_ text: String) throws -> AdaptedFile {
-        let document = try DocumentLoader.parseMarkdown(text.bytes, file: "README.md")
-        return try HuggingFaceCardAdapter.adapt(document)
-    }
-
-    @Test func unfilledSectionsAreAbsent() throws {
-        let adapted = try Self.card("""
-            ---
-            license: mit
-            base_model: org/base
-            ---
-            # Model Card for {{ model_id | default("Model ID", true) }}
-
-            ## Bias, Risks, and Limitations
-
-            <!-- This section is meant to convey both technical and sociotechnical limitations. -->
-
-            [More Information Needed]
-
-            ### Model Description [optional]
-
-            TODO
-
-            - **Developed by:** [More Information Needed]
-
-            ## training data
-
-            {{ training_data | default("[More Information Needed]", true) }}
-
-            ## Model Card Contact
-
-            [More Information Needed](https://github.com/huggingface/datasets/blob/main/CONTRIBUTING.md)
-            """)
-        let card = try #require(adapted.card)
-        #expect(card["model"]?["limitations"] == nil)
-        #expect(card["model"]?["description"] == nil)
-        #expect(card["provider"] == nil)
-        #expect(card["transparency"] == nil)
-        #expect(card["model"]?["name"]?.scalar?.text == "README")
-        #expect(card["model"]?["license"]?["spdx"]?.scalar?.text == "MIT")
-        #expect(card["dependencies"]?.sequence?.first?["name"]?.scalar?.text == "org/base")
-    }
-
-    @Test func filledSectionsAreFoundWhateverTheLevelCaseOrOptionalMark() throws {
-        let adapted = try Self.card("""
-            ---
-            pipeline_tag: text-generation
-            ---
-            # Model Card for tiny-lm
-
-            #### LIMITATIONS AND BIAS [optional]
-            <!-- guidance -->
-            The model repeats itself on long prompts.
-
-            Model Description
-            -----------------
-            A small language model.
-            """)
-        let card = try #require(adapted.card)
-        let limitations = try #require(card["model"]?["limitations"])
-        #expect(limitations.scalar?.text == "The model repeats itself on long prompts.")
-        #expect(limitations.location.line == 8)
-        #expect(card["model"]?["description"]?.scalar?.text == "A small language model.")
-        #expect(card["model"]?["name"]?.scalar?.text == "tiny-lm")
-    }
-
     // MARK: Detection and --input-format
 
     static func temporary(_ name: String, _ text: String) throws -> String {
@@ -285,49 +217,6 @@ struct AdapterTests {
         #expect(!error.description.contains("\n"))
     }
 
-    // MARK: Placeholders, comments and hostile values
-
-    @Test func commentedOutAndPlaceholderTextIsNeverADisclosure() throws {
-        let adapted = try Self.card("""
-            ---
-            license: other
-            license_name: "[More Information Needed]"
-            license_link: TODO
-            pipeline_tag: "{{ pipeline_tag }}"
-            base_model: "[More Information Needed]"
-            ---
-            # Model Card for tiny
-
-            <!--
-            ## Bias, Risks, and Limitations
-            It is biased.
-            - **Developed by:** Hidden Corp
-            -->
-
-            ## Model Description
-
-            - **Developed by:** TODO
-            - **Model type:** TBD
-
-            ## Direct Use
-
-            TODO: describe the direct use
-
-            ## Model Card Contact
-
-                More information needed.\u{20}
-            """)
-        let card = try #require(adapted.card)
-        #expect(card["model"]?["limitations"] == nil)
-        #expect(card["model"]?["description"] == nil)
-        #expect(card["model"]?["intended_tasks"] == nil)
-        #expect(card["model"]?["license"] == nil)
-        #expect(card["model"]?["architecture"] == nil)
-        #expect(card["provider"] == nil)
-        #expect(card["dependencies"] == nil)
-        #expect(card["model"]?["name"]?.scalar?.text == "tiny")
-    }
-
     @Test func placeholdersInJSONFormatsAreAbsentAndNamesMustBeText() throws {
         let placeholder = try Self.temporary("p.json", #"""
             {"@context": {"@vocab": "https://schema.org/", "rai": "http://mlcommons.org/croissant/RAI/"},
@@ -352,29 +241,8 @@ struct AdapterTests {
         let unknown = try Self.temporary("u.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "license": ["MIT", "Our own terms"]}"#)
         let partial = ArtifactLoader.load([unknown]).bundles.first?.datasets.first?.sources.first?.node
         #expect(partial?["rights"]?["license"]?["spdx"] == nil)
-        let card = try Self.card("---\nlicense: [other, mit]\nlicense_name: my-lic\npipeline_tag: fill-mask\n---\n# Model Card for t\n")
+        let card = try HuggingFaceCardAdapterTests.card("---\nlicense: [other, mit]\nlicense_name: my-lic\npipeline_tag: fill-mask\n---\n# Model Card for t\n")
         #expect(card.card?["model"]?["license"]?["spdx"]?.scalar?.text == "LicenseRef-my-lic AND MIT")
-    }
-
-    @Test func cycloneDXRefsMustNameDataAndClassificationsAreReadExactly() throws {
-        let text = try String(contentsOfFile: Self.folder + "/cyclonedx_1.7_model-card-with-dataset.json", encoding: .utf8)
-        let model = try Self.temporary("m.json", text.replacingOccurrences(of: "\"ref\": \"component-support-ticket-training-data\"",
-                                                                            with: "\"ref\": \"component-support-ticket-classifier\""))
-        let error = try #require(ArtifactLoader.load([model]).errors.first)
-        #expect(error.description.contains("not a 'data' component"), "\(error)")
-        let nonPII = try Self.temporary("c.json", text.replacingOccurrences(of: "\"classification\": \"internal\"", with: "\"classification\": \"non-PII\""))
-        let datasets = ArtifactLoader.load([nonPII]).bundles.first?.datasets ?? []
-        #expect(datasets.count == 2)
-        #expect(datasets.allSatisfy { $0.sources.first?.node["personal_data"] == nil })
-    }
-
-    @Test func croissantTimeframesKeepTheirOrderAndBadDatesFail() throws {
-        let good = try Self.temporary("t.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "rai:dataCollectionTimeframe": "2020/.."}"#)
-        let period = ArtifactLoader.load([good]).bundles.first?.datasets.first?.sources.first?.node["collection_period"]
-        #expect(period?["start"]?.scalar?.text == "2020" && period?["end"] == nil)
-        let bad = try Self.temporary("b.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "rai:dataCollectionTimeframe": ["2024-13-01", "2023-01-01"]}"#)
-        let error = try #require(ArtifactLoader.load([bad]).errors.first)
-        #expect(error.description.contains("b.json:1:") && error.description.contains("2024-13-01"), "\(error)")
     }
 
     @Test func forcedHuggingFaceNeverReadsOtherFilesAsCards() throws {
@@ -391,77 +259,4 @@ struct AdapterTests {
         #expect(walked.bundles.first?.datasets.first?.id == "my-dataset")
     }
 
-    @Test func aCroissantFileACardNamesIsCheckedOnceInAFolderWalk() throws {
-        let card = try Self.temporary("model-card.yaml", "apiVersion: traingate/v1\nkind: ModelCard\nmodel: {name: tiny}\n"
-                                      + "training_data:\n  datasets:\n    - manifest: metadata.json\n")
-        let folder = (card as NSString).deletingLastPathComponent
-        try FileManager.default.copyItem(atPath: Self.folder + "/croissant_1.0_pass.json", toPath: folder + "/metadata.json")
-        let inputs = ArtifactLoader.load([folder])
-        #expect(inputs.errors.isEmpty)
-        #expect(inputs.bundles.count == 1)
-        #expect(inputs.bundles.first?.datasets.map(\.id) == ["pass"])
-    }
-
-    @Test func cardTitlesAndByteOrderMarks() throws {
-        let text = "\u{FEFF}# **Model  Card for Foo**\n\n## Uses\n\nText.\n\n## Model Details\n\nMore.\n"
-        let document = try DocumentLoader.parseMarkdown(Array(text.utf8), file: "README.md")
-        #expect(HuggingFaceCardAdapter.looksLikeCard(document))
-        #expect(try HuggingFaceCardAdapter.adapt(document).card?["model"]?["name"]?.scalar?.text == "Foo")
-    }
-
-    @Test("JSON that libyaml would accept but JSON forbids is an error", arguments: [
-        #"{"a": "a\x41b"}"#, #"{"a": "\e"}"#, #"{"a": "\U0001F917"}"#, "{\"a\": \"x\ty\"}", "{\"a\": \"x\ny\"}", #"{"a": "\u12"}"#,
-    ])
-    func strictJSONStrings(_ text: String) throws {
-        #expect(throws: DocumentError.self) { try DocumentLoader.parseJSON(Array(text.utf8), file: "s.json") }
-    }
-
-    @Test func surrogatePairsAreOneCharacter() throws {
-        let node = try DocumentLoader.parseJSON(Array(("{\"a\": \"x\\uD83E\\uDD17y\\\\u00e9\", \"b\":" + "\t" + "\"\\u00e9\"}").utf8), file: "s.json")
-        #expect(node["a"]?.scalar?.text == "x\u{1F917}y\\u00e9")
-        #expect(node["b"]?.scalar?.text == "é")
-        // Locations after rewritten pairs are the file's columns.
-        let text = #"{"a": "\uD83E\uDD17\uD83E\uDD17", "b": 1},"# + "\n" + #"  {"c": "x", "d": "\uD83E\uDD17", "e": 2}"#
-        let pairs = try DocumentLoader.parseJSON(Array(("[" + text + "]").utf8), file: "p.json")
-        let expected = ("[" + text).components(separatedBy: "\n")
-        let b = try #require(pairs.sequence?.first?.entry("b")?.keyLocation)
-        // A key's location is its opening quote.
-        #expect(b.line == 1 && String(Array(expected[0])[(b.column - 1)...].prefix(3)) == "\"b\"", "\(b)")
-        let e = try #require(pairs.sequence?.last?.entry("e")?.keyLocation)
-        #expect(e.line == 2 && String(Array(expected[1])[(e.column - 1)...].prefix(3)) == "\"e\"", "\(e)")
-        #expect(throws: DocumentError.self) { try DocumentLoader.parseJSON(Array(#"{"a": "\uD83E"}"#.utf8), file: "s.json") }
-    }
-
-    // MARK: Licences
-
-    @Test func licencesAreReadInEveryForm() {
-        let at = Location(file: "x", line: 1, column: 1)
-        func spdx(_ text: String) -> String? { LicenceText.fields(text, at: at).first { $0.0 == "spdx" }?.1.scalar?.text }
-        #expect(spdx("cc0-1.0") == "CC0-1.0")
-        #expect(spdx("apache-2.0") == "Apache-2.0")
-        #expect(spdx("MIT") == "MIT")
-        #expect(spdx("https://spdx.org/licenses/MIT.html") == "MIT")
-        #expect(spdx("https://creativecommons.org/licenses/by/4.0/") == "CC-BY-4.0")
-        #expect(spdx("https://choosealicense.com/licenses/odc-by/") == "ODC-By-1.0")
-        #expect(spdx("MIT OR Apache-2.0") == "MIT OR Apache-2.0")
-        #expect(spdx("other") == nil)
-        #expect(spdx("unknown") == nil)
-        #expect(spdx("llama2") == nil)
-        #expect(spdx("Proprietary, ask us") == nil)
-        #expect(LicenceText.fields("https://example.org/terms", at: at).map(\.0) == ["url"])
-        #expect(spdx("see LICENSE OR ask") == nil)
-        #expect(spdx("Proprietary-v2") == nil)
-        #expect(spdx("TODO-1") == nil)
-        #expect(spdx("https://spdx.org/licenses/index.html") == nil)
-        #expect(LicenceText.spdx("NOASSERTION", trusted: true) == nil)
-        #expect(LicenceText.spdx("GPL-2.0-or-later WITH Classpath-exception-2.0", trusted: true) == "GPL-2.0-or-later WITH Classpath-exception-2.0")
-        #expect(spdx("LicenseRef-Acme-1") == "LicenseRef-Acme-1")
-        #expect(spdx("0bsd") == "0BSD")
-        #expect(spdx("(mit OR apache-2.0) and cc-by-4.0") == "(MIT OR Apache-2.0) AND CC-BY-4.0")
-        #expect(spdx("GPL-2.0-or-later with classpath-exception-2.0") == "GPL-2.0-or-later WITH Classpath-exception-2.0")
-        #expect(spdx("MIT AND") == nil)
-        #expect(spdx("AND MIT") == nil)
-        #expect(spdx("MIT Apache-2.0") == nil)
-        #expect(spdx("https://spdx.org/licenses/BSD-2-Clause-Patent.html") == "BSD-2-Clause-Patent")
-    }
 }
