@@ -15,7 +15,7 @@ let package = Package(
         .executableTarget(
             name: "traingate-fuzz",
             dependencies: [.product(name: "TrainGateKit", package: root.lastPathComponent)]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

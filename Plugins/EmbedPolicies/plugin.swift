@@ -8,7 +8,8 @@ struct EmbedPolicies: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let folder = context.package.directoryURL.appending(path: "policies")
         let entries = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-        let packs = entries
+        let packs =
+            entries
             .filter { ["yaml", "yml"].contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedPolicies.swift")
@@ -19,7 +20,7 @@ struct EmbedPolicies: BuildToolPlugin {
                 arguments: [output.path] + packs.map(\.path),
                 inputFiles: packs,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

@@ -12,7 +12,8 @@ guard let output = arguments.first else {
 /// A raw-string delimiter longer than any run of `#` in the text, so nothing in it can close
 /// the literal or start an interpolation.
 func delimiter(for text: String) -> String {
-    var longest = 0, run = 0
+    var longest = 0
+    var run = 0
     for character in text {
         run = character == "#" ? run + 1 : 0
         longest = max(longest, run)

@@ -20,7 +20,8 @@ struct Check: ParsableCommand {
     @Argument(help: "Model cards, manifests, or folders holding them (default: the config's inputs, or the current folder).")
     var paths: [String] = []
 
-    @Option(name: .customLong("pack"), help: "A built-in pack name or a pack file; repeat for several (default: every default built-in pack).")
+    @Option(
+        name: .customLong("pack"), help: "A built-in pack name or a pack file; repeat for several (default: every default built-in pack).")
     var packs: [String] = []
 
     @Option(name: .customLong("waivers"), help: "A WaiverSet file; repeat for several.")
@@ -57,7 +58,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Also report rules that passed, did not apply, or are not yet in force.")
     var showPassed = false
 
-    @Option(help: ArgumentHelp("Stop with an error (exit 2) past this many reported findings, to bound memory (default: 500000).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Stop with an error (exit 2) past this many reported findings, to bound memory (default: 500000).", valueName: "n"))
     var maxFindings: Int?
 
     @Option(help: "Colour the text output.")

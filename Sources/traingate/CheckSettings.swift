@@ -16,9 +16,11 @@ struct ReportRequest: Equatable {
             guard let equals = value.firstIndex(of: "=") else {
                 throw ValidationError("--report takes FORMAT=PATH (e.g. sarif=traingate.sarif), got '\(value)'")
             }
-            let name = String(value[..<equals]), path = String(value[value.index(after: equals)...])
+            let name = String(value[..<equals])
+            let path = String(value[value.index(after: equals)...])
             guard let format = FormatName(argument: name) else {
-                throw ValidationError("--report: unknown format '\(name)'; expected one of: \(FormatName.allValueStrings.joined(separator: ", "))")
+                throw ValidationError(
+                    "--report: unknown format '\(name)'; expected one of: \(FormatName.allValueStrings.joined(separator: ", "))")
             }
             guard !path.isEmpty else { throw ValidationError("--report \(name)= needs a path") }
             if requests.contains(where: { $0.path == path }) {

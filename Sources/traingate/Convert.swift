@@ -46,8 +46,9 @@ struct Convert: ParsableCommand {
     func run() throws {
         let text: String
         do {
-            text = try Conversion.convert(file: file, to: to == .card ? .card : .manifest,
-                                          format: inputFormat.format, dataset: dataset)
+            text = try Conversion.convert(
+                file: file, to: to == .card ? .card : .manifest,
+                format: inputFormat.format, dataset: dataset)
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.couldNotCheck
@@ -63,7 +64,8 @@ struct Convert: ParsableCommand {
         }
         var isFolder: ObjCBool = false
         if !force, FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue,
-           (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) == .typeRegular {
+            (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) == .typeRegular
+        {
             Terminal.error("\(output): error: already exists; use --force to overwrite")
             throw ExitStatus.couldNotCheck
         }

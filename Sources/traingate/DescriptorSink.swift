@@ -1,9 +1,10 @@
 import Foundation
 import TrainGateKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A report sink on a file descriptor: pieces are gathered into 64 KiB writes, so a report is
@@ -42,9 +43,9 @@ struct DescriptorSink: ReportSink {
         var offset = 0
         while offset < bytes.count {
             #if canImport(Glibc)
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             #else
-            let written = Darwin.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Darwin.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             #endif
             if written < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if written < 0 { return String(cString: strerror(errno)) }

@@ -21,7 +21,10 @@ struct Explain: ParsableCommand {
             throw ExitStatus.couldNotCheck
         }
         let rules = packs.flatMap { pack in pack.rules.map { (pack, $0) } }
-        guard let (pack, rule) = rules.first(where: { $0.1.id == ruleID }) ?? rules.first(where: { $0.1.id.lowercased() == ruleID.lowercased() }) else {
+        guard
+            let (pack, rule) = rules.first(where: { $0.1.id == ruleID })
+                ?? rules.first(where: { $0.1.id.lowercased() == ruleID.lowercased() })
+        else {
             let hint = Suggestions.closest(to: ruleID, in: rules.map(\.1.id)).map { "; did you mean '\($0)'?" } ?? ""
             throw ValidationError("no rule '\(ruleID)' in the loaded packs\(hint)")
         }

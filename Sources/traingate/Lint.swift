@@ -37,7 +37,9 @@ struct Lint: ParsableCommand {
         for error in failures { Terminal.error(error.description) }
         if !quiet {
             let skipped = expansion.skipped.isEmpty ? "" : "; \(expansion.skipped.count) skipped (not YAML, JSON or Markdown)"
-            try Terminal.out("linted \(results.count) file\(results.count == 1 ? "" : "s"): \(results.count - failures.count) ok, \(failures.count) with errors\(skipped)\n")
+            try Terminal.out(
+                "linted \(results.count) file\(results.count == 1 ? "" : "s"): \(results.count - failures.count) ok, \(failures.count) with errors\(skipped)\n"
+            )
         }
         if !failures.isEmpty { throw ExitStatus.couldNotCheck }
     }

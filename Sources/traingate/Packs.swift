@@ -11,7 +11,8 @@ struct Packs: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the built-in policy packs: name, version, rule count, and whether they run by default.",
-            discussion: "Built-in packs are embedded in the binary; set \(PolicyLoader.overrideVariable)=FOLDER to load pack files from a folder instead."
+            discussion:
+                "Built-in packs are embedded in the binary; set \(PolicyLoader.overrideVariable)=FOLDER to load pack files from a folder instead."
         )
 
         func run() throws {
@@ -20,9 +21,11 @@ struct Packs: ParsableCommand {
                 Terminal.error(error.description)
                 throw ExitStatus.couldNotCheck
             }
-            let rows = [["NAME", "VERSION", "RULES", "RUNS", "TITLE"]] + packs.map {
-                [$0.name, $0.version, String($0.rules.count), $0.optIn ? "opt-in" : "default", $0.title]
-            }
+            let rows =
+                [["NAME", "VERSION", "RULES", "RUNS", "TITLE"]]
+                + packs.map {
+                    [$0.name, $0.version, String($0.rules.count), $0.optIn ? "opt-in" : "default", $0.title]
+                }
             try Terminal.out(Table.render(rows))
         }
     }
@@ -32,7 +35,8 @@ extension Packs {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run every rule's examples: passing examples must not fail, failing examples must fail.",
-            discussion: "Prints one line per example that misbehaves, then 'N passed, M failed'. Exits 0 when all pass, 1 otherwise, 2 if a pack is invalid."
+            discussion:
+                "Prints one line per example that misbehaves, then 'N passed, M failed'. Exits 0 when all pass, 1 otherwise, 2 if a pack is invalid."
         )
 
         @Argument(help: "Built-in pack names or pack files (default: every built-in pack, opt-in ones included).")
@@ -67,7 +71,8 @@ extension Packs {
         static let configuration = CommandConfiguration(
             commandName: "lint",
             abstract: "Validate pack files the way built-in packs are validated: structure, and examples present for every rule.",
-            discussion: "Prints one located line per problem. Exits 0 when every pack is valid, 2 otherwise. Run 'traingate packs test FILE' to run the examples."
+            discussion:
+                "Prints one located line per problem. Exits 0 when every pack is valid, 2 otherwise. Run 'traingate packs test FILE' to run the examples."
         )
 
         @Argument(help: "Pack files.")
@@ -95,7 +100,9 @@ extension Packs {
             do { try PolicyLoader.checkUnique(packs) } catch { problems.append(error.description) }
             for problem in problems { Terminal.error(problem) }
             let rules = packs.reduce(0) { $0 + $1.rules.count }
-            try Terminal.out("linted \(files.count) pack file\(files.count == 1 ? "" : "s"), \(rules) rules: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")\n")
+            try Terminal.out(
+                "linted \(files.count) pack file\(files.count == 1 ? "" : "s"), \(rules) rules: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")\n"
+            )
             if !problems.isEmpty { throw ExitStatus.couldNotCheck }
         }
     }

@@ -53,8 +53,11 @@ struct Report: ParsableCommand {
             guard let summary = TrainingSummary(report: report) else {
                 for warning in report.warnings { Terminal.error(warning.description) }
                 let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
-                Terminal.error(CheckError("not a model card\(found); the summary is made from a ModelCard",
-                                          at: SourceLocation(file: card, line: 1, column: 1)).description)
+                Terminal.error(
+                    CheckError(
+                        "not a model card\(found); the summary is made from a ModelCard",
+                        at: SourceLocation(file: card, line: 1, column: 1)
+                    ).description)
                 throw ExitStatus.couldNotCheck
             }
             let text: String

@@ -1,9 +1,10 @@
 import Foundation
 import TrainGateKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writing to the terminal's streams; the only place the CLI touches stderr.

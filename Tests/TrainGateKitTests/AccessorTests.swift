@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("Typed accessors")
@@ -6,7 +7,8 @@ struct AccessorTests {
     let root: Node
 
     init() throws {
-        root = try DocumentLoader.parseYAML("""
+        root = try DocumentLoader.parseYAML(
+            """
             version: 1.10
             flag: true
             quoted_flag: "true"
@@ -66,8 +68,11 @@ struct AccessorTests {
         #expect(try root["leap"]!.date() == ISODate(year: 2024, month: 2, day: 29))
         for (key, line) in [("not_leap", 13), ("slash", 14), ("timestamp", 15)] {
             let text = try root[key]!.string()
-            #expect(throws: DocumentError.invalidValue(at(line, key.count + 3),
-                                                       reason: "'\(text)' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")) {
+            #expect(
+                throws: DocumentError.invalidValue(
+                    at(line, key.count + 3),
+                    reason: "'\(text)' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            ) {
                 try root[key]!.date()
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// The input adapters on real files: every fixture loads, mapped values keep the location of
@@ -8,7 +9,8 @@ import Testing
 @Suite("Input adapters")
 struct AdapterTests {
     static let folder = Fixtures.path("adapters")
-    static let files: [String] = (try? FileManager.default.contentsOfDirectory(atPath: folder))?
+    static let files: [String] =
+        (try? FileManager.default.contentsOfDirectory(atPath: folder))?
         .filter { $0 != "README.md" }.sorted() ?? []
 
     static func adapted(_ name: String, format: InputFormat = .auto) throws -> AdaptedFile {
@@ -23,7 +25,11 @@ struct AdapterTests {
     static func node(_ root: Node?, _ path: String) -> Node? {
         var node = root
         for key in path.split(separator: ".").map(String.init) {
-            if let index = Int(key) { node = node?.sequence.flatMap { $0.indices.contains(index) ? $0[index] : nil } } else { node = node?[key] }
+            if let index = Int(key) {
+                node = node?.sequence.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+            } else {
+                node = node?[key]
+            }
         }
         return node
     }
@@ -71,12 +77,17 @@ struct AdapterTests {
         ("croissant_1.0_pass.json", "sources.0.rights.license.spdx", "CC-BY-4.0", "\"license\": \"cc-by-4.0\""),
         ("croissant_1.1_zenodo-head-mri.json", "sources.0.rights.license.spdx", "MIT", "choosealicense.com/licenses/mit"),
         ("spdx3_dataset_faceexpress.spdx3.json", "sources.0.personal_data.present", "true", "dataset_hasSensitivePersonalInformation"),
-        ("spdx3_dataset_faceexpress.spdx3.json", "sources.0.rights.license.spdx", "LicenseRef-FaceExpress-NonCommercial-Research",
-         "simplelicensing_licenseExpression"),
+        (
+            "spdx3_dataset_faceexpress.spdx3.json", "sources.0.rights.license.spdx", "LicenseRef-FaceExpress-NonCommercial-Research",
+            "simplelicensing_licenseExpression"
+        ),
         ("spdx3_dataset_faceexpress.spdx3.json", "sources.0.modalities.0", "image", "image"),
         ("spdx3_dataset_owid-co2.spdx3.json", "sources.0.personal_data.present", "false", "dataset_hasSensitivePersonalInformation"),
         ("spdx3_ai_sentimentdemo.spdx3.json", "model.license.spdx", "CC0-1.0", "simplelicensing_licenseExpression\": \"CC0-1.0\""),
-        ("spdx3_ai_retinascan.spdx3.json", "model.license.spdx", "LicenseRef-MedTech-Proprietary-2024", "LicenseRef-MedTech-Proprietary-2024"),
+        (
+            "spdx3_ai_retinascan.spdx3.json", "model.license.spdx", "LicenseRef-MedTech-Proprietary-2024",
+            "LicenseRef-MedTech-Proprietary-2024"
+        ),
         ("cyclonedx_1.7_model-card-with-dataset.json", "provider.legal_name", "Example ML Team", "\"publisher\": \"Example ML Team\""),
         ("cyclonedx_1.6_valid-machine-learning.json", "sources.0.source_type", "public_dataset", "\"classification\": \"public\""),
     ]
@@ -153,7 +164,9 @@ struct AdapterTests {
     }
 
     @Test func aTrainGateCardMayNameACroissantFile() throws {
-        let card = try Self.temporary("model-card.yaml", """
+        let card = try Self.temporary(
+            "model-card.yaml",
+            """
             apiVersion: traingate/v1
             kind: ModelCard
             model: {name: tiny}
@@ -165,7 +178,8 @@ struct AdapterTests {
         let folder = (card as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.folder + "/croissant_1.0_pass.json", toPath: folder + "/data/metadata.json")
-        try FileManager.default.copyItem(atPath: Self.folder + "/cyclonedx_1.7_model-card-with-dataset.json", toPath: folder + "/data/bom.json")
+        try FileManager.default.copyItem(
+            atPath: Self.folder + "/cyclonedx_1.7_model-card-with-dataset.json", toPath: folder + "/data/bom.json")
         let inputs = ArtifactLoader.load([card])
         #expect(inputs.bundles.first?.datasets.map(\.id) == ["pass"])
         let error = try #require(inputs.errors.first)
@@ -181,25 +195,50 @@ struct AdapterTests {
         ("croissant_1.0_pass.json", "truncated.json", { String($0.prefix($0.count / 2)) }, "error:"),
         ("spdx3_dataset_owid-co2.spdx3.json", "truncated.spdx3.json", { String($0.prefix($0.count / 3)) }, "error:"),
         ("cyclonedx_1.7_model-card-with-dataset.json", "truncated.json", { String($0.prefix(200)) }, "error:"),
-        ("cyclonedx_1.7_model-card-with-dataset.json", "comments.json",
-         { $0.replacingOccurrences(of: "\"bomFormat\"", with: "// an ML-BOM\n  \"bomFormat\"") }, "comment"),
-        ("croissant_1.0_pass.json", "comments.json", { $0.replacingOccurrences(of: "\"license\"", with: "/* licence */ \"license\"") }, "comment"),
+        (
+            "cyclonedx_1.7_model-card-with-dataset.json", "comments.json",
+            { $0.replacingOccurrences(of: "\"bomFormat\"", with: "// an ML-BOM\n  \"bomFormat\"") }, "comment"
+        ),
+        (
+            "croissant_1.0_pass.json", "comments.json", { $0.replacingOccurrences(of: "\"license\"", with: "/* licence */ \"license\"") },
+            "comment"
+        ),
         ("hf_datasetcard_eli5.md", "README.md", { $0.replacingOccurrences(of: "\n---\n", with: "\n") }, "never closed"),
-        ("hf_modelcard_bert-base-uncased.md", "README.md", { $0.replacingOccurrences(of: "license: apache-2.0", with: "license: {id: apache-2.0}") },
-         "must be text"),
-        ("croissant_1.0_pass.json", "wrong.json", { $0.replacingOccurrences(of: "\"license\": \"cc-by-4.0\"", with: "\"license\": [true]") },
-         "must be text"),
-        ("spdx3_dataset_owid-co2.spdx3.json", "wrong.json", {
-            $0.replacingOccurrences(of: "\"dataset_hasSensitivePersonalInformation\": \"no\"", with: "\"dataset_hasSensitivePersonalInformation\": \"maybe\"")
-        }, "not a valid value"),
-        ("spdx3_ai_sentimentdemo.spdx3.json", "wrong.json", { $0.replacingOccurrences(of: "\"@graph\": [", with: "\"@graph\": 3, \"x\": [") },
-         "must be a list"),
-        ("cyclonedx_1.7_model-card-with-dataset.json", "wrong.json", {
-            $0.replacingOccurrences(of: "{\"ref\": \"component-support-ticket-training-data\"}", with: "{\"ref\": \"nowhere\"}")
-                .replacingOccurrences(of: "\"ref\": \"component-support-ticket-training-data\"", with: "\"ref\": \"nowhere\"")
-        }, "no component"),
-        ("cyclonedx_1.7_model-card-with-dataset.json", "wrong.json", { $0.replacingOccurrences(of: "\"specVersion\": \"1.7\"", with: "\"specVersion\": \"1.2\"") },
-         "not a valid value"),
+        (
+            "hf_modelcard_bert-base-uncased.md", "README.md",
+            { $0.replacingOccurrences(of: "license: apache-2.0", with: "license: {id: apache-2.0}") },
+            "must be text"
+        ),
+        (
+            "croissant_1.0_pass.json", "wrong.json",
+            { $0.replacingOccurrences(of: "\"license\": \"cc-by-4.0\"", with: "\"license\": [true]") },
+            "must be text"
+        ),
+        (
+            "spdx3_dataset_owid-co2.spdx3.json", "wrong.json",
+            {
+                $0.replacingOccurrences(
+                    of: "\"dataset_hasSensitivePersonalInformation\": \"no\"",
+                    with: "\"dataset_hasSensitivePersonalInformation\": \"maybe\"")
+            }, "not a valid value"
+        ),
+        (
+            "spdx3_ai_sentimentdemo.spdx3.json", "wrong.json",
+            { $0.replacingOccurrences(of: "\"@graph\": [", with: "\"@graph\": 3, \"x\": [") },
+            "must be a list"
+        ),
+        (
+            "cyclonedx_1.7_model-card-with-dataset.json", "wrong.json",
+            {
+                $0.replacingOccurrences(of: "{\"ref\": \"component-support-ticket-training-data\"}", with: "{\"ref\": \"nowhere\"}")
+                    .replacingOccurrences(of: "\"ref\": \"component-support-ticket-training-data\"", with: "\"ref\": \"nowhere\"")
+            }, "no component"
+        ),
+        (
+            "cyclonedx_1.7_model-card-with-dataset.json", "wrong.json",
+            { $0.replacingOccurrences(of: "\"specVersion\": \"1.7\"", with: "\"specVersion\": \"1.2\"") },
+            "not a valid value"
+        ),
     ]
 
     @Test("malformed variants fail with a located error", arguments: malformed.indices)
@@ -218,7 +257,9 @@ struct AdapterTests {
     }
 
     @Test func placeholdersInJSONFormatsAreAbsentAndNamesMustBeText() throws {
-        let placeholder = try Self.temporary("p.json", #"""
+        let placeholder = try Self.temporary(
+            "p.json",
+            #"""
             {"@context": {"@vocab": "https://schema.org/", "rai": "http://mlcommons.org/croissant/RAI/"},
              "name": "Tiny", "url": "TODO", "creator": "[More Information Needed]",
              "rai:dataLimitations": ["TODO"], "rai:dataCollection": "<!-- fill in --> {{ collection }}"}
@@ -229,19 +270,28 @@ struct AdapterTests {
         #expect(source["description"] == nil)
         #expect(manifest.root["governance"] == nil)
         #expect(manifest.root["dataset"]?["owner"] == nil)
-        let number = try Self.temporary("n.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "Tiny", "creator": 42}"#)
+        let number = try Self.temporary(
+            "n.json",
+            #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "Tiny", "creator": 42}"#)
         let error = try #require(ArtifactLoader.load([number]).errors.first)
         #expect(error.description.contains("n.json:1:") && error.description.contains("creator"), "\(error)")
     }
 
     @Test func everyLicenceOfAListIsKeptOrNoneIs() throws {
-        let croissant = try Self.temporary("l.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "license": ["MIT", "CC-BY-NC-4.0"]}"#)
+        let croissant = try Self.temporary(
+            "l.json",
+            #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "license": ["MIT", "CC-BY-NC-4.0"]}"#
+        )
         let both = ArtifactLoader.load([croissant]).bundles.first?.datasets.first?.sources.first?.node
         #expect(both?["rights"]?["license"]?["spdx"]?.scalar?.text == "MIT AND CC-BY-NC-4.0")
-        let unknown = try Self.temporary("u.json", #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "license": ["MIT", "Our own terms"]}"#)
+        let unknown = try Self.temporary(
+            "u.json",
+            #"{"@context": {"@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/"}, "name": "T", "license": ["MIT", "Our own terms"]}"#
+        )
         let partial = ArtifactLoader.load([unknown]).bundles.first?.datasets.first?.sources.first?.node
         #expect(partial?["rights"]?["license"]?["spdx"] == nil)
-        let card = try HuggingFaceCardAdapterTests.card("---\nlicense: [other, mit]\nlicense_name: my-lic\npipeline_tag: fill-mask\n---\n# Model Card for t\n")
+        let card = try HuggingFaceCardAdapterTests.card(
+            "---\nlicense: [other, mit]\nlicense_name: my-lic\npipeline_tag: fill-mask\n---\n# Model Card for t\n")
         #expect(card.card?["model"]?["license"]?["spdx"]?.scalar?.text == "LicenseRef-my-lic AND MIT")
     }
 

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("Anchors, aliases and the expansion budget")
 struct AliasBudgetTests {
     @Test func ordinaryAliasesExpand() throws {
-        let root = try DocumentLoader.parseYAML("""
+        let root = try DocumentLoader.parseYAML(
+            """
             base: &base {lawful_access: true, login_required: false}
             sources:
               - access: *base

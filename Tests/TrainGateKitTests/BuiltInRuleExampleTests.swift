@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 /// Each built-in rule's worked examples, one test case per rule, so a failing example names its

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// `Conversion.convert`: what `traingate convert` writes, read back by the same loaders and rules
 /// as the source it came from.
 @Suite("traingate convert (library)")
 struct ConversionTests {
-    static let datasets = ["hf_datasetcard_common_voice.md", "hf_datasetcard_bookcorpus.md", "hf_datasetcard_eli5.md",
-                           "croissant_1.0_pass.json", "croissant_1.0_rai_dices-350.json",
-                           "croissant_1.1_pharmaccess-momcare-fhir.json", "croissant_1.1_zenodo-head-mri.json",
-                           "spdx3_dataset_faceexpress.spdx3.json", "spdx3_dataset_owid-co2.spdx3.json"]
-    static let cards = ["hf_modelcard_bert-base-uncased.md", "hf_modelcard_uni_gated.md", "spdx3_ai_retinascan.spdx3.json",
-                        "cyclonedx_1.6_valid-machine-learning-considerations-env.json"]
+    static let datasets = [
+        "hf_datasetcard_common_voice.md", "hf_datasetcard_bookcorpus.md", "hf_datasetcard_eli5.md",
+        "croissant_1.0_pass.json", "croissant_1.0_rai_dices-350.json",
+        "croissant_1.1_pharmaccess-momcare-fhir.json", "croissant_1.1_zenodo-head-mri.json",
+        "spdx3_dataset_faceexpress.spdx3.json", "spdx3_dataset_owid-co2.spdx3.json",
+    ]
+    static let cards = [
+        "hf_modelcard_bert-base-uncased.md", "hf_modelcard_uni_gated.md", "spdx3_ai_retinascan.spdx3.json",
+        "cyclonedx_1.6_valid-machine-learning-considerations-env.json",
+    ]
     static let all: [(String, Conversion.Target)] = datasets.map { ($0, .manifest) } + cards.map { ($0, .card) }
 
     static func fixture(_ name: String) -> String { Fixtures.path("adapters/" + name) }
@@ -102,8 +107,11 @@ struct ConversionTests {
         }
         #expect(!text.contains("TODO spdx"))
         #expect(lines.contains { $0.hasPrefix("spdx: \"CC0-1.0\"") && $0.hasSuffix("# hf_datasetcard_common_voice.md:76:3") })
-        #expect(!lines.contains { $0.hasPrefix("# TODO name:") || $0.hasPrefix("# TODO source_type:") || $0.hasPrefix("# TODO modalities:") })
-        #expect(text.hasPrefix("# Converted by traingate convert from \(Self.fixture("hf_datasetcard_common_voice.md")) (Hugging Face card).\n"))
+        #expect(
+            !lines.contains { $0.hasPrefix("# TODO name:") || $0.hasPrefix("# TODO source_type:") || $0.hasPrefix("# TODO modalities:") })
+        #expect(
+            text.hasPrefix("# Converted by traingate convert from \(Self.fixture("hf_datasetcard_common_voice.md")) (Hugging Face card).\n")
+        )
         #expect(lines.contains { $0.hasPrefix("# TODO confirm: a Hugging Face card cannot state the AI Office source type") })
         #expect(lines.contains { $0.hasPrefix("# Note (hf_datasetcard_common_voice.md:278:1): ") })
         // An absent object is commented out whole, its fields TODOs inside it.
@@ -160,11 +168,13 @@ struct ConversionTests {
         #expect(Conversion.reason("See Art. 5 of the law. Next.") == "See Art. 5 of the law.")
     }
 
-    @Test("strings re-parse to the same text", arguments: [
-        "plain words", "a \"quoted\" \\ back", "two\nlines", "  leading and trailing  ", "line\n  indented\n\n\ttabbed\n",
-        "\n", "", "# not a comment", "- not a list", "key: value", "bell\u{7}and\u{1B}esc", "café ✓ 中文",
-        "sep\u{2028}para\u{2029}next\u{85}", "trailing backslash\\", "\r\ncrlf", "true", "12", "null", "~",
-    ])
+    @Test(
+        "strings re-parse to the same text",
+        arguments: [
+            "plain words", "a \"quoted\" \\ back", "two\nlines", "  leading and trailing  ", "line\n  indented\n\n\ttabbed\n",
+            "\n", "", "# not a comment", "- not a list", "key: value", "bell\u{7}and\u{1B}esc", "café ✓ 中文",
+            "sep\u{2028}para\u{2029}next\u{85}", "trailing backslash\\", "\r\ncrlf", "true", "12", "null", "~",
+        ])
     func stringsRoundTrip(_ text: String) throws {
         let written = "key: " + YAMLWriter.scalar(Scalar(text, style: .doubleQuoted), indent: 0) + "  # origin\n"
         let parsed = try DocumentLoader.parseYAML(Array(written.utf8), file: "t.yaml")
@@ -191,10 +201,11 @@ struct ConversionTests {
         writer.mapping(card.node, template: Conversion.template(forKind: .modelCard), indent: 0, path: "")
         let text = writer.lines.joined(separator: "\n") + "\n"
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(lines.contains {
-            $0.hasPrefix("#   - manifest: reviews.yaml")
-                && $0.hasSuffix("# TODO: traingate convert 'ai bom.json' --to manifest --dataset reviews --output reviews.yaml")
-        })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("#   - manifest: reviews.yaml")
+                    && $0.hasSuffix("# TODO: traingate convert 'ai bom.json' --to manifest --dataset reviews --output reviews.yaml")
+            })
         #expect(lines.contains { $0.hasPrefix("#   - manifest: tweets.yaml") })
         #expect(!lines.contains { $0.hasPrefix("# - TODO manifest:") })
         let parsed = try DocumentLoader.parseYAML(Array(text.utf8), file: "card.yaml")
@@ -202,9 +213,11 @@ struct ConversionTests {
         #expect(parsed["training_data"]?["latest_acquisition"]?.scalar?.text == "2024-05")
     }
 
-    @Test("a model and its datasets from one file round-trip through check", arguments: [
-        "cyclonedx_1.7_model-card-with-dataset.json", "spdx3_ai_sentimentdemo.spdx3.json", "cyclonedx_1.6_valid-machine-learning.json",
-    ])
+    @Test(
+        "a model and its datasets from one file round-trip through check",
+        arguments: [
+            "cyclonedx_1.7_model-card-with-dataset.json", "spdx3_ai_sentimentdemo.spdx3.json", "cyclonedx_1.6_valid-machine-learning.json",
+        ])
     func aModelWithItsDatasetsRoundTrips(_ name: String) throws {
         let folder = try Self.folder()
         var card = try Conversion.convert(file: Self.fixture(name), to: .card)
@@ -220,7 +233,9 @@ struct ConversionTests {
         lines = lines.map { line in
             if line.hasPrefix("# training_data:") { return "training_data:" }
             if line.hasPrefix("  # TODO datasets:") { return "  datasets:" }
-            if line.hasPrefix("  #   - manifest: ") { return "    - manifest: " + line.dropFirst("  #   - manifest: ".count).split(separator: " ")[0] }
+            if line.hasPrefix("  #   - manifest: ") {
+                return "    - manifest: " + line.dropFirst("  #   - manifest: ".count).split(separator: " ")[0]
+            }
             return line
         }
         card = lines.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("Engine: statuses, locations, order")
@@ -37,7 +38,8 @@ struct EngineTests {
         """
 
     func manifest() throws -> DatasetManifest {
-        let root = try DocumentLoader.parseYAML("""
+        let root = try DocumentLoader.parseYAML(
+            """
             apiVersion: traingate/v1
             kind: DatasetManifest
             dataset: {id: d}
@@ -50,14 +52,16 @@ struct EngineTests {
                 access:
                   login_required: true
             """.bytes, file: "m.yaml")
-        var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+        var errors: [ArtifactError] = []
+        var warnings: [Diagnostic] = []
         return try #require(DatasetManifest.read(root, file: "m.yaml", errors: &errors, warnings: &warnings))
     }
 
     func run(asOf: String, includeAll: Bool = true) throws -> Engine.Result {
         let pack = try PolicyLoader.parse(Self.packText, file: "t.yaml")
-        return Engine.check([ArtifactBundle(card: nil, datasets: [try manifest()])], packs: [pack],
-                            asOf: ISODate(parsing: asOf)!, includeAll: includeAll)
+        return Engine.check(
+            [ArtifactBundle(card: nil, datasets: [try manifest()])], packs: [pack],
+            asOf: ISODate(parsing: asOf)!, includeAll: includeAll)
     }
 
     func status(_ result: Engine.Result, _ rule: String, _ subject: String) -> FindingStatus? {
@@ -105,7 +109,8 @@ struct EngineTests {
     /// A transitional provision defers the rule only for subjects whose declared facts show they
     /// qualify; an undeclared fact gets no deferral.
     @Test func transitionalDatesDeferOnlyTheSubjectsTheyCover() throws {
-        let pack = try PolicyLoader.parse("""
+        let pack = try PolicyLoader.parse(
+            """
             apiVersion: traingate/v1
             kind: PolicyPack
             metadata: {name: t, title: T, version: 1.0.0, jurisdiction: EU, sources_as_of: 2026-07-27}
@@ -122,7 +127,8 @@ struct EngineTests {
                 message: m
                 remediation: Fix.
             """, file: "t.yaml")
-        let root = try DocumentLoader.parseYAML("""
+        let root = try DocumentLoader.parseYAML(
+            """
             apiVersion: traingate/v1
             kind: DatasetManifest
             dataset: {id: d}
@@ -131,12 +137,14 @@ struct EngineTests {
               - {id: new, source_type: other, first_used: 2025-09-01}
               - {id: undated, source_type: other}
             """.bytes, file: "m.yaml")
-        var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+        var errors: [ArtifactError] = []
+        var warnings: [Diagnostic] = []
         let manifest = try #require(DatasetManifest.read(root, file: "m.yaml", errors: &errors, warnings: &warnings))
         func check(_ asOf: String) -> Engine.Result {
             Engine.check([ArtifactBundle(card: nil, datasets: [manifest])], packs: [pack], asOf: ISODate(parsing: asOf)!, includeAll: true)
         }
-        let now = check("2026-12-04"), later = check("2027-08-02")
+        let now = check("2026-12-04")
+        let later = check("2027-08-02")
         #expect(status(now, "LEGACY", "dataset:d/source:old") == .notInForce)
         #expect(status(now, "LEGACY", "dataset:d/source:new") == .fail)
         #expect(status(now, "LEGACY", "dataset:d/source:undated") == .fail)
@@ -144,7 +152,8 @@ struct EngineTests {
     }
 
     @Test func outputIsDeterministicAndOrderedByLocation() throws {
-        let first = try run(asOf: "2026-11-22"), second = try run(asOf: "2026-11-22")
+        let first = try run(asOf: "2026-11-22")
+        let second = try run(asOf: "2026-11-22")
         #expect(first.findings == second.findings)
         #expect(first.findings == first.findings.sorted(by: Finding.reportOrder))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrainGateTestSupport
+
 @testable import TrainGateKit
 
 /// Check reports of the scenarios in `examples/`, run as `traingate check` runs them (each
@@ -18,8 +19,9 @@ enum ExampleReports {
         let optIn = expected["opt_in_packs"]?.sequence?.compactMap { $0.scalar?.text } ?? []
         let defaults = try PolicyLoader.builtInPacks(environment: [:]).filter { !$0.optIn }.map(\.name)
         let asOf = try #require(ISODate(parsing: try expected["as_of"]!.string()))
-        let request = Checker.Request(paths: [folder], packs: optIn.isEmpty ? [] : defaults + optIn, asOf: asOf,
-                                      includeAll: includeAll, waivers: [waivers])
+        let request = Checker.Request(
+            paths: [folder], packs: optIn.isEmpty ? [] : defaults + optIn, asOf: asOf,
+            includeAll: includeAll, waivers: [waivers])
         return try Checker.run(request).relative(to: packageRoot)
     }
 }
@@ -29,16 +31,33 @@ extension CheckReport {
     func relative(to root: String) -> CheckReport {
         func path(_ p: String) -> String { p.hasPrefix(root + "/") ? String(p.dropFirst(root.count + 1)) : p }
         func place(_ l: Location) -> Location { Location(file: path(l.file), line: l.line, column: l.column) }
-        func waiver(_ w: Waiver) -> Waiver { var w = w; w.location = place(w.location); return w }
+        func waiver(_ w: Waiver) -> Waiver {
+            var w = w
+            w.location = place(w.location)
+            return w
+        }
         var report = self
         report.inputs = inputs.map { CheckedFile(path: path($0.path), kind: $0.kind) }
         report.skipped = skipped.map(path)
-        report.warnings = warnings.map { var d = $0; d.location = place(d.location); return d }
-        report.findings = findings.map { var f = $0; f.location = place(f.location); f.waiver = f.waiver.map(waiver); return f }
-        report.waivers = waivers.map { var o = $0; o.waiver = waiver(o.waiver); return o }
+        report.warnings = warnings.map {
+            var d = $0
+            d.location = place(d.location)
+            return d
+        }
+        report.findings = findings.map {
+            var f = $0
+            f.location = place(f.location)
+            f.waiver = f.waiver.map(waiver)
+            return f
+        }
+        report.waivers = waivers.map {
+            var o = $0
+            o.waiver = waiver(o.waiver)
+            return o
+        }
         return report
     }
 }
 
 /// The kit's golden files, under `Fixtures/golden/`.
-let Golden = GoldenFiles(folder: Fixtures.path("golden"))
+let goldenFiles = GoldenFiles(folder: Fixtures.path("golden"))

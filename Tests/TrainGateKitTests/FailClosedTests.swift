@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// Inputs that once slipped through as a pass, a crash or a hang.
@@ -30,21 +31,25 @@ struct FailClosedTests {
     }
 
     @Test func notANumberIsNotANumber() throws {
-        let root = try DocumentLoader.parseYAML("""
+        let root = try DocumentLoader.parseYAML(
+            """
             apiVersion: traingate/v1
             kind: DatasetManifest
             dataset: {id: d}
             sources: [{id: s, source_type: synthetic, size: {value: .nan, unit: hours}}]
             """.bytes, file: "n.yaml")
-        var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+        var errors: [ArtifactError] = []
+        var warnings: [Diagnostic] = []
         #expect(DatasetManifest.read(root, file: "n.yaml", errors: &errors, warnings: &warnings) == nil)
         #expect(errors.map(\.message) == ["'sources[0].size.value' must be a finite number, found number '.nan'"])
     }
 
-    @Test("only real URLs skip the file check", arguments: [
-        ("https://example.org/licence", true), ("mailto:legal@example.org", true), ("urn:isbn:0451450523", true),
-        ("evidence/x.txt#://", false), ("missing://", false), ("https://", false), ("urn:", false), ("licence.pdf", false),
-    ])
+    @Test(
+        "only real URLs skip the file check",
+        arguments: [
+            ("https://example.org/licence", true), ("mailto:legal@example.org", true), ("urn:isbn:0451450523", true),
+            ("evidence/x.txt#://", false), ("missing://", false), ("https://", false), ("urn:", false), ("licence.pdf", false),
+        ])
     func urls(_ text: String, _ isURL: Bool) {
         #expect(EvidenceReference(text: text, location: Location(file: "m.yaml", line: 1, column: 1)).isURL == isURL)
     }

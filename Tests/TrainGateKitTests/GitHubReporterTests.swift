@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("GitHub workflow-command reporter")
@@ -10,15 +11,18 @@ struct GitHubReporterTests {
     }
 
     @Test func aCommandLeavesOutEmptyProperties() {
-        let command = WorkflowCommand(name: "error", properties: [("file", "a,b:c.yaml"), ("line", "3"), ("title", "")],
-                                      message: "one\ntwo")
+        let command = WorkflowCommand(
+            name: "error", properties: [("file", "a,b:c.yaml"), ("line", "3"), ("title", "")],
+            message: "one\ntwo")
         #expect(command.description == "::error file=a%2Cb%3Ac.yaml,line=3::one%0Atwo")
         #expect(WorkflowCommand(name: "notice", properties: [], message: "m").description == "::notice::m")
     }
 
-    @Test("levels name the command", arguments: [
-        (Severity.critical, "error"), (.high, "error"), (.medium, "warning"), (.low, "notice"), (.info, "notice"),
-    ])
+    @Test(
+        "levels name the command",
+        arguments: [
+            (Severity.critical, "error"), (.high, "error"), (.medium, "warning"), (.low, "notice"), (.info, "notice"),
+        ])
     func levels(_ severity: Severity, _ name: String) throws {
         var finding = try #require(try ExampleReports.report("scraped-catalogue").findings.first { $0.status == .fail })
         finding.severity = severity
@@ -42,7 +46,8 @@ struct GitHubReporterTests {
     @Test func theSummaryAgreesWithTheTextVerdict() throws {
         for scenario in ReporterGoldenTests.scenarios {
             let report = try ExampleReports.report(scenario)
-            let text = TextReporter().render(report), github = GitHubReporter().render(report)
+            let text = TextReporter().render(report)
+            let github = GitHubReporter().render(report)
             #expect(text.contains("verdict: \(report.verdictWord) (\(report.thresholdDescription))"))
             #expect(github.hasSuffix("traingate: \(report.verdictWord) — \(report.statusSummary) (\(report.thresholdDescription))\n"))
         }
@@ -61,7 +66,8 @@ struct GitHubAnnotationLimitTests {
     @Test func commandsBeyondTenOfALevelAreCountedInAPlainLine() {
         #expect(GitHubReporter.beyondLimit(["error": 10, "warning": 10, "notice": 3]) == nil)
         let line = GitHubReporter.beyondLimit(["error": 23, "warning": 11, "notice": 2])
-        #expect(line == "traingate: GitHub annotates at most 10 errors, 10 warnings and 10 notices per step; 13 more errors, "
+        #expect(
+            line == "traingate: GitHub annotates at most 10 errors, 10 warnings and 10 notices per step; 13 more errors, "
                 + "1 more warning are only in this log (write the full report with --report sarif=FILE or --report json=FILE)")
         #expect(line?.hasPrefix("::") == false, "the count is a plain log line, not an annotation")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// The Hugging Face card adapter: which sections count as filled, placeholders and comments,
@@ -14,7 +15,8 @@ struct HuggingFaceCardAdapterTests {
     }
 
     @Test func unfilledSectionsAreAbsent() throws {
-        let adapted = try Self.card("""
+        let adapted = try Self.card(
+            """
             ---
             license: mit
             base_model: org/base
@@ -52,7 +54,8 @@ struct HuggingFaceCardAdapterTests {
     }
 
     @Test func filledSectionsAreFoundWhateverTheLevelCaseOrOptionalMark() throws {
-        let adapted = try Self.card("""
+        let adapted = try Self.card(
+            """
             ---
             pipeline_tag: text-generation
             ---
@@ -77,7 +80,8 @@ struct HuggingFaceCardAdapterTests {
     // MARK: Placeholders, comments and hostile values
 
     @Test func commentedOutAndPlaceholderTextIsNeverADisclosure() throws {
-        let adapted = try Self.card("""
+        let adapted = try Self.card(
+            """
             ---
             license: other
             license_name: "[More Information Needed]"

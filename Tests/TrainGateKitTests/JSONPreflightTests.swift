@@ -1,19 +1,23 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// Strict JSON: what libyaml would accept but JSON forbids, and surrogate pairs.
 @Suite("JSON preflight")
 struct JSONPreflightTests {
-    @Test("JSON that libyaml would accept but JSON forbids is an error", arguments: [
-        #"{"a": "a\x41b"}"#, #"{"a": "\e"}"#, #"{"a": "\U0001F917"}"#, "{\"a\": \"x\ty\"}", "{\"a\": \"x\ny\"}", #"{"a": "\u12"}"#,
-    ])
+    @Test(
+        "JSON that libyaml would accept but JSON forbids is an error",
+        arguments: [
+            #"{"a": "a\x41b"}"#, #"{"a": "\e"}"#, #"{"a": "\U0001F917"}"#, "{\"a\": \"x\ty\"}", "{\"a\": \"x\ny\"}", #"{"a": "\u12"}"#,
+        ])
     func strictJSONStrings(_ text: String) throws {
         #expect(throws: DocumentError.self) { try DocumentLoader.parseJSON(Array(text.utf8), file: "s.json") }
     }
 
     @Test func surrogatePairsAreOneCharacter() throws {
-        let node = try DocumentLoader.parseJSON(Array(("{\"a\": \"x\\uD83E\\uDD17y\\\\u00e9\", \"b\":" + "\t" + "\"\\u00e9\"}").utf8), file: "s.json")
+        let node = try DocumentLoader.parseJSON(
+            Array(("{\"a\": \"x\\uD83E\\uDD17y\\\\u00e9\", \"b\":" + "\t" + "\"\\u00e9\"}").utf8), file: "s.json")
         #expect(node["a"]?.scalar?.text == "x\u{1F917}y\\u00e9")
         #expect(node["b"]?.scalar?.text == "é")
         // Locations after rewritten pairs are the file's columns.

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TrainGateKit
 
 extension JSONSchemaValidator {
@@ -67,9 +68,17 @@ extension JSONSchemaValidator {
 
     private func checkValue(_ keyword: String, _ value: JSON, _ node: Node, _ path: String) -> [String] {
         let candidates: [JSON]
-        if keyword == "const" { candidates = [value] } else if case .array(let values) = value { candidates = values } else { candidates = [] }
+        if keyword == "const" {
+            candidates = [value]
+        } else if case .array(let values) = value {
+            candidates = values
+        } else {
+            candidates = []
+        }
         if candidates.contains(where: { Self.equal($0, node) }) { return [] }
-        return [message(node, path, "\(node.kindDescription) is not \(keyword == "const" ? "the constant" : "one of") \(Self.render(value))")]
+        return [
+            message(node, path, "\(node.kindDescription) is not \(keyword == "const" ? "the constant" : "one of") \(Self.render(value))")
+        ]
     }
 
     /// JSON equality with a node, by the node's core-schema value.
@@ -78,7 +87,8 @@ extension JSONSchemaValidator {
         case (.array(let items), .sequence(let nodes)):
             return items.count == nodes.count && zip(items, nodes).allSatisfy { equal($0, $1) }
         case (.object(let members), .mapping(let entries)):
-            return members.count == entries.count && entries.allSatisfy { entry in members[entry.key].map { equal($0, entry.value) } ?? false }
+            return members.count == entries.count
+                && entries.allSatisfy { entry in members[entry.key].map { equal($0, entry.value) } ?? false }
         case (_, .scalar):
             switch (json, node.value) {
             case (.null, .null?): return true
@@ -110,12 +120,15 @@ extension JSONSchemaValidator {
         guard let entries = node.mapping else { return [] }
         switch (keyword, value) {
         case ("properties", .object(let schemas)):
-            return entries.flatMap { entry in schemas[entry.key].map { problems(entry.value, against: $0, at: join(path, entry.key)) } ?? [] }
+            return entries.flatMap { entry in schemas[entry.key].map { problems(entry.value, against: $0, at: join(path, entry.key)) } ?? []
+            }
         case ("additionalProperties", _):
             var known: [String: JSON] = [:]
             if case .object(let schemas)? = members["properties"] { known = schemas }
             return entries.filter { known[$0.key] == nil }.flatMap { entry -> [String] in
-                if case .bool(false) = value { return ["\(entry.keyLocation.line):\(entry.keyLocation.column): \(join(path, entry.key)): unknown key"] }
+                if case .bool(false) = value {
+                    return ["\(entry.keyLocation.line):\(entry.keyLocation.column): \(join(path, entry.key)): unknown key"]
+                }
                 return problems(entry.value, against: value, at: join(path, entry.key))
             }
         case ("required", .array(let keys)):

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TrainGateKit
 
 /// A JSON Schema (draft 2020-12) validator for `Node` trees, so YAML files are validated as a
@@ -16,7 +17,13 @@ struct JSONSchemaValidator {
 
     /// A JSON value with booleans kept apart from numbers (Foundation bridges both to NSNumber).
     indirect enum JSON: Equatable {
-        case null, bool(Bool), int(Int), double(Double), string(String), array([JSON]), object([String: JSON])
+        case null
+        case bool(Bool)
+        case int(Int)
+        case double(Double)
+        case string(String)
+        case array([JSON])
+        case object([String: JSON])
     }
 
     static let annotations: Set<String> = ["$schema", "$id", "title", "description"]
@@ -58,7 +65,9 @@ struct JSONSchemaValidator {
 
     private mutating func audit(_ schema: JSON, at pointer: String) throws {
         if case .bool = schema { return }
-        guard case .object(let members) = schema else { throw SchemaError(description: "\(pointer): a schema must be an object or a boolean") }
+        guard case .object(let members) = schema else {
+            throw SchemaError(description: "\(pointer): a schema must be an object or a boolean")
+        }
         for (keyword, value) in members {
             guard Self.keywords.contains(keyword) else {
                 throw SchemaError(description: "\(pointer): keyword '\(keyword)' is not implemented by the test validator")
@@ -101,7 +110,8 @@ struct JSONSchemaValidator {
     func resolve(_ reference: String) -> JSON? {
         let prefix = "#/$defs/"
         guard reference.hasPrefix(prefix), case .object(let members) = root,
-              case .object(let definitions)? = members["$defs"] else { return nil }
+            case .object(let definitions)? = members["$defs"]
+        else { return nil }
         return definitions[String(reference.dropFirst(prefix.count))]
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// The test validator itself: it must reject what the schemas forbid, resolve YAML scalars as a
@@ -37,29 +38,34 @@ struct JSONSchemaValidatorTests {
     }
 
     @Test func aValidDocumentHasNoProblems() throws {
-        let yaml = "name: abc\nkind: Thing\nlevel: ~\ncount: 3\nratio: 1.5\nflag: true\ntags: [a]\nref: {path: x}\npair: {a: 1}\neither: 1.5\n"
+        let yaml =
+            "name: abc\nkind: Thing\nlevel: ~\ncount: 3\nratio: 1.5\nflag: true\ntags: [a]\nref: {path: x}\npair: {a: 1}\neither: 1.5\n"
         #expect(try Self.problems(yaml) == [])
     }
 
-    @Test("each kind of violation is reported", arguments: [
-        ("name: 5\nkind: Thing", "1:7: name: expected string, found integer '5'"),
-        ("name: ABC\nkind: Thing", "1:7: name: 'ABC' does not match /^[a-z]+$/"),
-        ("name: abc\nkind: Other", "2:7: kind: string 'Other' is not the constant 'Thing'"),
-        ("name: abc\nkind: Thing\nlevel: medium", "3:8: level: string 'medium' is not one of ['low', 'high', null]"),
-        ("name: abc", "1:1: (root): missing required key 'kind'"),
-        ("name: abc\nkind: Thing\nlevl: low", "3:1: levl: unknown key"),
-        ("name: abc\nkind: Thing\ncount: 0", "3:8: count: 0.0 is below the minimum 1.0"),
-        ("name: abc\nkind: Thing\ncount: 10", "3:8: count: 10.0 is above the maximum 9.0"),
-        ("name: abc\nkind: Thing\ncount: 1.5", "3:8: count: expected integer, found number '1.5'"),
-        ("name: abc\nkind: Thing\nflag: yes", "3:7: flag: expected boolean, found string 'yes'"),
-        ("name: abc\nkind: Thing\ntags: []", "3:7: tags: expected at least 1 items, found 0"),
-        ("name: abc\nkind: Thing\ntags: [a, 1]", "3:11: tags[1]: expected string, found integer '1'"),
-        ("name: abc\nkind: Thing\nref: {sha: x}",
-         "3:6: ref: matches no anyOf branch (3:6: ref: expected string, found a mapping | 3:6: ref: missing required key 'path')"),
-        ("name: abc\nkind: Thing\npair: {}", "3:7: pair: expected at least 1 keys, found 0"),
-        ("name: abc\nkind: Thing\npair: {a: 1, b: 2}", "3:7: pair: expected at most 1 keys, found 2"),
-        ("name: abc\nkind: Thing\neither: 1", "3:9: either: matches 2 oneOf branches, expected exactly one"),
-    ])
+    @Test(
+        "each kind of violation is reported",
+        arguments: [
+            ("name: 5\nkind: Thing", "1:7: name: expected string, found integer '5'"),
+            ("name: ABC\nkind: Thing", "1:7: name: 'ABC' does not match /^[a-z]+$/"),
+            ("name: abc\nkind: Other", "2:7: kind: string 'Other' is not the constant 'Thing'"),
+            ("name: abc\nkind: Thing\nlevel: medium", "3:8: level: string 'medium' is not one of ['low', 'high', null]"),
+            ("name: abc", "1:1: (root): missing required key 'kind'"),
+            ("name: abc\nkind: Thing\nlevl: low", "3:1: levl: unknown key"),
+            ("name: abc\nkind: Thing\ncount: 0", "3:8: count: 0.0 is below the minimum 1.0"),
+            ("name: abc\nkind: Thing\ncount: 10", "3:8: count: 10.0 is above the maximum 9.0"),
+            ("name: abc\nkind: Thing\ncount: 1.5", "3:8: count: expected integer, found number '1.5'"),
+            ("name: abc\nkind: Thing\nflag: yes", "3:7: flag: expected boolean, found string 'yes'"),
+            ("name: abc\nkind: Thing\ntags: []", "3:7: tags: expected at least 1 items, found 0"),
+            ("name: abc\nkind: Thing\ntags: [a, 1]", "3:11: tags[1]: expected string, found integer '1'"),
+            (
+                "name: abc\nkind: Thing\nref: {sha: x}",
+                "3:6: ref: matches no anyOf branch (3:6: ref: expected string, found a mapping | 3:6: ref: missing required key 'path')"
+            ),
+            ("name: abc\nkind: Thing\npair: {}", "3:7: pair: expected at least 1 keys, found 0"),
+            ("name: abc\nkind: Thing\npair: {a: 1, b: 2}", "3:7: pair: expected at most 1 keys, found 2"),
+            ("name: abc\nkind: Thing\neither: 1", "3:9: either: matches 2 oneOf branches, expected exactly one"),
+        ])
     func violationsAreReported(yaml: String, expected: String) throws {
         #expect(try Self.problems(yaml) == [expected])
     }
@@ -72,23 +78,26 @@ struct JSONSchemaValidatorTests {
         #expect(try Self.problems("name: abc\nkind: Thing\nratio: .nan") == ["3:8: ratio: expected number or null, found number '.nan'"])
     }
 
-    @Test("schemas it cannot fully check are refused", arguments: [
-        #"{"type": "object", "dependentRequired": {"a": ["b"]}}"#,          // unimplemented keyword
-        #"{"properties": {"a": {"format": "date"}}}"#,                      // unimplemented, nested
-        #"{"$defs": {"x": {"maxLength": 3}}}"#,                            // unimplemented, in an unused definition
-        ##"{"$ref": "#/$defs/missing", "$defs": {}}"##,                     // bad $ref target
-        ##"{"$ref": "other.json#/x"}"##,                                    // external $ref
-        #"{"pattern": "a("}"#,                                              // bad pattern
-        #"{"type": "text"}"#,                                               // unknown type name
-        #"{"anyOf": []}"#,                                                  // empty branches
-    ])
+    @Test(
+        "schemas it cannot fully check are refused",
+        arguments: [
+            #"{"type": "object", "dependentRequired": {"a": ["b"]}}"#,  // unimplemented keyword
+            #"{"properties": {"a": {"format": "date"}}}"#,  // unimplemented, nested
+            #"{"$defs": {"x": {"maxLength": 3}}}"#,  // unimplemented, in an unused definition
+            ##"{"$ref": "#/$defs/missing", "$defs": {}}"##,  // bad $ref target
+            ##"{"$ref": "other.json#/x"}"##,  // external $ref
+            #"{"pattern": "a("}"#,  // bad pattern
+            #"{"type": "text"}"#,  // unknown type name
+            #"{"anyOf": []}"#,  // empty branches
+        ])
     func unsupportedSchemasThrow(schema: String) throws {
         #expect(throws: JSONSchemaValidator.SchemaError.self) { try JSONSchemaValidator(data: Data(schema.utf8)) }
     }
 
     @Test func booleansAreNotNumbers() throws {
-        #expect(try JSONSchemaValidator.convert(JSONSerialization.jsonObject(with: Data("[true, 1, 1.5, null]".utf8)))
-            == .array([.bool(true), .int(1), .double(1.5), .null]))
+        #expect(
+            try JSONSchemaValidator.convert(JSONSerialization.jsonObject(with: Data("[true, 1, 1.5, null]".utf8)))
+                == .array([.bool(true), .int(1), .double(1.5), .null]))
         #expect(try Self.problems("name: abc\nkind: Thing\nflag: 1") == ["3:7: flag: expected boolean, found integer '1'"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("JUnit reporter")
@@ -52,7 +53,10 @@ struct JUnitReporterTests {
         let failure = try #require(xml.elements.first { $0.name == "failure" && $0.attributes["message"] == Self.readBack })
         #expect(failure.attributes["type"] == report.findings[index].severity.rawValue)
         #expect(xml.failureBodies.contains { $0.contains("fix: " + Self.readBack) })
-        #expect(xml.elements.contains { $0.name == "testcase" && $0.attributes["name"] == "\(report.findings[index].ruleID) · \(Self.readBack)" })
+        #expect(
+            xml.elements.contains {
+                $0.name == "testcase" && $0.attributes["name"] == "\(report.findings[index].ruleID) · \(Self.readBack)"
+            })
         #expect(xml.elements.contains { $0.name == "skipped" && $0.attributes["message"] == "warning: " + Self.readBack })
     }
 

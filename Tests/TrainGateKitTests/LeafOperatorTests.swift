@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 /// Every operator's own worked examples, run through the parser and both evaluation paths: the

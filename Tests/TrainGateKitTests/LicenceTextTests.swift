@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// Licence text read in every form it is written in.
@@ -25,7 +26,9 @@ struct LicenceTextTests {
         #expect(spdx("TODO-1") == nil)
         #expect(spdx("https://spdx.org/licenses/index.html") == nil)
         #expect(LicenceText.spdx("NOASSERTION", trusted: true) == nil)
-        #expect(LicenceText.spdx("GPL-2.0-or-later WITH Classpath-exception-2.0", trusted: true) == "GPL-2.0-or-later WITH Classpath-exception-2.0")
+        #expect(
+            LicenceText.spdx("GPL-2.0-or-later WITH Classpath-exception-2.0", trusted: true)
+                == "GPL-2.0-or-later WITH Classpath-exception-2.0")
         #expect(spdx("LicenseRef-Acme-1") == "LicenseRef-Acme-1")
         #expect(spdx("0bsd") == "0BSD")
         #expect(spdx("(mit OR apache-2.0) and cc-by-4.0") == "(MIT OR Apache-2.0) AND CC-BY-4.0")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("Source locations")
@@ -66,12 +67,13 @@ struct LocationTests {
         #expect(meta["annotations_creators"]?.sequence?.first?.location == loc(file, 8, 3))
         #expect(card.bodyStartLine == 10)
         #expect(card.bodyLines[1] == "# Dataset Card for Example")
-        #expect(card.headings == [
-            MarkdownHeading(level: 1, text: "Dataset Card for Example", line: 11),
-            MarkdownHeading(level: 2, text: "Dataset Description [optional]", line: 13),
-            MarkdownHeading(level: 2, text: "Personal and Sensitive Information", line: 19),
-            MarkdownHeading(level: 3, text: "Licensing Information", line: 24),
-        ])
+        #expect(
+            card.headings == [
+                MarkdownHeading(level: 1, text: "Dataset Card for Example", line: 11),
+                MarkdownHeading(level: 2, text: "Dataset Description [optional]", line: 13),
+                MarkdownHeading(level: 2, text: "Personal and Sensitive Information", line: 19),
+                MarkdownHeading(level: 3, text: "Licensing Information", line: 24),
+            ])
     }
 
     @Test func markdownWithoutFrontMatterIsAllBody() throws {

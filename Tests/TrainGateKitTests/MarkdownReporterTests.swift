@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("Markdown reporter")
@@ -20,14 +21,17 @@ struct MarkdownReporterTests {
     }
 
     @Test func onlyWebLinksAreLinks() {
-        #expect(MarkdownText.link("Art. 4(1)", url: "https://eur-lex.europa.eu/x (y)|z") == "[Art. 4(1)](https://eur-lex.europa.eu/x%20%28y%29%7Cz)")
+        #expect(
+            MarkdownText.link("Art. 4(1)", url: "https://eur-lex.europa.eu/x (y)|z")
+                == "[Art. 4(1)](https://eur-lex.europa.eu/x%20%28y%29%7Cz)")
         #expect(MarkdownText.link("[x]", url: "javascript:alert(1)") == "\\[x\\]")
         #expect(MarkdownText.link("x", url: nil) == "x")
     }
 
     /// Splits a table row into cells at the `|`s that are not escaped.
     func cells(_ row: Substring) -> Int {
-        var count = 0, escaped = false
+        var count = 0
+        var escaped = false
         for character in row {
             if character == "|" && !escaped { count += 1 }
             escaped = character == "\\" && !escaped

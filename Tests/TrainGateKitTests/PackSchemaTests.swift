@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// `policy-pack.schema.json` against the pack parser: every key `PackParser` and
@@ -13,7 +14,8 @@ struct PackSchemaTests {
 
     static func definition(_ name: String) throws -> [String: JSON] {
         guard case .object(let root) = try schema().root, case .object(let definitions)? = root["$defs"],
-              case .object(let members)? = definitions[name] else { throw JSONSchemaValidator.SchemaError(description: "no $defs/\(name)") }
+            case .object(let members)? = definitions[name]
+        else { throw JSONSchemaValidator.SchemaError(description: "no $defs/\(name)") }
         return members
     }
 
@@ -28,7 +30,10 @@ struct PackSchemaTests {
     }
 
     @Test func packMetadataRuleCitationAndExampleKeys() throws {
-        guard case .object(let root) = try Self.schema().root else { Issue.record("not an object"); return }
+        guard case .object(let root) = try Self.schema().root else {
+            Issue.record("not an object")
+            return
+        }
         #expect(Self.propertyNames(root) == Set(PackParser.topKeys))
         #expect(Self.propertyNames(try Self.definition("metadata")) == Set(PackParser.metadataKeys))
         #expect(Self.propertyNames(try Self.definition("rule")) == Set(PackParser.ruleKeys))
@@ -41,17 +46,22 @@ struct PackSchemaTests {
 
     @Test func everyConditionConstructIsABranchWithTheParsersKeys() throws {
         let branches = try Self.definition("condition")["anyOf"]
-        guard case .array(let references)? = branches else { Issue.record("condition has no anyOf"); return }
-        let named = Set(references.compactMap { branch -> String? in
-            guard case .object(let members) = branch, case .string(let reference)? = members["$ref"] else { return nil }
-            return reference.replacingOccurrences(of: "#/$defs/", with: "")
-        })
+        guard case .array(let references)? = branches else {
+            Issue.record("condition has no anyOf")
+            return
+        }
+        let named = Set(
+            references.compactMap { branch -> String? in
+                guard case .object(let members) = branch, case .string(let reference)? = members["$ref"] else { return nil }
+                return reference.replacingOccurrences(of: "#/$defs/", with: "")
+            })
         #expect(named == Set(ConditionParser.composites + ConditionParser.quantifiers + ["leaf"]))
         for composite in ConditionParser.composites {
             #expect(Self.propertyNames(try Self.definition(composite)) == [composite])
         }
         for quantifier in ConditionParser.quantifiers {
-            #expect(Self.propertyNames(try Self.definition(quantifier)) == Set(ConditionParser.keys(ofQuantifier: quantifier)), "\(quantifier)")
+            #expect(
+                Self.propertyNames(try Self.definition(quantifier)) == Set(ConditionParser.keys(ofQuantifier: quantifier)), "\(quantifier)")
         }
         #expect(Self.propertyNames(try Self.definition("leaf")) == Set(["path"] + LeafOperator.all.map(\.name)))
     }
@@ -59,7 +69,8 @@ struct PackSchemaTests {
     @Test func enumerationsAreTheSwiftEnums() throws {
         func values(_ key: String) throws -> [String] {
             guard case .object(let properties)? = try Self.definition("rule")["properties"],
-                  case .object(let schema)? = properties[key] else { return [] }
+                case .object(let schema)? = properties[key]
+            else { return [] }
             return Self.strings(schema["enum"])
         }
         #expect(try values("severity") == Severity.allCases.map(\.rawValue))
@@ -101,30 +112,34 @@ struct PackSchemaTests {
         }
     }
 
-    @Test("invalid conditions and rules are flagged", arguments: [
-        "{path: a, equals: 1, in: [1]}",          // two operators
-        "{path: a, equal: 1}",                    // unknown operator
-        "{path: a}",                              // no operator
-        "{count: a, where: {path: b, exists: true}}", // count without a bound
-        "{all: []}",                              // empty composite
-        "{each: a, require: {path: b, exists: true}, path: c}", // a quantifier with a leaf key
-        "{path: 'a[*].b', exists: true}",         // a leaf path naming many nodes
-        "{path: a, exists: {path: b}}",           // exists takes a literal
-        "{path: a, before: 02/08/2025}",          // not an ISO date
-    ])
+    @Test(
+        "invalid conditions and rules are flagged",
+        arguments: [
+            "{path: a, equals: 1, in: [1]}",  // two operators
+            "{path: a, equal: 1}",  // unknown operator
+            "{path: a}",  // no operator
+            "{count: a, where: {path: b, exists: true}}",  // count without a bound
+            "{all: []}",  // empty composite
+            "{each: a, require: {path: b, exists: true}, path: c}",  // a quantifier with a leaf key
+            "{path: 'a[*].b', exists: true}",  // a leaf path naming many nodes
+            "{path: a, exists: {path: b}}",  // exists takes a literal
+            "{path: a, before: 02/08/2025}",  // not an ISO date
+        ])
     func invalidConditionsAreFlagged(condition: String) throws {
         #expect(try !Self.problems(Self.pack(require: condition)).isEmpty)
     }
 
-    @Test("invalid rules are flagged", arguments: [
-        ("severity: high", "severity: blocker"),
-        ("severity: high", "severity: high\n    severity_: high"),
-        ("citations: [{instrument: I, ref: R}]", "citations: []"),
-        ("citations: [{instrument: I, ref: R}]", "citations: [{instrument: I}]"),
-        ("id: R1", "id: R 1"),
-        ("scope: source", "scope: sources"),
-        ("sources_as_of: 2026-07-27", "sources_as_of: 27.07.2026"),
-    ])
+    @Test(
+        "invalid rules are flagged",
+        arguments: [
+            ("severity: high", "severity: blocker"),
+            ("severity: high", "severity: high\n    severity_: high"),
+            ("citations: [{instrument: I, ref: R}]", "citations: []"),
+            ("citations: [{instrument: I, ref: R}]", "citations: [{instrument: I}]"),
+            ("id: R1", "id: R 1"),
+            ("scope: source", "scope: sources"),
+            ("sources_as_of: 2026-07-27", "sources_as_of: 27.07.2026"),
+        ])
     func invalidRulesAreFlagged(original: String, replacement: String) throws {
         let pack = Self.pack(require: "{path: a, exists: true}")
         #expect(pack.contains(original))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// A pack with one rule whose body is `rule` (indented YAML lines after `- id: R1`).
@@ -37,64 +38,107 @@ struct PackCase: Sendable, CustomTestStringConvertible {
 @Suite("Pack validation")
 struct PackValidationTests {
     static let cases: [PackCase] = [
-        PackCase(name: "unknown operator", text: pack(rule(["require": "require: {path: a, equal: true}"])),
-                 expected: "pack.yaml:10:24: error: unknown operator 'equal'; did you mean 'equals'?"),
-        PackCase(name: "leaf without operator", text: pack(rule(["require": "require: {path: a}"])),
-                 expected: "pack.yaml:10:14: error: condition has no operator; a leaf needs 'path' and exactly one operator"),
-        PackCase(name: "leaf with two operators", text: pack(rule(["require": "require: {path: a, equals: 1, in: [1]}"])),
-                 expected: "pack.yaml:10:14: error: condition has 2 operators (equals, in); a leaf takes exactly one"),
-        PackCase(name: "leaf without path", text: pack(rule(["require": "require: {equals: 1}"])),
-                 expected: "pack.yaml:10:14: error: missing required key 'path' in a condition"),
-        PackCase(name: "bad severity", text: pack(rule(["severity": "severity: blocker"])),
-                 expected: "pack.yaml:7:15: error: 'blocker' is not a valid severity; expected one of: info, low, medium, high, critical"),
-        PackCase(name: "bad scope", text: pack(rule(["scope": "scope: sources"])),
-                 expected: "pack.yaml:8:12: error: 'sources' is not a valid scope; expected one of: model, dataset, source; did you mean 'source'?"),
-        PackCase(name: "invalid regex", text: pack(rule(["require": "require: {path: a, matches: 'a(b'}"])),
-                 expected: "pack.yaml:10:33: error: invalid regular expression 'a(b': expected ')'"),
-        PackCase(name: "effective date not ISO", text: pack(rule(["effective": "effective: 02/08/2025"])),
-                 expected: "pack.yaml:13:16: error: '02/08/2025' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-        PackCase(name: "operand date not ISO", text: pack(rule(["require": "require: {path: d, before: 2025-13-01}"])),
-                 expected: "pack.yaml:10:32: error: '2025-13-01' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-        PackCase(name: "no citations", text: pack(rule(drop: ["citations"])),
-                 expected: "pack.yaml:5:5: error: missing required key 'citations' in rule 'R1'"),
-        PackCase(name: "empty citations", text: pack(rule(["citations": "citations: []"])),
-                 expected: "pack.yaml:9:16: error: 'citations' must be a non-empty list, found an empty sequence"),
-        PackCase(name: "no message", text: pack(rule(drop: ["message"])),
-                 expected: "pack.yaml:5:5: error: missing required key 'message' in rule 'R1'"),
-        PackCase(name: "no remediation", text: pack(rule(drop: ["remediation"])),
-                 expected: "pack.yaml:5:5: error: missing required key 'remediation' in rule 'R1'"),
-        PackCase(name: "unclosed template", text: pack(rule(["message": "message: \"source {{id fails\""])),
-                 expected: "pack.yaml:11:14: error: invalid message template: '{{' is never closed by '}}'"),
-        PackCase(name: "template path", text: pack(rule(["message": "message: \"source {{sources[*].id}}\""])),
-                 expected: "pack.yaml:11:14: error: invalid message template: '{{sources[*].id}}' is not a single field path"),
-        PackCase(name: "many-valued leaf path", text: pack(rule(["require": "require: {path: 'sources[*].id', exists: true}"])),
-                 expected: "pack.yaml:10:21: error: invalid path 'sources[*].id': it names many nodes; quantify over them with each, some, none or count"),
-        PackCase(name: "bad path syntax", text: pack(rule(["require": "require: {path: 'a..b', exists: true}"])),
-                 expected: "pack.yaml:10:21: error: invalid path 'a..b': expected dotted keys, optionally starting with $model, $dataset or $datasets[*], with [*] only after a key"),
-        PackCase(name: "unknown rule key", text: pack(rule(["remediaton": "remediaton: typo"])),
-                 expected: "pack.yaml:13:5: error: unknown key 'remediaton'; did you mean 'remediation'?"),
-        PackCase(name: "count without bounds", text: pack(rule(["require": "require: {count: s}"])),
-                 expected: "pack.yaml:10:14: error: missing required key 'min' or 'max' in 'count'"),
-        PackCase(name: "exists with a non-boolean", text: pack(rule(["require": "require: {path: a, exists: yes}"])),
-                 expected: "pack.yaml:10:32: error: 'exists' must be true or false, found string 'yes'"),
-        PackCase(name: "in with a scalar", text: pack(rule(["require": "require: {path: a, in: x}"])),
-                 expected: "pack.yaml:10:28: error: 'in' must be a list or {path: …}, found string 'x'"),
-        PackCase(name: "day window without bounds", text: pack(rule(["require": "require: {path: a, days_after: {date: today}}"])),
-                 expected: "pack.yaml:10:36: error: missing required key 'min' or 'max' in 'days_after'"),
-        PackCase(name: "day window with min above max", text: pack(rule(["require": "require: {path: a, days_after: {date: today, min: 3, max: 1}}"])),
-                 expected: "pack.yaml:10:36: error: 'days_after' must be min not greater than max, found min 3, max 1"),
-        PackCase(name: "day window on a bad date", text: pack(rule(["require": "require: {path: a, days_after: {date: 2025-02-30, max: 1}}"])),
-                 expected: "pack.yaml:10:43: error: '2025-02-30' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-        PackCase(name: "day window with a typo", text: pack(rule(["require": "require: {path: a, days_after: {date: today, maxi: 1}}"])),
-                 expected: "pack.yaml:10:50: error: unknown key 'maxi'; did you mean 'max'?"),
-        PackCase(name: "transitional date not later", text: pack(rule(["effective": "effective: 2025-08-02\n    transitional: [{when: {path: a, exists: true}, effective: 2025-01-01, ref: x}]"])),
-                 expected: "pack.yaml:14:63: error: 'effective' must be a date after the rule's effective date 2025-08-02, found 2025-01-01"),
-        PackCase(name: "transitional without ref", text: pack(rule(["effective": "effective: 2025-08-02\n    transitional: [{when: {path: a, exists: true}, effective: 2027-08-02}]"])),
-                 expected: "pack.yaml:14:20: error: missing required key 'ref' in a transitional provision"),
-        PackCase(name: "not a pack", text: "apiVersion: traingate/v1\nkind: DatasetManifest\n",
-                 expected: "pack.yaml:1:1: error: not a policy pack: expected 'apiVersion: traingate/v1' and 'kind: PolicyPack', found apiVersion 'traingate/v1', kind 'DatasetManifest'"),
-        PackCase(name: "duplicate id in one pack", text: pack(rule() + "\n  - id: R1\n" + rule()),
-                 expected: "pack.yaml:13:5: error: duplicate rule id 'R1' (first defined at pack.yaml:5:5)"),
+        PackCase(
+            name: "unknown operator", text: pack(rule(["require": "require: {path: a, equal: true}"])),
+            expected: "pack.yaml:10:24: error: unknown operator 'equal'; did you mean 'equals'?"),
+        PackCase(
+            name: "leaf without operator", text: pack(rule(["require": "require: {path: a}"])),
+            expected: "pack.yaml:10:14: error: condition has no operator; a leaf needs 'path' and exactly one operator"),
+        PackCase(
+            name: "leaf with two operators", text: pack(rule(["require": "require: {path: a, equals: 1, in: [1]}"])),
+            expected: "pack.yaml:10:14: error: condition has 2 operators (equals, in); a leaf takes exactly one"),
+        PackCase(
+            name: "leaf without path", text: pack(rule(["require": "require: {equals: 1}"])),
+            expected: "pack.yaml:10:14: error: missing required key 'path' in a condition"),
+        PackCase(
+            name: "bad severity", text: pack(rule(["severity": "severity: blocker"])),
+            expected: "pack.yaml:7:15: error: 'blocker' is not a valid severity; expected one of: info, low, medium, high, critical"),
+        PackCase(
+            name: "bad scope", text: pack(rule(["scope": "scope: sources"])),
+            expected:
+                "pack.yaml:8:12: error: 'sources' is not a valid scope; expected one of: model, dataset, source; did you mean 'source'?"),
+        PackCase(
+            name: "invalid regex", text: pack(rule(["require": "require: {path: a, matches: 'a(b'}"])),
+            expected: "pack.yaml:10:33: error: invalid regular expression 'a(b': expected ')'"),
+        PackCase(
+            name: "effective date not ISO", text: pack(rule(["effective": "effective: 02/08/2025"])),
+            expected: "pack.yaml:13:16: error: '02/08/2025' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        PackCase(
+            name: "operand date not ISO", text: pack(rule(["require": "require: {path: d, before: 2025-13-01}"])),
+            expected: "pack.yaml:10:32: error: '2025-13-01' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        PackCase(
+            name: "no citations", text: pack(rule(drop: ["citations"])),
+            expected: "pack.yaml:5:5: error: missing required key 'citations' in rule 'R1'"),
+        PackCase(
+            name: "empty citations", text: pack(rule(["citations": "citations: []"])),
+            expected: "pack.yaml:9:16: error: 'citations' must be a non-empty list, found an empty sequence"),
+        PackCase(
+            name: "no message", text: pack(rule(drop: ["message"])),
+            expected: "pack.yaml:5:5: error: missing required key 'message' in rule 'R1'"),
+        PackCase(
+            name: "no remediation", text: pack(rule(drop: ["remediation"])),
+            expected: "pack.yaml:5:5: error: missing required key 'remediation' in rule 'R1'"),
+        PackCase(
+            name: "unclosed template", text: pack(rule(["message": "message: \"source {{id fails\""])),
+            expected: "pack.yaml:11:14: error: invalid message template: '{{' is never closed by '}}'"),
+        PackCase(
+            name: "template path", text: pack(rule(["message": "message: \"source {{sources[*].id}}\""])),
+            expected: "pack.yaml:11:14: error: invalid message template: '{{sources[*].id}}' is not a single field path"),
+        PackCase(
+            name: "many-valued leaf path", text: pack(rule(["require": "require: {path: 'sources[*].id', exists: true}"])),
+            expected:
+                "pack.yaml:10:21: error: invalid path 'sources[*].id': it names many nodes; quantify over them with each, some, none or count"
+        ),
+        PackCase(
+            name: "bad path syntax", text: pack(rule(["require": "require: {path: 'a..b', exists: true}"])),
+            expected:
+                "pack.yaml:10:21: error: invalid path 'a..b': expected dotted keys, optionally starting with $model, $dataset or $datasets[*], with [*] only after a key"
+        ),
+        PackCase(
+            name: "unknown rule key", text: pack(rule(["remediaton": "remediaton: typo"])),
+            expected: "pack.yaml:13:5: error: unknown key 'remediaton'; did you mean 'remediation'?"),
+        PackCase(
+            name: "count without bounds", text: pack(rule(["require": "require: {count: s}"])),
+            expected: "pack.yaml:10:14: error: missing required key 'min' or 'max' in 'count'"),
+        PackCase(
+            name: "exists with a non-boolean", text: pack(rule(["require": "require: {path: a, exists: yes}"])),
+            expected: "pack.yaml:10:32: error: 'exists' must be true or false, found string 'yes'"),
+        PackCase(
+            name: "in with a scalar", text: pack(rule(["require": "require: {path: a, in: x}"])),
+            expected: "pack.yaml:10:28: error: 'in' must be a list or {path: …}, found string 'x'"),
+        PackCase(
+            name: "day window without bounds", text: pack(rule(["require": "require: {path: a, days_after: {date: today}}"])),
+            expected: "pack.yaml:10:36: error: missing required key 'min' or 'max' in 'days_after'"),
+        PackCase(
+            name: "day window with min above max",
+            text: pack(rule(["require": "require: {path: a, days_after: {date: today, min: 3, max: 1}}"])),
+            expected: "pack.yaml:10:36: error: 'days_after' must be min not greater than max, found min 3, max 1"),
+        PackCase(
+            name: "day window on a bad date", text: pack(rule(["require": "require: {path: a, days_after: {date: 2025-02-30, max: 1}}"])),
+            expected: "pack.yaml:10:43: error: '2025-02-30' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        PackCase(
+            name: "day window with a typo", text: pack(rule(["require": "require: {path: a, days_after: {date: today, maxi: 1}}"])),
+            expected: "pack.yaml:10:50: error: unknown key 'maxi'; did you mean 'max'?"),
+        PackCase(
+            name: "transitional date not later",
+            text: pack(
+                rule([
+                    "effective": "effective: 2025-08-02\n    transitional: [{when: {path: a, exists: true}, effective: 2025-01-01, ref: x}]"
+                ])),
+            expected: "pack.yaml:14:63: error: 'effective' must be a date after the rule's effective date 2025-08-02, found 2025-01-01"),
+        PackCase(
+            name: "transitional without ref",
+            text: pack(
+                rule(["effective": "effective: 2025-08-02\n    transitional: [{when: {path: a, exists: true}, effective: 2027-08-02}]"])),
+            expected: "pack.yaml:14:20: error: missing required key 'ref' in a transitional provision"),
+        PackCase(
+            name: "not a pack", text: "apiVersion: traingate/v1\nkind: DatasetManifest\n",
+            expected:
+                "pack.yaml:1:1: error: not a policy pack: expected 'apiVersion: traingate/v1' and 'kind: PolicyPack', found apiVersion 'traingate/v1', kind 'DatasetManifest'"
+        ),
+        PackCase(
+            name: "duplicate id in one pack", text: pack(rule() + "\n  - id: R1\n" + rule()),
+            expected: "pack.yaml:13:5: error: duplicate rule id 'R1' (first defined at pack.yaml:5:5)"),
     ]
 
     @Test("rejects with a located message", arguments: cases)
@@ -108,7 +152,8 @@ struct PackValidationTests {
     }
 
     @Test func aValidPackLoads() throws {
-        let loaded = try PolicyLoader.parse(pack(rule(["effective": "effective: 2025-08-02", "when": "when: {path: b, exists: true}"])), file: "pack.yaml")
+        let loaded = try PolicyLoader.parse(
+            pack(rule(["effective": "effective: 2025-08-02", "when": "when: {path: b, exists: true}"])), file: "pack.yaml")
         #expect(loaded.rules.map(\.id) == ["R1"])
         #expect(loaded.rules[0].effective == ISODate(year: 2025, month: 8, day: 2))
     }
@@ -116,11 +161,17 @@ struct PackValidationTests {
     @Test func duplicateIDsAcrossPacksNameBothFiles() throws {
         let a = try PolicyLoader.parse(pack(rule(), name: "a"), file: "a.yaml")
         let b = try PolicyLoader.parse(pack(rule(), name: "b"), file: "b.yaml")
-        #expect(throws: PolicyError.duplicateRuleID("R1", Location(file: "b.yaml", line: 5, column: 5), first: Location(file: "a.yaml", line: 5, column: 5))) {
+        #expect(
+            throws: PolicyError.duplicateRuleID(
+                "R1", Location(file: "b.yaml", line: 5, column: 5), first: Location(file: "a.yaml", line: 5, column: 5))
+        ) {
             try PolicyLoader.checkUnique([a, b])
         }
-        #expect(PolicyError.duplicateRuleID("R1", Location(file: "b.yaml", line: 5, column: 5), first: Location(file: "a.yaml", line: 5, column: 5)).description
-            == "b.yaml:5:5: error: duplicate rule id 'R1' (first defined at a.yaml:5:5)")
+        #expect(
+            PolicyError.duplicateRuleID(
+                "R1", Location(file: "b.yaml", line: 5, column: 5), first: Location(file: "a.yaml", line: 5, column: 5)
+            ).description
+                == "b.yaml:5:5: error: duplicate rule id 'R1' (first defined at a.yaml:5:5)")
     }
 
     @Test func unknownBuiltInPackSuggests() {
@@ -167,8 +218,9 @@ struct BuiltInPackBarTests {
                 #expect(!refs.contains("Art. 52"), "\(rule.id) cites transparency as Art. 52")
             }
             if rule.pack == "eu-ai-act-gpai", refs.contains("Art. 53") || refs.contains("Art. 55") {
-                #expect(rule.effective.map { ["2025-08-02", "2027-08-02"].contains($0.description) } == true,
-                        "\(rule.id) dates a GPAI duty from \(rule.effective.map(\.description) ?? "nothing")")
+                #expect(
+                    rule.effective.map { ["2025-08-02", "2027-08-02"].contains($0.description) } == true,
+                    "\(rule.id) dates a GPAI duty from \(rule.effective.map(\.description) ?? "nothing")")
             }
         }
     }
@@ -198,7 +250,8 @@ struct BuiltInPackBarTests {
             switch condition {
             case .leaf(let leaf):
                 guard leaf.path.description == "model.license.spdx" || leaf.path.description == "$model.model.license.spdx",
-                      leaf.op == .in || leaf.op == .notIn, let items = leaf.operandLiteral?.sequence, items.count > 10 else { return [] }
+                    leaf.op == .in || leaf.op == .notIn, let items = leaf.operandLiteral?.sequence, items.count > 10
+                else { return [] }
                 return [items.compactMap { $0.scalar?.text }.sorted()]
             case .all(let parts, _), .any(let parts, _): return parts.flatMap(lists)
             case .not(let inner, _), .each(_, let inner, _), .some(_, let inner, _), .none(_, let inner, _): return lists(inner)
@@ -269,27 +322,36 @@ struct PackSelectionTests {
 
 @Suite("Patterns with a time bound")
 struct PatternSafetyTests {
-    @Test("super-linear patterns are rejected", arguments: [
-        "^(a+)+$", "(a*)*", "(\\s+)+x", "([a-z]+)*", "(x{2,})+", "((ab)+c)+", "(a|b+)*", "(\\w+\\s?)+$", "(a)\\1", "(?<n>a)\\k<n>",
-    ])
+    @Test(
+        "super-linear patterns are rejected",
+        arguments: [
+            "^(a+)+$", "(a*)*", "(\\s+)+x", "([a-z]+)*", "(x{2,})+", "((ab)+c)+", "(a|b+)*", "(\\w+\\s?)+$", "(a)\\1", "(?<n>a)\\k<n>",
+        ])
     func rejected(_ pattern: String) {
         #expect(PatternSafety.problem(pattern) != nil, "\(pattern)")
     }
 
-    @Test("linear patterns are accepted", arguments: [
-        "^https://", "^[0-9a-fA-F]{64}$", "(?i)^\\s*(none|no|nil|n/?a|-|0)\\s*$", "(a|b)+", "(ab)?c+", "(x{1})+",
-        "a{2,3}", "[(+*)]+", "\\(a+\\)+",
-    ])
+    @Test(
+        "linear patterns are accepted",
+        arguments: [
+            "^https://", "^[0-9a-fA-F]{64}$", "(?i)^\\s*(none|no|nil|n/?a|-|0)\\s*$", "(a|b)+", "(ab)?c+", "(x{1})+",
+            "a{2,3}", "[(+*)]+", "\\(a+\\)+",
+        ])
     func accepted(_ pattern: String) {
         #expect(PatternSafety.problem(pattern) == nil, "\(pattern)")
     }
 
     @Test func aPackWithANestedRepetitionIsALocatedError() {
-        #expect(throws: (any Error).self) { try PolicyLoader.parse(pack(rule(["require": "require: {path: a, matches: '^(a+)+$'}"])), file: "pack.yaml") }
+        #expect(throws: (any Error).self) {
+            try PolicyLoader.parse(pack(rule(["require": "require: {path: a, matches: '^(a+)+$'}"])), file: "pack.yaml")
+        }
         do {
             _ = try PolicyLoader.parse(pack(rule(["require": "require: {path: a, matches: '^(a+)+$'}"])), file: "pack.yaml")
         } catch {
-            #expect(error.description == "pack.yaml:10:33: error: invalid regular expression '^(a+)+$': a repeated group that itself repeats (nested repetition) can take exponential time")
+            #expect(
+                error.description
+                    == "pack.yaml:10:33: error: invalid regular expression '^(a+)+$': a repeated group that itself repeats (nested repetition) can take exponential time"
+            )
         }
     }
 }

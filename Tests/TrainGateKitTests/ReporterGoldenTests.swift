@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// Every registered format on example scenarios with waivers, against golden files.
@@ -20,7 +21,7 @@ struct ReporterGoldenTests {
         for format in Reporters.all.map({ $0.identifier }) {
             let output = try #require(Reporters.reporter(for: format)).render(report)
             #expect(!output.contains(ExampleReports.packageRoot), "\(format) output holds a machine-specific path")
-            try Golden.check(output, against: "reporters/\(scenario).\(try #require(Self.suffixes[format]))")
+            try goldenFiles.check(output, against: "reporters/\(scenario).\(try #require(Self.suffixes[format]))")
         }
     }
 
@@ -32,7 +33,8 @@ struct ReporterGoldenTests {
     }
 
     @Test func outputsAreDeterministic() throws {
-        let first = try ExampleReports.report("scraped-catalogue"), second = try ExampleReports.report("scraped-catalogue")
+        let first = try ExampleReports.report("scraped-catalogue")
+        let second = try ExampleReports.report("scraped-catalogue")
         for type in Reporters.all {
             #expect(type.make(color: false).render(first) == type.make(color: false).render(second), "\(type.identifier)")
         }

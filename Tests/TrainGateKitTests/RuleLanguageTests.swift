@@ -1,13 +1,17 @@
 import Testing
+
 @testable import TrainGateKit
 
 /// Evaluates a condition written in YAML against a subject written in YAML.
-func truth(_ condition: String, on subject: String, model: String? = nil, dataset: String? = nil,
-           datasets: [String] = [], asOf: String = "2026-11-22") throws -> Truth {
+func truth(
+    _ condition: String, on subject: String, model: String? = nil, dataset: String? = nil,
+    datasets: [String] = [], asOf: String = "2026-11-22"
+) throws -> Truth {
     let parsed = try ConditionParser.parse(DocumentLoader.parseYAML(condition.bytes, file: "rule.yaml"))
     func node(_ text: String) throws -> Node { try DocumentLoader.parseYAML(text.bytes, file: "subject.yaml") }
-    let context = EvaluationContext(model: try model.map(node), dataset: try dataset.map(node),
-                                    datasets: try datasets.map(node), asOf: ISODate(parsing: asOf)!)
+    let context = EvaluationContext(
+        model: try model.map(node), dataset: try dataset.map(node),
+        datasets: try datasets.map(node), asOf: ISODate(parsing: asOf)!)
     let root = try node(subject)
     let fast = Evaluator(context: context, subject: Position(node: root, path: nil), explain: false).evaluate(parsed)
     let explained = Evaluator(context: context, subject: Position(node: root, path: ""), explain: true).evaluate(parsed)
@@ -167,7 +171,9 @@ struct CompositeTests {
         Case("{count: s, where: {path: p, equals: true}, min: 2, max: 3}", "{s: [{p: true}, {}, {}, {}]}", .missing),
         Case("{count: s, where: {path: p, equals: true}, max: 1}", "{s: [{p: true}, {p: true}, {}]}", .violation),
         // [*] fans out inside a path.
-        Case("{each: 'sources[*].modalities', require: {path: x, exists: false}}", "{sources: [{modalities: [{}]}, {modalities: [{}, {}]}]}", .pass),
+        Case(
+            "{each: 'sources[*].modalities', require: {path: x, exists: false}}", "{sources: [{modalities: [{}]}, {modalities: [{}, {}]}]}",
+            .pass),
         Case("{count: 'sources[*].modalities', max: 2}", "{sources: [{modalities: [a]}, {modalities: [b, c]}]}", .violation),
     ]
 
@@ -180,18 +186,23 @@ struct CompositeTests {
 @Suite("Rule language: cross-document paths")
 struct CrossDocumentTests {
     let model = "{classification: {gpai: true}, transparency: {copyright_policy: {tdm_opt_out_protocols: [robots_txt, tdmrep]}}}"
-    let datasets = ["{dataset: {id: a}, sources: [{id: s1, personal_data: {present: false}}]}",
-                    "{dataset: {id: b}, sources: [{id: s2, personal_data: {present: true}}, {id: s3}]}"]
+    let datasets = [
+        "{dataset: {id: a}, sources: [{id: s1, personal_data: {present: false}}]}",
+        "{dataset: {id: b}, sources: [{id: s2, personal_data: {present: true}}, {id: s3}]}",
+    ]
 
     @Test func modelPaths() throws {
         #expect(try truth("{path: $model.classification.gpai, equals: true}", on: "{id: s}", model: model) == .pass)
         #expect(try truth("{path: $model.classification.gpai, equals: true}", on: "{id: s}") == .missing)
-        #expect(try truth("{path: tdm_opt_out.protocols, subset_of: {path: $model.transparency.copyright_policy.tdm_opt_out_protocols}}",
-                          on: "{tdm_opt_out: {protocols: [robots_txt, ai_txt]}}", model: model) == .violation)
+        #expect(
+            try truth(
+                "{path: tdm_opt_out.protocols, subset_of: {path: $model.transparency.copyright_policy.tdm_opt_out_protocols}}",
+                on: "{tdm_opt_out: {protocols: [robots_txt, ai_txt]}}", model: model) == .violation)
     }
 
     @Test func datasetPaths() throws {
-        #expect(try truth("{path: $dataset.records.dpia_ref, exists: true}", on: "{id: s}", dataset: "{records: {dpia_ref: d.pdf}}") == .pass)
+        #expect(
+            try truth("{path: $dataset.records.dpia_ref, exists: true}", on: "{id: s}", dataset: "{records: {dpia_ref: d.pdf}}") == .pass)
         #expect(try truth("{path: $dataset.records.dpia_ref, exists: true}", on: "{id: s}", dataset: "{records: {}}") == .missing)
     }
 
@@ -199,8 +210,12 @@ struct CrossDocumentTests {
         #expect(try truth("{count: $datasets, min: 2}", on: "{}", datasets: datasets) == .pass)
         #expect(try truth("{each: '$datasets[*]', require: {path: dataset.id, exists: true}}", on: "{}", datasets: datasets) == .pass)
         #expect(try truth("{count: '$datasets[*].sources', max: 2}", on: "{}", datasets: datasets) == .violation)
-        #expect(try truth("{some: '$datasets[*].sources', require: {path: personal_data.present, equals: true}}", on: "{}", datasets: datasets) == .pass)
-        #expect(try truth("{each: '$datasets[*].sources', require: {path: personal_data.present, equals: false}}", on: "{}", datasets: datasets) == .violation)
+        #expect(
+            try truth("{some: '$datasets[*].sources', require: {path: personal_data.present, equals: true}}", on: "{}", datasets: datasets)
+                == .pass)
+        #expect(
+            try truth("{each: '$datasets[*].sources', require: {path: personal_data.present, equals: false}}", on: "{}", datasets: datasets)
+                == .violation)
         #expect(try truth("{each: $datasets, require: {path: dataset.id, exists: true}}", on: "{}", datasets: []) == .pass)
     }
 }

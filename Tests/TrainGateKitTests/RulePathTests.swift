@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 /// Every field a built-in rule reads must exist in the file schemas: a misspelt path would make
@@ -91,7 +92,10 @@ struct RulePathTests {
     }
 
     @Test func theCheckerItselfDetectsAnUnknownPath() throws {
-        let condition = try ConditionParser.parse(DocumentLoader.parseYAML("{all: [{path: access.lawful_acess, equals: true}, {each: modalities, require: {path: x, exists: true}}]}".bytes, file: "r.yaml"))
+        let condition = try ConditionParser.parse(
+            DocumentLoader.parseYAML(
+                "{all: [{path: access.lawful_acess, equals: true}, {each: modalities, require: {path: x, exists: true}}]}".bytes,
+                file: "r.yaml"))
         #expect(Self.unknownPaths(in: condition, from: ArtifactSchemas.source) == ["access.lawful_acess", "x"])
     }
 }

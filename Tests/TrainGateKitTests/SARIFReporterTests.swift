@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("SARIF reporter")
 struct SARIFReporterTests {
-    @Test("severities map to three levels", arguments: [
-        (Severity.critical, AlertLevel.error), (.high, .error), (.medium, .warning), (.low, .note), (.info, .note),
-    ])
+    @Test(
+        "severities map to three levels",
+        arguments: [
+            (Severity.critical, AlertLevel.error), (.high, .error), (.medium, .warning), (.low, .note), (.info, .note),
+        ])
     func levels(_ severity: Severity, _ level: AlertLevel) {
         #expect(AlertLevel(severity) == level)
     }
@@ -35,7 +38,8 @@ struct SARIFReporterTests {
         otherRule.ruleID = "DSM-4-3"
         #expect(SARIFReporter.fingerprint(of: otherRule) != SARIFReporter.fingerprint(of: original))
         var otherFile = original
-        otherFile.location = Location(file: "copy/" + original.location.file, line: original.location.line, column: original.location.column)
+        otherFile.location = Location(
+            file: "copy/" + original.location.file, line: original.location.line, column: original.location.column)
         #expect(SARIFReporter.fingerprint(of: otherFile) != SARIFReporter.fingerprint(of: original))
     }
 
@@ -49,9 +53,16 @@ struct SARIFReporterTests {
             copy.location = Location(file: prefix + "scraped-catalogue/data/mirrored-catalogue.yaml", line: 1, column: 1)
             return copy
         }
-        let here = SARIFReporter.fingerprint(of: original, root: SARIFReporter.commonRoot([file, "examples/scraped-catalogue/model-card.yaml"]))
-        let inside = SARIFReporter.fingerprint(of: moved(""), root: SARIFReporter.commonRoot(["scraped-catalogue/data/mirrored-catalogue.yaml", "./scraped-catalogue/model-card.yaml"]))
-        let absolute = SARIFReporter.fingerprint(of: moved("/work/examples/"), root: SARIFReporter.commonRoot(["/work/examples/scraped-catalogue/data/mirrored-catalogue.yaml", "/work/examples/scraped-catalogue/model-card.yaml"]))
+        let here = SARIFReporter.fingerprint(
+            of: original, root: SARIFReporter.commonRoot([file, "examples/scraped-catalogue/model-card.yaml"]))
+        let inside = SARIFReporter.fingerprint(
+            of: moved(""),
+            root: SARIFReporter.commonRoot(["scraped-catalogue/data/mirrored-catalogue.yaml", "./scraped-catalogue/model-card.yaml"]))
+        let absolute = SARIFReporter.fingerprint(
+            of: moved("/work/examples/"),
+            root: SARIFReporter.commonRoot([
+                "/work/examples/scraped-catalogue/data/mirrored-catalogue.yaml", "/work/examples/scraped-catalogue/model-card.yaml",
+            ]))
         #expect(here == inside && inside == absolute)
         #expect(SARIFReporter.commonRoot(["a/b/c.yaml", "a/d.yaml"]) == "a")
         #expect(SARIFReporter.commonRoot(["/x/y/z.yaml"]) == "/x/y")
@@ -103,11 +114,13 @@ struct SARIFReporterTests {
         #expect(levels.contains("GDPR-21=error"))
     }
 
-    @Test("paths become URIs", arguments: [
-        ("examples/a b/card.yaml", "examples/a%20b/card.yaml", "%SRCROOT%"),
-        ("c:d/x#y.yaml", "c%3Ad/x%23y.yaml", "%SRCROOT%"),
-        ("/abs/card.yaml", "file:///abs/card.yaml", nil),
-    ])
+    @Test(
+        "paths become URIs",
+        arguments: [
+            ("examples/a b/card.yaml", "examples/a%20b/card.yaml", "%SRCROOT%"),
+            ("c:d/x#y.yaml", "c%3Ad/x%23y.yaml", "%SRCROOT%"),
+            ("/abs/card.yaml", "file:///abs/card.yaml", nil),
+        ])
     func uris(_ path: String, _ uri: String, _ base: String?) {
         let location = SARIFReporter.artifactLocation(path)
         #expect(location.uri == uri)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("YAML 1.2 core schema resolution")
@@ -59,7 +60,8 @@ struct ScalarResolverTests {
 
     @Test("explicit core tags override the plain resolution")
     func tags() throws {
-        let root = try DocumentLoader.parseYAML("""
+        let root = try DocumentLoader.parseYAML(
+            """
             a: !!str true
             b: !!float 3
             c: ! 12
@@ -77,8 +79,11 @@ struct ScalarResolverTests {
     func norway() throws {
         let root = try DocumentLoader.parseYAML("countries: [NO, SE, DK]\nonline: on\n".bytes, file: "t.yaml")
         #expect(root["countries"]?.sequence?.map(\.value) == [.string("NO"), .string("SE"), .string("DK")])
-        #expect(throws: DocumentError.typeMismatch(Location(file: "t.yaml", line: 2, column: 9),
-                                                   expected: "a boolean (true or false)", found: "string 'on'")) {
+        #expect(
+            throws: DocumentError.typeMismatch(
+                Location(file: "t.yaml", line: 2, column: 9),
+                expected: "a boolean (true or false)", found: "string 'on'")
+        ) {
             try root["online"]!.bool()
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// A TrainGate file in `examples/` or `policies/`, found by walking those folders.
@@ -43,8 +44,10 @@ struct SchemaDeclarationTests {
         let text = try String(contentsOfFile: file.path, encoding: .utf8)
         let firstLine = String(text.prefix { $0 != "\n" })
         try #require(firstLine.hasPrefix(Self.prefix), "\(file.relative) does not start with '\(Self.prefix)…'")
-        let declared = URL(fileURLWithPath: String(firstLine.dropFirst(Self.prefix.count)),
-                           relativeTo: URL(fileURLWithPath: file.path).deletingLastPathComponent()).standardizedFileURL.path
+        let declared = URL(
+            fileURLWithPath: String(firstLine.dropFirst(Self.prefix.count)),
+            relativeTo: URL(fileURLWithPath: file.path).deletingLastPathComponent()
+        ).standardizedFileURL.path
         #expect(FileManager.default.fileExists(atPath: declared), "\(declared) does not exist")
         let kind = try #require(try DocumentLoader.loadYAML(file: file.path)["kind"]?.scalar?.text)
         let fileName = try #require(DocumentKind(rawValue: kind), "no schema for kind \(kind)").schemaFileName

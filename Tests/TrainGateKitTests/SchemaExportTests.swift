@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// The JSON Schemas committed under `schemas/`: exactly what the kit exports (rewrite them with
@@ -32,10 +33,16 @@ struct SchemaExportTests {
         #expect(text.hasPrefix("{\n  \"$defs\"") || text.hasPrefix("{\n  \"$schema\""))
         #expect(text.hasSuffix("}\n"))
         let schema = try Self.exported(kind)
-        guard case .object(let root) = schema.root else { Issue.record("not an object"); return }
+        guard case .object(let root) = schema.root else {
+            Issue.record("not an object")
+            return
+        }
         #expect(root["$schema"] == .string(JSONSchemaExport.draft))
         #expect(root["title"] != nil && root["description"] != nil)
-        guard case .object(let properties)? = root["properties"] else { Issue.record("no properties"); return }
+        guard case .object(let properties)? = root["properties"] else {
+            Issue.record("no properties")
+            return
+        }
         #expect(properties["apiVersion"].flatMap(Self.const) == .string("traingate/v1"))
         #expect(properties["kind"].flatMap(Self.const) == .string(kind.rawValue))
     }
@@ -48,7 +55,9 @@ struct SchemaExportTests {
         func walk(_ json: JSONSchemaValidator.JSON, _ pointer: String) {
             switch json {
             case .object(let members):
-                if members["$ref"] != nil, let extra = members.keys.first(where: { $0 != "$ref" && !JSONSchemaValidator.annotations.contains($0) }) {
+                if members["$ref"] != nil,
+                    let extra = members.keys.first(where: { $0 != "$ref" && !JSONSchemaValidator.annotations.contains($0) })
+                {
                     crowded.append("\(pointer): \(extra)")
                 }
                 for (key, value) in members { walk(value, pointer + "/" + key) }
@@ -71,7 +80,8 @@ struct SchemaExportTests {
         for (sources, valid) in [("[]", false), ("[{id: s, source_type: other}]", true)] {
             let root = try DocumentLoader.parseYAML(
                 Array("apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: \(sources)\n".utf8), file: "m.yaml")
-            var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+            var errors: [ArtifactError] = []
+            var warnings: [Diagnostic] = []
             let loaded = DatasetManifest.read(root, file: "m.yaml", errors: &errors, warnings: &warnings)
             #expect((loaded != nil && errors.isEmpty) == valid, "loader, sources: \(sources)")
             #expect(schema.validate(root).isEmpty == valid, "schema, sources: \(sources)")
@@ -80,15 +90,18 @@ struct SchemaExportTests {
 
     @Test func unknownKindsHaveNoSchema() {
         #expect(DocumentKind(rawValue: "Manifest") == nil)
-        #expect(JSONSchemaExport.kinds.map(\.schemaFileName) == [
-            "dataset-manifest.schema.json", "model-card.schema.json", "waiver-set.schema.json", "config.schema.json",
-            "policy-pack.schema.json",
-        ])
+        #expect(
+            JSONSchemaExport.kinds.map(\.schemaFileName) == [
+                "dataset-manifest.schema.json", "model-card.schema.json", "waiver-set.schema.json", "config.schema.json",
+                "policy-pack.schema.json",
+            ])
     }
 
     @Test func everyFieldABuiltInRuleReadsIsInTheSchemaWithADescription() throws {
-        let walks = ["DatasetManifest": SchemaWalk(schema: try Self.exported(.datasetManifest)),
-                     "ModelCard": SchemaWalk(schema: try Self.exported(.modelCard))]
+        let walks = [
+            "DatasetManifest": SchemaWalk(schema: try Self.exported(.datasetManifest)),
+            "ModelCard": SchemaWalk(schema: try Self.exported(.modelCard)),
+        ]
         var read = Set<ReadPath>()
         for pack in try PolicyLoader.builtInPacks(environment: [:]) {
             for rule in pack.rules { read.formUnion(RuleReads.paths(of: rule)) }
@@ -99,14 +112,17 @@ struct SchemaExportTests {
     }
 
     @Test func theWalkFindsAMisspeltFieldAndAMissingDescription() throws {
-        let condition = try ConditionParser.parse(DocumentLoader.parseYAML(
-            "{all: [{path: access.lawful_acess, equals: true}, {each: modalities, require: {path: x, exists: true}}]}".bytes, file: "r.yaml"))
+        let condition = try ConditionParser.parse(
+            DocumentLoader.parseYAML(
+                "{all: [{path: access.lawful_acess, equals: true}, {each: modalities, require: {path: x, exists: true}}]}".bytes,
+                file: "r.yaml"))
         let walk = SchemaWalk(schema: try Self.exported(.datasetManifest))
         let paths = RuleReads.paths(in: condition, at: RuleReads.start(.source))
-        #expect(paths.compactMap(walk.problem) == [
-            "DatasetManifest sources[].access.lawful_acess: not in the schema",
-            "DatasetManifest sources[].modalities[].x: not in the schema",
-        ])
+        #expect(
+            paths.compactMap(walk.problem) == [
+                "DatasetManifest sources[].access.lawful_acess: not in the schema",
+                "DatasetManifest sources[].modalities[].x: not in the schema",
+            ])
         let undescribed = try JSONSchemaValidator(data: Data(#"{"properties": {"a": {"type": "string"}}}"#.utf8))
         #expect(SchemaWalk(schema: undescribed).problem(with: ReadPath(kind: "X", steps: [.key("a")])) == "X a: no description")
     }

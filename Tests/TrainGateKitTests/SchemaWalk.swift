@@ -18,9 +18,11 @@ struct SchemaWalk {
             let prefix = ReadPath(kind: path.kind, steps: Array(path.steps[...index]))
             switch step {
             case .key(let key):
-                candidates = expanded.compactMap { member("properties", of: $0).flatMap { properties in
-                    if case .object(let schemas) = properties { return schemas[key] } else { return nil }
-                } }
+                candidates = expanded.compactMap {
+                    member("properties", of: $0).flatMap { properties in
+                        if case .object(let schemas) = properties { return schemas[key] } else { return nil }
+                    }
+                }
                 if candidates.isEmpty { return "\(prefix): not in the schema" }
                 if !candidates.contains(where: { member("description", of: $0) != nil }) { return "\(prefix): no description" }
             case .items:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 @Suite("traingate init templates")
@@ -19,7 +20,8 @@ struct StarterFilesTests {
     private func node(at path: String, in root: Node) -> Node? {
         var node: Node? = root
         for part in path.split(separator: ".") {
-            var key = Substring(part), index: Int?
+            var key = Substring(part)
+            var index: Int?
             if let open = part.firstIndex(of: "[") {
                 key = part[..<open]
                 index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)])
@@ -67,8 +69,10 @@ struct StarterFilesTests {
             let file = folder + "/" + path
             let firstLine = try String(contentsOfFile: file, encoding: .utf8).prefix { $0 != "\n" }
             try #require(firstLine.hasPrefix(prefix), "\(path)")
-            let schema = URL(fileURLWithPath: String(firstLine.dropFirst(prefix.count)),
-                             relativeTo: URL(fileURLWithPath: file).deletingLastPathComponent()).standardizedFileURL.path
+            let schema = URL(
+                fileURLWithPath: String(firstLine.dropFirst(prefix.count)),
+                relativeTo: URL(fileURLWithPath: file).deletingLastPathComponent()
+            ).standardizedFileURL.path
             #expect(FileManager.default.fileExists(atPath: schema), "\(path) declares \(schema)")
             let problems = try JSONSchemaValidator(file: schema).validate(try DocumentLoader.loadYAML(file: file))
             #expect(problems.isEmpty, "\(path): \(problems)")

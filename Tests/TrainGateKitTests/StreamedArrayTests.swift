@@ -1,12 +1,21 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// Streaming the long array of a JSON report gives exactly the bytes of encoding it whole.
 @Suite("Streamed JSON arrays")
 struct StreamedArrayTests {
-    struct Item: Encodable { let name: String; let tags: [String]; let nested: [String: [Int]] }
-    struct Document<Items: Encodable>: Encodable { let alpha: String; let items: Items; let zulu: [String] }
+    struct Item: Encodable {
+        let name: String
+        let tags: [String]
+        let nested: [String: [Int]]
+    }
+    struct Document<Items: Encodable>: Encodable {
+        let alpha: String
+        let items: Items
+        let zulu: [String]
+    }
     struct Outer<Items: Encodable>: Encodable { let runs: [Document<Items>] }
 
     static let items = [

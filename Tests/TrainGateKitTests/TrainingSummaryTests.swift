@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// The training-content summary's model and renderers, on small cards written for each test.
@@ -13,32 +14,34 @@ struct TrainingSummaryTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try """
-            apiVersion: traingate/v1
-            kind: ModelCard
-            \(card)
-            training_data:
-              datasets: [{manifest: data.yaml}]
+        apiVersion: traingate/v1
+        kind: ModelCard
+        \(card)
+        training_data:
+          datasets: [{manifest: data.yaml}]
 
-            """.write(to: folder.appendingPathComponent("card.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: folder.appendingPathComponent("card.yaml"), atomically: true, encoding: .utf8)
         try """
-            apiVersion: traingate/v1
-            kind: DatasetManifest
-            dataset: {id: d}
-            sources:
-            \(source)
+        apiVersion: traingate/v1
+        kind: DatasetManifest
+        dataset: {id: d}
+        sources:
+        \(source)
 
-            """.write(to: folder.appendingPathComponent("data.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: folder.appendingPathComponent("data.yaml"), atomically: true, encoding: .utf8)
         let report = try Checker.run(Checker.Request(paths: [folder.appendingPathComponent("card.yaml").path], asOf: asOf))
         return try #require(TrainingSummary(report: report))
     }
 
-    @Test("size bins follow the template's boundaries", arguments: [
-        (999_999_999.0, "text", "Less than 1 billion tokens"), (1e9, "text", "1 billion – 10 trillion tokens"),
-        (1e13, "text", "1 billion – 10 trillion tokens"), (1.1e13, "text", "More than 10 trillion tokens"),
-        (999_999, "image", "Less than 1 million images"), (1e9, "image", "1 million – 1 billion images"),
-        (2e9, "image", "More than 1 billion images"), (9_999, "audio", "Less than 10,000 hours"),
-        (44_000, "video", "10,000 – 1 million hours"), (1_000_001, "audio", "More than 1 million hours"),
-    ])
+    @Test(
+        "size bins follow the template's boundaries",
+        arguments: [
+            (999_999_999.0, "text", "Less than 1 billion tokens"), (1e9, "text", "1 billion – 10 trillion tokens"),
+            (1e13, "text", "1 billion – 10 trillion tokens"), (1.1e13, "text", "More than 10 trillion tokens"),
+            (999_999, "image", "Less than 1 million images"), (1e9, "image", "1 million – 1 billion images"),
+            (2e9, "image", "More than 1 billion images"), (9_999, "audio", "Less than 10,000 hours"),
+            (44_000, "video", "10,000 – 1 million hours"), (1_000_001, "audio", "More than 1 million hours"),
+        ])
     func bins(_ total: Double, _ modality: String, _ bin: String) {
         #expect(SizeBin.bin(total, modality: modality) == bin)
     }
@@ -51,22 +54,30 @@ struct TrainingSummaryTests {
     }
 
     @Test func sizesAreSummedPerModalityAndOtherUnitsStatedAsDeclared() throws {
-        let summary = try Self.summary(card: "model: {name: m}", source: """
-              - {id: a, source_type: first_party, description: x, modalities: [text], size: {value: 6e8, unit: tokens}}
-              - {id: b, source_type: first_party, description: y, modalities: [text], size: {value: 5e8, unit: tokens}}
-              - {id: c, source_type: first_party, description: z, modalities: [text], size: {value: 12, unit: bytes}}
-            """)
+        let summary = try Self.summary(
+            card: "model: {name: m}",
+            source: """
+                  - {id: a, source_type: first_party, description: x, modalities: [text], size: {value: 6e8, unit: tokens}}
+                  - {id: b, source_type: first_party, description: y, modalities: [text], size: {value: 5e8, unit: tokens}}
+                  - {id: c, source_type: first_party, description: z, modalities: [text], size: {value: 12, unit: bytes}}
+                """)
         let size = try #require(summary.sections.first { $0.number == "1.3" }?.items.first { $0.key == "size_text" })
-        #expect(size.facts.map(\.text) == ["1 billion – 10 trillion tokens (1,100,000,000 tokens declared by 2 sources)", "12 bytes (as declared)"])
+        #expect(
+            size.facts.map(\.text) == [
+                "1 billion – 10 trillion tokens (1,100,000,000 tokens declared by 2 sources)", "12 bytes (as declared)",
+            ])
         #expect(size.missing.isEmpty)
     }
 
     @Test func anUndeclaredItemIsAGapNamingItsFieldAndPlace() throws {
-        let summary = try Self.summary(card: "model: {name: m}\nprovider: {legal_name: P, established_in_eu: false}",
-                                       source: "  - {id: s, source_type: web_crawl, modalities: [text]}")
+        let summary = try Self.summary(
+            card: "model: {name: m}\nprovider: {legal_name: P, established_in_eu: false}",
+            source: "  - {id: s, source_type: web_crawl, modalities: [text]}")
         let fields = summary.gaps.map(\.missing.field)
-        for field in ["provider.contact", "provider.authorised_representative", "sources[].crawl.crawler_names",
-                      "sources[].crawl.top_domains", "sources[].size", "model.eu_market_date"] {
+        for field in [
+            "provider.contact", "provider.authorised_representative", "sources[].crawl.crawler_names",
+            "sources[].crawl.top_domains", "sources[].size", "model.eu_market_date",
+        ] {
             #expect(fields.contains(field), "\(fields)")
         }
         let representative = try #require(summary.gaps.first { $0.missing.field == "provider.authorised_representative" })

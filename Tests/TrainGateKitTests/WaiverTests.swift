@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrainGateKit
 
 /// A scratch folder holding waiver files, removed when the test ends.
@@ -58,8 +59,9 @@ struct WaiverTests {
     }
 
     @Test func expiryIsInclusiveOfTheExpiryDate() throws {
-        let waiver = Waiver(rule: "R", subject: "*", justification: "j", approvedBy: "a",
-                            expires: try #require(ISODate(parsing: "2026-11-22")), location: Location(file: "w.yaml", line: 1, column: 1))
+        let waiver = Waiver(
+            rule: "R", subject: "*", justification: "j", approvedBy: "a",
+            expires: try #require(ISODate(parsing: "2026-11-22")), location: Location(file: "w.yaml", line: 1, column: 1))
         #expect(!waiver.isExpired(asOf: asOf))
         #expect(waiver.isExpired(asOf: try #require(ISODate(parsing: "2026-11-23"))))
     }
@@ -118,14 +120,18 @@ struct WaiverTests {
         #expect(report.waivers[0].matched == 2)
     }
 
-    @Test(arguments: [
-        // (expires, approved_on, max days, error or nil)
-        ("2027-11-22", nil, 365, ":8:14: error: the waiver runs 365 days from 2026-11-22 to 2027-11-22; the maximum is 365 days"),
-        ("2027-11-23", nil, 365, ":8:14: error: the waiver runs 366 days from 2026-11-22 to 2027-11-23; the maximum is 365 days"),
-        ("2026-12-31", "2026-10-01", 30, ":8:14: error: the waiver runs 91 days from its approval on 2026-10-01 to 2026-12-31; the maximum is 30 days"),
-        ("2026-12-01", "2026-11-01", 30, nil),
-        ("2024-03-01", "2023-03-01", 366, nil),
-    ] as [(String, String?, Int, String?)])
+    @Test(
+        arguments: [
+            // (expires, approved_on, max days, error or nil)
+            ("2027-11-22", nil, 365, ":8:14: error: the waiver runs 365 days from 2026-11-22 to 2027-11-22; the maximum is 365 days"),
+            ("2027-11-23", nil, 365, ":8:14: error: the waiver runs 366 days from 2026-11-22 to 2027-11-23; the maximum is 365 days"),
+            (
+                "2026-12-31", "2026-10-01", 30,
+                ":8:14: error: the waiver runs 91 days from its approval on 2026-10-01 to 2026-12-31; the maximum is 30 days"
+            ),
+            ("2026-12-01", "2026-11-01", 30, nil),
+            ("2024-03-01", "2023-03-01", 366, nil),
+        ] as [(String, String?, Int, String?)])
     func aWaiverLongerThanTheMaximumLifetimeIsRejected(expires: String, approvedOn: String?, maxDays: Int, error: String?) {
         let scratch = Scratch()
         let file = scratch.write("w.yaml", waiverSet(entry(expires: expires, extra: approvedOn.map { "    approved_on: \($0)" } ?? "")))
@@ -146,15 +152,37 @@ struct WaiverTests {
     @Test(arguments: [
         ("not yaml: [", ":2:1: error: syntax error"),
         ("apiVersion: traingate/v1\nkind: DatasetManifest\n", ":2:7: error: expected 'kind: WaiverSet', found 'DatasetManifest'"),
-        ("apiVersion: traingate/v2\nkind: WaiverSet\nwaivers: []\n", ":1:13: error: unsupported apiVersion 'traingate/v2'; this TrainGate reads traingate/v1"),
+        (
+            "apiVersion: traingate/v2\nkind: WaiverSet\nwaivers: []\n",
+            ":1:13: error: unsupported apiVersion 'traingate/v2'; this TrainGate reads traingate/v1"
+        ),
         ("- a\n", ":1:1: error: expected a mapping with 'apiVersion: traingate/v1' and 'kind: WaiverSet'"),
-        (waiverSet("  - rule: R\n    subject: '*'\n    approved_by: a\n    expires: 2026-12-01\n"), ":4:5: error: missing required field 'waivers[0].justification'"),
-        (waiverSet("  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: soon\n"), ":8:14: error: 'waivers[0].expires' must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), found string 'soon'"),
-        (waiverSet("  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: 2026-12\n"), ":8:14: error: 'expires' must be a full date (YYYY-MM-DD)"),
-        (waiverSet("  - rule: R\n    subject: '*'\n    justification: '  '\n    approved_by: a\n    expires: 2026-12-01\n"), ":6:20: error: 'justification' must not be blank"),
-        (waiverSet("  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: 2026-12-01\n    approved_on: 2026-12-02\n"), ":9:18: error: the waiver is approved on 2026-12-02, after it expires (2026-12-01)"),
+        (
+            waiverSet("  - rule: R\n    subject: '*'\n    approved_by: a\n    expires: 2026-12-01\n"),
+            ":4:5: error: missing required field 'waivers[0].justification'"
+        ),
+        (
+            waiverSet("  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: soon\n"),
+            ":8:14: error: 'waivers[0].expires' must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), found string 'soon'"
+        ),
+        (
+            waiverSet("  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: 2026-12\n"),
+            ":8:14: error: 'expires' must be a full date (YYYY-MM-DD)"
+        ),
+        (
+            waiverSet("  - rule: R\n    subject: '*'\n    justification: '  '\n    approved_by: a\n    expires: 2026-12-01\n"),
+            ":6:20: error: 'justification' must not be blank"
+        ),
+        (
+            waiverSet(
+                "  - rule: R\n    subject: '*'\n    justification: j\n    approved_by: a\n    expires: 2026-12-01\n    approved_on: 2026-12-02\n"
+            ), ":9:18: error: the waiver is approved on 2026-12-02, after it expires (2026-12-01)"
+        ),
         (waiverSet(entry() + entry()), ":9:5: error: a second waiver for DSM-4-1 on '*' (first at "),
-        (waiverSet(entry(extra: "    approved_on: 2026-11-23")), ":9:18: error: the waiver is approved on 2026-11-23, after the as-of date 2026-11-22"),
+        (
+            waiverSet(entry(extra: "    approved_on: 2026-11-23")),
+            ":9:18: error: the waiver is approved on 2026-11-23, after the as-of date 2026-11-22"
+        ),
     ])
     func badWaiverFilesAreLocatedErrors(text: String, error: String) {
         let scratch = Scratch()
@@ -182,7 +210,10 @@ struct WaiverTests {
         let scratch = Scratch()
         let typo = scratch.write("w.yaml", waiverSet(entry(extra: "    aproved_by: x")))
         let set = WaiverSet.load([typo], asOf: asOf)
-        #expect(set.errors.map(\.description) == ["\(typo):9:5: error: unknown key 'waivers[0].aproved_by' is a near miss of 'approved_by'; spell it 'approved_by' (a typo must not switch a rule off)"])
+        #expect(
+            set.errors.map(\.description) == [
+                "\(typo):9:5: error: unknown key 'waivers[0].aproved_by' is a near miss of 'approved_by'; spell it 'approved_by' (a typo must not switch a rule off)"
+            ])
         let foreign = scratch.write("f.yaml", waiverSet(entry(extra: "    jira_board: PRIV")))
         let other = WaiverSet.load([foreign], asOf: asOf)
         #expect(other.errors.isEmpty)

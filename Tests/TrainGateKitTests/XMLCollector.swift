@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses XML with Foundation's parser, keeping every element's name and attributes, and the
@@ -18,10 +19,15 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         return parser.parse() ? collector : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append((name, attributes))
-        if name == "failure" { inFailure = true; failureBodies.append("") }
+        if name == "failure" {
+            inFailure = true
+            failureBodies.append("")
+        }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {

@@ -13,7 +13,8 @@ public struct GoldenFiles: Sendable {
     public func check(_ actual: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let path = folder + "/" + name
         if ProcessInfo.processInfo.environment["TRAINGATE_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(toFile: path, atomically: true, encoding: .utf8)
             return
         }

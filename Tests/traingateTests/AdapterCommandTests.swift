@@ -8,10 +8,12 @@ struct AdapterCommandTests {
     static let packageRoot = ReportSummaryCommandTests.packageRoot
     static let folder = "Tests/TrainGateKitTests/Fixtures/adapters"
 
-    @Test("each format is checked and its findings point at the original file", arguments: [
-        "hf_datasetcard_common_voice.md", "croissant_1.0_rai_dices-350.json", "spdx3_dataset_faceexpress.spdx3.json",
-        "cyclonedx_1.7_model-card-with-dataset.json",
-    ])
+    @Test(
+        "each format is checked and its findings point at the original file",
+        arguments: [
+            "hf_datasetcard_common_voice.md", "croissant_1.0_rai_dices-350.json", "spdx3_dataset_faceexpress.spdx3.json",
+            "cyclonedx_1.7_model-card-with-dataset.json",
+        ])
     func checked(_ name: String) throws {
         let output = try CLI.run(["check", "\(Self.folder)/\(name)", "--as-of", "2026-11-29", "--format", "github"], in: Self.packageRoot)
         #expect(output.status == 1)
@@ -21,17 +23,23 @@ struct AdapterCommandTests {
     }
 
     @Test func theTrainingSummaryIsMadeFromAnMLBOM() throws {
-        let output = try CLI.run(["report", "summary", "\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json", "--as-of", "2026-11-29",
-                                  "--format", "json"], in: Self.packageRoot)
+        let output = try CLI.run(
+            [
+                "report", "summary", "\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json", "--as-of", "2026-11-29",
+                "--format", "json",
+            ], in: Self.packageRoot)
         #expect(output.status == 0, "\(output.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(json["model"] as? String == "support-ticket-classifier")
         #expect(output.stdout.contains("Example ML Team"))
         let gaps = try #require(json["gaps"] as? [[String: Any]])
         #expect(!gaps.isEmpty)
-        #expect(gaps.allSatisfy { ($0["location"] as? String)?.hasPrefix("\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json:") == true })
-        let forced = try CLI.run(["report", "summary", "\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json", "--input-format", "huggingface"],
-                                 in: Self.packageRoot)
+        #expect(
+            gaps.allSatisfy { ($0["location"] as? String)?.hasPrefix("\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json:") == true }
+        )
+        let forced = try CLI.run(
+            ["report", "summary", "\(Self.folder)/cyclonedx_1.7_model-card-with-dataset.json", "--input-format", "huggingface"],
+            in: Self.packageRoot)
         #expect(forced.status == 2)
         #expect(forced.stderr.contains("not a Hugging Face card"))
     }
@@ -57,7 +65,8 @@ struct AdapterCommandTests {
         try #"{"name": "Tiny set", "license": "mit"}"#.write(toFile: "\(folder)/tiny.json", atomically: true, encoding: .utf8)
         let detected = try CLI.run(["check", "\(folder)/tiny.json", "--as-of", "2026-11-29"], in: Self.packageRoot)
         #expect(detected.status == 2)
-        let named = try CLI.run(["check", "\(folder)/tiny.json", "--as-of", "2026-11-29", "--input-format", "croissant"], in: Self.packageRoot)
+        let named = try CLI.run(
+            ["check", "\(folder)/tiny.json", "--as-of", "2026-11-29", "--input-format", "croissant"], in: Self.packageRoot)
         #expect(named.status == 1)
         #expect(named.stdout.contains("dataset:tiny-set"))
         let bad = try CLI.run(["check", "\(folder)/tiny.json", "--input-format", "parquet"], in: Self.packageRoot)

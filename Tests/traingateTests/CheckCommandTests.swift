@@ -14,7 +14,7 @@ struct CheckCommandTests {
     @Test func findingsAtOrAboveTheThresholdExitOne() throws {
         let result = try CLI.run(["check", "check-fail/card.yaml", "--as-of", "2026-11-22"])
         #expect(result.status == 1)
-        try Golden.check(result.stdout, against: "check-fail.txt")
+        try goldenFiles.check(result.stdout, against: "check-fail.txt")
         #expect(result.stderr == "")
     }
 
@@ -23,7 +23,7 @@ struct CheckCommandTests {
         let second = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--format", "json"])
         #expect(first.status == 1)
         #expect(first.stdout == second.stdout)
-        try Golden.check(first.stdout, against: "check-fail.json")
+        try goldenFiles.check(first.stdout, against: "check-fail.json")
         let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
         #expect(document?["schema"] as? String == "traingate.findings/v1")
         #expect((document?["findings"] as? [Any])?.count == 47)
@@ -44,21 +44,44 @@ struct CheckCommandTests {
         #expect(aiAct.allSatisfy { ["not_in_force", "not_applicable"].contains($0["status"] as? String) })
     }
 
-    @Test("inputs that cannot be checked exit 2 with located errors", arguments: [
-        ("errors/bad-type", "errors/bad-type/card.yaml:5:9: error: 'classification.gpai' must be true or false, found string 'yes'\nerrors/bad-type/card.yaml:6:26: error: 'classification.training_compute_flop' must be a finite number, found string 'lots'\n"),
-        ("errors/missing-manifest", "errors/missing-manifest/card.yaml:6:17: error: dataset manifest 'data/nope.yaml' not found\n"),
-        ("errors/escape", "errors/escape/card.yaml:6:17: error: dataset manifest '../../check-fail/data/shadow.yaml' is outside the model card's folder; manifests must live in or below it\n"),
-        ("errors/wrong-kind", "errors/wrong-kind/card.yaml:6:17: error: 'other-card.yaml' is not a dataset manifest (found a ModelCard)\n"),
-        ("errors/bad-enum", "errors/bad-enum/manifest.yaml:6:18: error: 'webcrawl' is not a valid value for 'sources[0].source_type'; expected one of: public_dataset, licensed_rightsholder, private_third_party, web_crawl, user_data_model_interaction, user_data_other_service, synthetic, first_party, public_domain, other; did you mean 'web_crawl'?\nerrors/bad-enum/manifest.yaml:7:5: error: missing required field 'sources[1].id'\n"),
-        ("lint-mixed/dup.yaml", "lint-mixed/dup.yaml:4:5: error: duplicate key 'id' (first defined at 3:5)\n"),
-        ("errors/api-version", "errors/api-version/nested/m.yaml:1:13: error: unsupported apiVersion 'traingate/v2'; this TrainGate reads traingate/v1\n"),
-        ("empty-folder", "error: no TrainGate model cards or dataset manifests found in empty-folder\n"),
-        ("errors/evidence-digest", "errors/evidence-digest/manifest.yaml:8:66: error: evidence file 'licence.txt' has SHA-256 eafd8ad0cdd7f209616288ce1a8abc2472950b5f55c2723d164c15a70a6202a7, not the declared 90d9eb5f2e8e2a2b8d6fa4bdbaab7b4e5a6a4be7d2fba4be5bfb7f8d06b6a6c2\n"),
-        ("errors/evidence", "errors/evidence/manifest.yaml:4:21: error: evidence file 'records/dpia.pdf' not found\nerrors/evidence/manifest.yaml:9:45: error: evidence file '../../check-fail/policy.md' is outside the folder of the file that names it; evidence must live in or below it\n"),
-        ("nope", "nope: error: no such file or directory\n"),
-        ("lint-ok/notes.txt", "lint-ok/notes.txt:1:1: error: not a TrainGate file: expected 'apiVersion: traingate/v1'\n"),
-        ("errors/bad-pack.yaml", "errors/bad-pack.yaml:2:7: error: a PolicyPack is not a check input; pass policy packs with --pack\n"),
-    ])
+    @Test(
+        "inputs that cannot be checked exit 2 with located errors",
+        arguments: [
+            (
+                "errors/bad-type",
+                "errors/bad-type/card.yaml:5:9: error: 'classification.gpai' must be true or false, found string 'yes'\nerrors/bad-type/card.yaml:6:26: error: 'classification.training_compute_flop' must be a finite number, found string 'lots'\n"
+            ),
+            ("errors/missing-manifest", "errors/missing-manifest/card.yaml:6:17: error: dataset manifest 'data/nope.yaml' not found\n"),
+            (
+                "errors/escape",
+                "errors/escape/card.yaml:6:17: error: dataset manifest '../../check-fail/data/shadow.yaml' is outside the model card's folder; manifests must live in or below it\n"
+            ),
+            (
+                "errors/wrong-kind",
+                "errors/wrong-kind/card.yaml:6:17: error: 'other-card.yaml' is not a dataset manifest (found a ModelCard)\n"
+            ),
+            (
+                "errors/bad-enum",
+                "errors/bad-enum/manifest.yaml:6:18: error: 'webcrawl' is not a valid value for 'sources[0].source_type'; expected one of: public_dataset, licensed_rightsholder, private_third_party, web_crawl, user_data_model_interaction, user_data_other_service, synthetic, first_party, public_domain, other; did you mean 'web_crawl'?\nerrors/bad-enum/manifest.yaml:7:5: error: missing required field 'sources[1].id'\n"
+            ),
+            ("lint-mixed/dup.yaml", "lint-mixed/dup.yaml:4:5: error: duplicate key 'id' (first defined at 3:5)\n"),
+            (
+                "errors/api-version",
+                "errors/api-version/nested/m.yaml:1:13: error: unsupported apiVersion 'traingate/v2'; this TrainGate reads traingate/v1\n"
+            ),
+            ("empty-folder", "error: no TrainGate model cards or dataset manifests found in empty-folder\n"),
+            (
+                "errors/evidence-digest",
+                "errors/evidence-digest/manifest.yaml:8:66: error: evidence file 'licence.txt' has SHA-256 eafd8ad0cdd7f209616288ce1a8abc2472950b5f55c2723d164c15a70a6202a7, not the declared 90d9eb5f2e8e2a2b8d6fa4bdbaab7b4e5a6a4be7d2fba4be5bfb7f8d06b6a6c2\n"
+            ),
+            (
+                "errors/evidence",
+                "errors/evidence/manifest.yaml:4:21: error: evidence file 'records/dpia.pdf' not found\nerrors/evidence/manifest.yaml:9:45: error: evidence file '../../check-fail/policy.md' is outside the folder of the file that names it; evidence must live in or below it\n"
+            ),
+            ("nope", "nope: error: no such file or directory\n"),
+            ("lint-ok/notes.txt", "lint-ok/notes.txt:1:1: error: not a TrainGate file: expected 'apiVersion: traingate/v1'\n"),
+            ("errors/bad-pack.yaml", "errors/bad-pack.yaml:2:7: error: a PolicyPack is not a check input; pass policy packs with --pack\n"),
+        ])
     func couldNotCheck(_ path: String, _ stderr: String) throws {
         let result = try CLI.run(["check", path, "--as-of", "2026-11-22"])
         #expect(result.status == 2)
@@ -84,13 +107,16 @@ struct CheckCommandTests {
 
     @Test func unknownKeysWarnWithASuggestion() throws {
         let result = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22"])
-        #expect(result.stdout.hasPrefix("check-fail/data/shadow.yaml:25:7: warning: unknown key 'sources[1].personal_data.internal_ticket'\n"))
+        #expect(
+            result.stdout.hasPrefix("check-fail/data/shadow.yaml:25:7: warning: unknown key 'sources[1].personal_data.internal_ticket'\n"))
     }
 
-    @Test("usage errors exit 64", arguments: [
-        ["check", "--fail-on", "severe"], ["check", "--as-of", "2026-13-01"], ["check", "--as-of", "2026-11"],
-        ["check", "--format", "xml"], ["check", "--color", "sometimes"], ["explain"], ["explain", "CoP-CR-12a"],
-    ])
+    @Test(
+        "usage errors exit 64",
+        arguments: [
+            ["check", "--fail-on", "severe"], ["check", "--as-of", "2026-13-01"], ["check", "--as-of", "2026-11"],
+            ["check", "--format", "xml"], ["check", "--color", "sometimes"], ["explain"], ["explain", "CoP-CR-12a"],
+        ])
     func usage(_ arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)
@@ -127,7 +153,7 @@ struct PacksCommandTests {
     @Test func explainShowsCitationsAndExamples() throws {
         let result = try CLI.run(["explain", "CoP-CR-1.2a"])
         #expect(result.status == 0)
-        try Golden.check(result.stdout, against: "explain-CoP-CR-1.2a.txt")
+        try goldenFiles.check(result.stdout, against: "explain-CoP-CR-1.2a.txt")
     }
 
     @Test func aCopiedBinaryStillHasItsPacks() throws {
@@ -202,8 +228,10 @@ struct ColorTests {
 
     /// A genuinely foreign YAML file in a folder is still skipped.
     @Test func aForeignFileIsStillSkipped() throws {
-        let files = ["k8s.yaml": "apiVersion: apps/v1\nkind: Deployment\n",
-                     "m.yaml": "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n"]
+        let files = [
+            "k8s.yaml": "apiVersion: apps/v1\nkind: Deployment\n",
+            "m.yaml": "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n",
+        ]
         try CLI.withFolder(files) { folder in
             let result = try CLI.run(["check", folder, "--as-of", "2026-11-22", "--fail-on", "never"])
             #expect(result.status == 0)
@@ -215,11 +243,19 @@ struct ColorTests {
     /// its escaped spelling, so it cannot switch a rule off; a foreign key stays a warning.
     @Test(arguments: [
         ("participaton: opt_out", "error: unknown key 'sources[0].user_data.participaton' is a near miss of 'participation'"),
-        ("particip\u{0430}tion: opt_out", "error: unknown key 'sources[0].user_data.particip\\u{430}tion' is a near miss of 'participation'"),
-        ("participation\u{200B}: opt_out", "error: unknown key 'sources[0].user_data.participation\\u{200b}' is a near miss of 'participation'"),
+        (
+            "particip\u{0430}tion: opt_out",
+            "error: unknown key 'sources[0].user_data.particip\\u{430}tion' is a near miss of 'participation'"
+        ),
+        (
+            "participation\u{200B}: opt_out",
+            "error: unknown key 'sources[0].user_data.participation\\u{200b}' is a near miss of 'participation'"
+        ),
     ])
     func aNearMissKeyIsAnError(_ line: String, _ expected: String) throws {
-        let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n  - id: s\n    source_type: user_data_other_service\n    user_data:\n      " + line + "\n"
+        let manifest =
+            "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n  - id: s\n    source_type: user_data_other_service\n    user_data:\n      "
+            + line + "\n"
         try expectCouldNotCheck(["m.yaml": manifest], { ["check", $0 + "/m.yaml", "--as-of", "2026-11-22"] }, "m.yaml:8:7: " + expected)
     }
 
@@ -227,14 +263,16 @@ struct ColorTests {
     /// fingerprints would name the same subject.
     @Test func standaloneManifestsWithOneDatasetIDAreAnError() throws {
         let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n"
-        try expectCouldNotCheck(["a.yaml": manifest, "b.yaml": manifest], { ["check", $0, "--as-of", "2026-11-22"] },
-                                "b.yaml:3:15: error: duplicate")
+        try expectCouldNotCheck(
+            ["a.yaml": manifest, "b.yaml": manifest], { ["check", $0, "--as-of", "2026-11-22"] },
+            "b.yaml:3:15: error: duplicate")
     }
 
     /// A card that names one manifest twice is told so at its own second line.
     @Test func aCardNamingAManifestTwiceIsAnErrorAtTheCard() throws {
         let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: s, source_type: synthetic}]\n"
-        let card = "apiVersion: traingate/v1\nkind: ModelCard\nmodel: {name: x}\ntraining_data:\n  datasets:\n    - manifest: m.yaml\n    - manifest: ./m.yaml\n"
+        let card =
+            "apiVersion: traingate/v1\nkind: ModelCard\nmodel: {name: x}\ntraining_data:\n  datasets:\n    - manifest: m.yaml\n    - manifest: ./m.yaml\n"
         try CLI.withFolder(["m.yaml": manifest, "card.yaml": card]) { folder in
             let result = try CLI.run(["check", folder + "/card.yaml", "--as-of", "2026-11-22"])
             #expect(result.status == 2)
@@ -248,7 +286,8 @@ struct ColorTests {
     @Test(arguments: ["\"\"", "\" \"", "\"a/source:b\"", "\"*\"", "\"x<b>\""])
     func anIdThatCannotNameASubjectIsAnError(_ id: String) throws {
         let manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources: [{id: \(id), source_type: synthetic}]\n"
-        try expectCouldNotCheck(["m.yaml": manifest], { ["check", $0 + "/m.yaml", "--as-of", "2026-11-22"] }, "m.yaml:4:16: error: source id '")
+        try expectCouldNotCheck(
+            ["m.yaml": manifest], { ["check", $0 + "/m.yaml", "--as-of", "2026-11-22"] }, "m.yaml:4:16: error: source id '")
     }
 
     /// The same check gives the same bytes whatever the order of its arguments, and the same
@@ -299,8 +338,9 @@ struct ColorTests {
     @Test func tooManySourcesIsALocatedError() throws {
         var manifest = "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: d}\nsources:\n"
         for index in 0...2_000 { manifest += "  - {id: s\(index), source_type: synthetic}\n" }
-        try expectCouldNotCheck(["m.yaml": manifest], { ["check", $0 + "/m.yaml", "--as-of", "2026-11-22"] },
-                                "m.yaml:5:3: error: 2001 sources exceed the limit of 2000 per manifest")
+        try expectCouldNotCheck(
+            ["m.yaml": manifest], { ["check", $0 + "/m.yaml", "--as-of", "2026-11-22"] },
+            "m.yaml:5:3: error: 2001 sources exceed the limit of 2000 per manifest")
     }
 
     /// Over the limit, a manifest whose sources are all broken is one error, not one per source;
@@ -325,8 +365,10 @@ struct ColorTests {
 
     /// Writes `files` into a scratch folder, runs `traingate` with the arguments `arguments`
     /// makes from its path, and expects exit 2 with `expected` on standard error.
-    func expectCouldNotCheck(_ files: [String: String], _ arguments: (String) -> [String], _ expected: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectCouldNotCheck(
+        _ files: [String: String], _ arguments: (String) -> [String], _ expected: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         try CLI.withFolder(files) { folder in
             let result = try CLI.run(arguments(folder))
             #expect(result.status == 2, sourceLocation: sourceLocation)
@@ -334,4 +376,3 @@ struct ColorTests {
         }
     }
 }
-

@@ -71,20 +71,27 @@ struct ConfigCommandTests {
         // The configured report is written too, relative to the config.
         let text = try project.read("out/findings.txt")
         #expect(text.contains("check-fail/data/shadow.yaml:9:22: waived: source mirror is not lawfully accessible"))
-        #expect(text.contains("    waiver:   waivers.yaml:4:5: licence under negotiation, LEGAL-7 (approved by counsel@example.com, expires 2026-12-31)"))
+        #expect(
+            text.contains(
+                "    waiver:   waivers.yaml:4:5: licence under negotiation, LEGAL-7 (approved by counsel@example.com, expires 2026-12-31)"))
     }
 
     @Test func flagsOverrideTheConfig() throws {
         let project = try Project()
         try project.write("traingate.yaml", config)
         try project.write("waivers.yaml", waivers)
-        let result = try project.run(["check", "--format", "text", "--fail-on", "never", "--pack", "gdpr",
-                                      "--report", "text=out/other.txt", "--as-of", "2026-12-01"])
+        let result = try project.run([
+            "check", "--format", "text", "--fail-on", "never", "--pack", "gdpr",
+            "--report", "text=out/other.txt", "--as-of", "2026-12-01",
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.contains("checked against gdpr 0.3.0 as of 2026-12-01"))
         #expect(result.stdout.contains("verdict: PASS (never fails)"))
         // The waiver names a rule no selected pack has.
-        #expect(result.stdout.contains("\nwaivers.yaml:4:5: warning: waiver for DSM-4-1 on 'dataset:shadow-catalogue/source:mirror' matches nothing: no selected pack has rule DSM-4-1\n"))
+        #expect(
+            result.stdout.contains(
+                "\nwaivers.yaml:4:5: warning: waiver for DSM-4-1 on 'dataset:shadow-catalogue/source:mirror' matches nothing: no selected pack has rule DSM-4-1\n"
+            ))
         // --report for a format replaces the config's report of that format.
         #expect(project.exists("out/other.txt"))
         #expect(!project.exists("out/findings.txt"))
@@ -101,22 +108,38 @@ struct ConfigCommandTests {
     }
 
     @Test(arguments: [
-        ("apiVersion: traingate/v1\nkind: Config\nfail_on: sometimes\n",
-         "traingate.yaml:3:10: error: 'sometimes' is not a valid value for 'fail_on'; expected one of: critical, high, medium, low, info, never\n"),
-        ("apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: pdf, path: x.pdf}\n",
-         "traingate.yaml:4:14: error: 'pdf' is not a valid value for 'reports[0].format'; expected one of: text, json"),
-        ("apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: json}\n",
-         "traingate.yaml:4:5: error: missing required field 'reports[0].path'\n"),
-        ("apiVersion: traingate/v1\nkind: Config\nas_of: 2026-11\n",
-         "traingate.yaml:3:8: error: 'as_of' must be a full date (YYYY-MM-DD)\n"),
-        ("apiVersion: traingate/v1\nkind: Config\nwaiver_max_days: 0\n",
-         "traingate.yaml:3:18: error: 'waiver_max_days' must be at least 1\n"),
-        ("apiVersion: traingate/v1\nkind: WaiverSet\n",
-         "traingate.yaml:2:7: error: expected 'kind: Config', found 'WaiverSet'\n"),
-        ("apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: json, path: a.json}\n  - {format: text, path: a.json}\n",
-         "traingate.yaml:5:26: error: two reports write 'a.json' (first at traingate.yaml:4:26)\n"),
-        ("apiVersion: traingate/v1\nkind: Config\ninputs: [missing.yaml]\n",
-         "missing.yaml: error: "),
+        (
+            "apiVersion: traingate/v1\nkind: Config\nfail_on: sometimes\n",
+            "traingate.yaml:3:10: error: 'sometimes' is not a valid value for 'fail_on'; expected one of: critical, high, medium, low, info, never\n"
+        ),
+        (
+            "apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: pdf, path: x.pdf}\n",
+            "traingate.yaml:4:14: error: 'pdf' is not a valid value for 'reports[0].format'; expected one of: text, json"
+        ),
+        (
+            "apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: json}\n",
+            "traingate.yaml:4:5: error: missing required field 'reports[0].path'\n"
+        ),
+        (
+            "apiVersion: traingate/v1\nkind: Config\nas_of: 2026-11\n",
+            "traingate.yaml:3:8: error: 'as_of' must be a full date (YYYY-MM-DD)\n"
+        ),
+        (
+            "apiVersion: traingate/v1\nkind: Config\nwaiver_max_days: 0\n",
+            "traingate.yaml:3:18: error: 'waiver_max_days' must be at least 1\n"
+        ),
+        (
+            "apiVersion: traingate/v1\nkind: WaiverSet\n",
+            "traingate.yaml:2:7: error: expected 'kind: Config', found 'WaiverSet'\n"
+        ),
+        (
+            "apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: json, path: a.json}\n  - {format: text, path: a.json}\n",
+            "traingate.yaml:5:26: error: two reports write 'a.json' (first at traingate.yaml:4:26)\n"
+        ),
+        (
+            "apiVersion: traingate/v1\nkind: Config\ninputs: [missing.yaml]\n",
+            "missing.yaml: error: "
+        ),
     ])
     func badConfigsStopTheCheckWithALocatedError(text: String, error: String) throws {
         let project = try Project()
@@ -129,8 +152,10 @@ struct ConfigCommandTests {
 
     @Test func reportsAreWrittenAtomicallyIntoNewFoldersAndNeverOverInputs() throws {
         let project = try Project()
-        let result = try project.run(["check", "check-fail", "--as-of", "2026-11-22", "--format", "text",
-                                      "--report", "json=a/b/findings.json", "--output", "printed.txt"])
+        let result = try project.run([
+            "check", "check-fail", "--as-of", "2026-11-22", "--format", "text",
+            "--report", "json=a/b/findings.json", "--output", "printed.txt",
+        ])
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(try project.read("a/b/findings.json").contains("\"schema\" : \"traingate.findings/v1\""))
@@ -166,17 +191,24 @@ struct ConfigCommandTests {
         #expect(waived.status == 1)
         #expect(waived.stdout.contains("check-fail/data/shadow.yaml:9:22: waived: "))
         let expired = try project.run(["check", "check-fail", "--waivers", "w.yaml", "--as-of", "2027-01-01", "--pack", "eu-copyright"])
-        #expect(expired.stdout.contains("\nw.yaml:4:5: warning: waiver for DSM-4-1 on 'dataset:shadow-catalogue/source:mirror' expired on 2026-12-31 and waives nothing; renew it or fix the finding\n"))
+        #expect(
+            expired.stdout.contains(
+                "\nw.yaml:4:5: warning: waiver for DSM-4-1 on 'dataset:shadow-catalogue/source:mirror' expired on 2026-12-31 and waives nothing; renew it or fix the finding\n"
+            ))
         #expect(expired.stdout.contains("check-fail/data/shadow.yaml:9:22: critical: "))
         let tooLong = try project.run(["check", "check-fail", "--waivers", "w.yaml", "--as-of", "2026-11-22", "--waiver-max-days", "30"])
         #expect(tooLong.status == 2)
-        #expect(tooLong.stderr.hasSuffix("\nw.yaml:8:14: error: the waiver runs 39 days from 2026-11-22 to 2026-12-31; the maximum is 30 days\n"))
+        #expect(
+            tooLong.stderr.hasSuffix(
+                "\nw.yaml:8:14: error: the waiver runs 39 days from 2026-11-22 to 2026-12-31; the maximum is 30 days\n"))
     }
 
     @Test func skipOtherFilesLetsHooksPassEveryChangedFile() throws {
         let named = try CLI.run(["check", "check-fail/policy.md", "check-fail/data/shadow.yaml", "--as-of", "2026-11-22"])
         #expect(named.status == 2)
-        let skipped = try CLI.run(["check", "--skip-other-files", "check-fail/policy.md", "check-fail/data/shadow.yaml", "--as-of", "2026-11-22"])
+        let skipped = try CLI.run([
+            "check", "--skip-other-files", "check-fail/policy.md", "check-fail/data/shadow.yaml", "--as-of", "2026-11-22",
+        ])
         #expect(skipped.status == 1)
         #expect(skipped.stdout.contains("1 file skipped"))
         let nothing = try CLI.run(["check", "--skip-other-files", "check-fail/policy.md"])
@@ -213,20 +245,30 @@ struct ConfigCommandTests {
         #expect(folder.stderr.hasSuffix("check-fail: error: cannot write the report: it is a folder\n"))
         let underFile = try project.run(["check", "check-fail", "--report", "json=target.txt/x.json"])
         #expect(underFile.status == 2)
-        #expect(underFile.stderr.hasSuffix("target.txt/x.json: error: cannot create folder '\(project.folder)/target.txt': a file of that name exists\n"))
+        #expect(
+            underFile.stderr.hasSuffix(
+                "target.txt/x.json: error: cannot create folder '\(project.folder)/target.txt': a file of that name exists\n"))
     }
 
     @Test func twoOutputsOnOneFileAreAnErrorBeforeAnythingIsWritten() throws {
         let project = try Project()
-        try project.write("traingate.yaml", "apiVersion: traingate/v1\nkind: Config\ninputs: [check-fail]\nreports:\n  - {format: sarif, path: out/r.sarif}\n")
+        try project.write(
+            "traingate.yaml",
+            "apiVersion: traingate/v1\nkind: Config\ninputs: [check-fail]\nreports:\n  - {format: sarif, path: out/r.sarif}\n")
         let viaFlag = try project.run(["check", "--report", "junit=./out/r.sarif"])
         #expect(viaFlag.status == 2)
         #expect(viaFlag.stderr == "error: two reports would write './out/r.sarif' (also 'out/r.sarif')\n")
         let viaOutput = try project.run(["check", "--output", "out/../out/r.sarif"])
         #expect(viaOutput.status == 2)
         #expect(!project.exists("out"))
-        try project.write("traingate.yaml", "apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: sarif, path: r.out}\n  - {format: junit, path: ./r.out}\n  - {format: json, path: ''}\n")
+        try project.write(
+            "traingate.yaml",
+            "apiVersion: traingate/v1\nkind: Config\nreports:\n  - {format: sarif, path: r.out}\n  - {format: junit, path: ./r.out}\n  - {format: json, path: ''}\n"
+        )
         let inConfig = try project.run(["check"])
-        #expect(inConfig.stderr == "traingate.yaml:5:27: error: two reports write './r.out' (first at traingate.yaml:4:27)\ntraingate.yaml:6:26: error: a report path must not be empty\n")
+        #expect(
+            inConfig.stderr
+                == "traingate.yaml:5:27: error: two reports write './r.out' (first at traingate.yaml:4:27)\ntraingate.yaml:6:26: error: a report path must not be empty\n"
+        )
     }
 }

@@ -75,8 +75,10 @@ struct ConvertCommandTests {
         #expect(result.stdout == "")
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(result.stderr.hasPrefix("\(Self.voice):1:1: error: this Hugging Face card describes a dataset (hf-datasetcard-common-voice), "
-                                        + "not a model; convert it with --to manifest"))
+        #expect(
+            result.stderr.hasPrefix(
+                "\(Self.voice):1:1: error: this Hugging Face card describes a dataset (hf-datasetcard-common-voice), "
+                    + "not a model; convert it with --to manifest"))
     }
 
     @Test func aTrainGateFileIsAlreadyConverted() throws {
@@ -88,13 +90,15 @@ struct ConvertCommandTests {
         #expect(result.stderr.contains(": error: already a TrainGate file"))
     }
 
-    @Test("usage errors exit 64", arguments: [
-        ["convert", "x.md"],
-        ["convert", "x.md", "--to", "summary"],
-        ["convert", "x.md", "--to", "card", "--dataset", "a"],
-        ["convert", "x.md", "--to", "manifest", "--force"],
-        ["convert", "x.md", "--to", "manifest", "--input-format", "traingate"],
-    ])
+    @Test(
+        "usage errors exit 64",
+        arguments: [
+            ["convert", "x.md"],
+            ["convert", "x.md", "--to", "summary"],
+            ["convert", "x.md", "--to", "card", "--dataset", "a"],
+            ["convert", "x.md", "--to", "manifest", "--force"],
+            ["convert", "x.md", "--to", "manifest", "--input-format", "traingate"],
+        ])
     func usageErrors(_ arguments: [String]) throws {
         #expect(try CLI.run(arguments).status == 64)
     }

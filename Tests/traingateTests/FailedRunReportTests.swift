@@ -16,9 +16,12 @@ struct FailedRunReportTests {
 
     @Test func everyReportSaysTheRunFailedAndWhere() throws {
         try CLI.withFolder(["bad.yaml": Self.broken]) { folder in
-            let result = try CLI.run(["check", "bad.yaml", "--report", "sarif=out/r.sarif", "--report", "junit=out/r.xml",
-                                      "--report", "json=out/r.json", "--report", "markdown=out/r.md", "--report", "text=out/r.txt"],
-                                     in: folder)
+            let result = try CLI.run(
+                [
+                    "check", "bad.yaml", "--report", "sarif=out/r.sarif", "--report", "junit=out/r.xml",
+                    "--report", "json=out/r.json", "--report", "markdown=out/r.md", "--report", "text=out/r.txt",
+                ],
+                in: folder)
             #expect(result.status == 2)
             #expect(result.stdout == "", "text on standard output adds nothing to the errors on standard error")
             #expect(result.stderr.hasPrefix("bad.yaml:4:1: error: syntax error: "))
@@ -28,7 +31,8 @@ struct FailedRunReportTests {
             #expect(invocation["executionSuccessful"] as? Bool == false)
             let note = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
             #expect(note["level"] as? String == "error")
-            let region = (((note["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])
+            let region =
+                (((note["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])
             #expect(region?["startLine"] as? Int == 4)
             #expect((run["results"] as? [Any])?.isEmpty == true, "an actual scan has a results array, here empty")
 
@@ -77,7 +81,8 @@ struct FailedRunReportTests {
             #expect(result.status == 2)
             #expect(result.stderr.hasPrefix("traingate.yaml:3:10: error: "))
             let run = try #require((try json(read(folder, "r.sarif"))["runs"] as? [[String: Any]])?.first)
-            let note = try #require(((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]])?.first)
+            let note = try #require(
+                ((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]])?.first)
             #expect(((note["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]) != nil)
         }
     }
@@ -98,8 +103,10 @@ struct FindingLimitTests {
     @Test func pastTheLimitTheCheckStopsWithAnError() throws {
         let result = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--max-findings", "46", "--format", "json"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasSuffix("error: more than 46 findings; the limit bounds memory and report size: check fewer inputs at a time\n"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.hasSuffix(
+                "error: more than 46 findings; the limit bounds memory and report size: check fewer inputs at a time\n"),
+            "\(result.stderr)")
         #expect(result.stdout.contains("\"verdict\" : \"error\""))
         let atTheLimit = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--max-findings", "47"])
         #expect(atTheLimit.status == 1, "47 findings fit a limit of 47")
@@ -108,7 +115,9 @@ struct FindingLimitTests {
     @Test func showPassedCountsEveryResult() throws {
         let result = try CLI.run(["check", "check-fail", "--as-of", "2026-11-22", "--max-findings", "100", "--show-passed"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("error: more than 100 findings and results; the limit bounds memory and report size: drop --show-passed"))
+        #expect(
+            result.stderr.contains("error: more than 100 findings and results; the limit bounds memory and report size: drop --show-passed")
+        )
     }
 
     @Test func theLimitIsAtLeastOne() throws {

@@ -1,4 +1,4 @@
 import TrainGateTestSupport
 
 /// The end-to-end tests' golden files, under `Fixtures/golden/`.
-let Golden = GoldenFiles(folder: CLI.fixtures + "/golden")
+let goldenFiles = GoldenFiles(folder: CLI.fixtures + "/golden")

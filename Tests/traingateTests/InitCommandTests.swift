@@ -7,8 +7,12 @@ struct InitCommandTests {
         let project = try Project()
         let written = try project.run(["init", "starter"])
         #expect(written.status == 0)
-        #expect(written.stdout.hasPrefix("wrote starter/traingate.yaml\nwrote starter/model-card.yaml\nwrote starter/data/dataset-manifest.yaml\nwrote starter/.traingate/schemas/config.schema.json\n"))
-        let lint = try CLI.run(["lint", "starter/model-card.yaml", "starter/data/dataset-manifest.yaml", "starter/traingate.yaml"], in: project.folder)
+        #expect(
+            written.stdout.hasPrefix(
+                "wrote starter/traingate.yaml\nwrote starter/model-card.yaml\nwrote starter/data/dataset-manifest.yaml\nwrote starter/.traingate/schemas/config.schema.json\n"
+            ))
+        let lint = try CLI.run(
+            ["lint", "starter/model-card.yaml", "starter/data/dataset-manifest.yaml", "starter/traingate.yaml"], in: project.folder)
         #expect(lint.status == 0)
         let check = try CLI.run(["check", "--as-of", "2026-11-22"], in: project.folder + "/starter")
         #expect(check.status == 1)

@@ -12,11 +12,12 @@ struct LintCommandTests {
     @Test func badFilesExitTwoWithOneLinePerError() throws {
         let result = try CLI.run(["lint", "lint-mixed"])
         #expect(result.status == 2)
-        #expect(result.stderr == """
-            lint-mixed/comma.json:1:8: error: not valid JSON: trailing comma before a closing bracket
-            lint-mixed/dup.yaml:4:5: error: duplicate key 'id' (first defined at 3:5)
+        #expect(
+            result.stderr == """
+                lint-mixed/comma.json:1:8: error: not valid JSON: trailing comma before a closing bracket
+                lint-mixed/dup.yaml:4:5: error: duplicate key 'id' (first defined at 3:5)
 
-            """)
+                """)
         #expect(result.stdout == "linted 3 files: 1 ok, 2 with errors\n")
     }
 
@@ -27,14 +28,21 @@ struct LintCommandTests {
         #expect(result.stdout == "")
     }
 
-    @Test("a file that looks like TrainGate's without apiVersion: traingate/v1 is an error, as check says", arguments: [
-        ("apiversion: traingate/v1\nkind: DatasetManifest\n", "m.yaml:1:1: error: unknown key 'apiversion'; did you mean 'apiVersion'?"),
-        ("apiVersion: TrainGate/v1\nkind: DatasetManifest\n", "m.yaml:1:13: error: apiVersion 'TrainGate/v1' is not 'traingate/v1'"),
-        ("kind: DatasetManifest\ndataset: {id: d}\n", "m.yaml:1:7: error: kind 'DatasetManifest' with no apiVersion"),
-        ("apiVersion: traingate/v2\nkind: ModelCard\n", "m.yaml:1:13: error: unsupported apiVersion 'traingate/v2'"),
-    ])
+    @Test(
+        "a file that looks like TrainGate's without apiVersion: traingate/v1 is an error, as check says",
+        arguments: [
+            (
+                "apiversion: traingate/v1\nkind: DatasetManifest\n",
+                "m.yaml:1:1: error: unknown key 'apiversion'; did you mean 'apiVersion'?"
+            ),
+            ("apiVersion: TrainGate/v1\nkind: DatasetManifest\n", "m.yaml:1:13: error: apiVersion 'TrainGate/v1' is not 'traingate/v1'"),
+            ("kind: DatasetManifest\ndataset: {id: d}\n", "m.yaml:1:7: error: kind 'DatasetManifest' with no apiVersion"),
+            ("apiVersion: traingate/v2\nkind: ModelCard\n", "m.yaml:1:13: error: unsupported apiVersion 'traingate/v2'"),
+        ])
     func lookAlikesAreErrors(text: String, error: String) throws {
-        try CLI.withFolder(["m.yaml": text, "ci.yaml": "jobs: {build: {kind: docker}}\n", "ok.yaml": "apiVersion: traingate/v1\nkind: ModelCard\n"]) { folder in
+        try CLI.withFolder([
+            "m.yaml": text, "ci.yaml": "jobs: {build: {kind: docker}}\n", "ok.yaml": "apiVersion: traingate/v1\nkind: ModelCard\n",
+        ]) { folder in
             let result = try CLI.run(["lint", "."], in: folder)
             #expect(result.status == 2)
             #expect(result.stderr.hasPrefix("./" + error) || result.stderr.hasPrefix(error), "\(result.stderr)")
@@ -48,7 +56,9 @@ struct LintCommandTests {
         #expect(result.status == 0)
     }
 
-    @Test("usage errors exit 64", arguments: [["lint"], ["lint", "--input-format", "toml", "x.yaml"], ["frobnicate"], ["lint", "--bogus", "x"]])
+    @Test(
+        "usage errors exit 64",
+        arguments: [["lint"], ["lint", "--input-format", "toml", "x.yaml"], ["frobnicate"], ["lint", "--bogus", "x"]])
     func usageErrors(_ arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)

@@ -13,8 +13,9 @@ struct ReportSummaryCommandTests {
     static func summary(_ scenario: String, _ extra: [String] = []) throws -> CLI.Output {
         let expected = try String(contentsOfFile: "\(packageRoot)/examples/\(scenario)/expected.yaml", encoding: .utf8)
         let asOf = try #require(expected.split(separator: "\n").first { $0.hasPrefix("as_of:") }?.split(separator: " ").last)
-        return try CLI.run(["report", "summary", "examples/\(scenario)/model-card.yaml", "--as-of", String(asOf)] + extra,
-                           in: packageRoot)
+        return try CLI.run(
+            ["report", "summary", "examples/\(scenario)/model-card.yaml", "--as-of", String(asOf)] + extra,
+            in: packageRoot)
     }
 
     static func json(_ output: CLI.Output) throws -> [String: Any] {
@@ -26,34 +27,44 @@ struct ReportSummaryCommandTests {
         let markdown = try Self.summary(scenario)
         #expect(markdown.status == 0)
         #expect(markdown.stderr == "")
-        try Golden.check(markdown.stdout, against: "summary-\(scenario).md")
+        try goldenFiles.check(markdown.stdout, against: "summary-\(scenario).md")
         let json = try Self.summary(scenario, ["--format", "json"])
         #expect(json.status == 0)
-        try Golden.check(json.stdout, against: "summary-\(scenario).json")
+        try goldenFiles.check(json.stdout, against: "summary-\(scenario).json")
         #expect(!markdown.stdout.contains(Self.packageRoot) && !json.stdout.contains(Self.packageRoot))
     }
 
     @Test func theLicensedScenarioHTMLMatchesItsGoldenFile() throws {
         let html = try Self.summary("licensed-music-model", ["--format", "html"])
         #expect(html.status == 0)
-        try Golden.check(html.stdout, against: "summary-licensed-music-model.html")
+        try goldenFiles.check(html.stdout, against: "summary-licensed-music-model.html")
     }
 
     @Test func jsonFollowsTheTemplateSectionsWithAVersionedSchema() throws {
         let document = try Self.json(try Self.summary("licensed-music-model", ["--format", "json"]))
         #expect(document["schema"] as? String == "traingate.summary/v1")
         let sections = try #require(document["sections"] as? [String: Any])
-        #expect(sections.keys.sorted() == ["1.1", "1.2", "1.3", "2.0", "2.1", "2.2.1", "2.2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "3.2", "3.3"])
+        #expect(
+            sections.keys.sorted() == [
+                "1.1", "1.2", "1.3", "2.0", "2.1", "2.2.1", "2.2.2", "2.3", "2.4", "2.5", "2.6", "3.1", "3.2", "3.3",
+            ])
         #expect((document["check"] as? [String: Any])?["verdict"] as? String == "pass")
     }
 
-    @Test("gaps name the fields that would answer them", arguments: [
-        ("licensed-music-model", [String]()),
-        ("listener-data", ["sources[].user_data.services"]),
-        ("api-terms", ["transparency.training_summary.version", "transparency.code_of_practice_signatory",
-                       "sources[].tdm_opt_out.protocols", "sources[].processing.illegal_content_measures"]),
-        ("scraped-catalogue", ["sources[].processing.illegal_content_measures"]),
-    ])
+    @Test(
+        "gaps name the fields that would answer them",
+        arguments: [
+            ("licensed-music-model", [String]()),
+            ("listener-data", ["sources[].user_data.services"]),
+            (
+                "api-terms",
+                [
+                    "transparency.training_summary.version", "transparency.code_of_practice_signatory",
+                    "sources[].tdm_opt_out.protocols", "sources[].processing.illegal_content_measures",
+                ]
+            ),
+            ("scraped-catalogue", ["sources[].processing.illegal_content_measures"]),
+        ])
     func gaps(_ scenario: String, _ fields: [String]) throws {
         let document = try Self.json(try Self.summary(scenario, ["--format", "json"]))
         let gaps = try #require(document["gaps"] as? [[String: Any]])
@@ -61,7 +72,9 @@ struct ReportSummaryCommandTests {
         #expect(fields.isEmpty ? gaps.isEmpty : Set(fields).isSubset(of: found), "\(scenario): \(found.sorted())")
     }
 
-    @Test("--strict exits 1 only when there are gaps", arguments: [("licensed-music-model", Int32(0)), ("listener-data", 1), ("api-terms", 1)])
+    @Test(
+        "--strict exits 1 only when there are gaps",
+        arguments: [("licensed-music-model", Int32(0)), ("listener-data", 1), ("api-terms", 1)])
     func strict(_ scenario: String, _ status: Int32) throws {
         let result = try Self.summary(scenario, ["--strict", "--format", "html"])
         #expect(result.status == status)
@@ -78,7 +91,8 @@ struct ReportSummaryCommandTests {
         #expect(!page.contains("<link") && !page.contains("src=\""), "nothing is loaded from elsewhere")
         let gaps = try #require(try Self.json(try Self.summary(scenario, ["--format", "json"]))["gaps"] as? [[String: Any]])
         for gap in gaps {
-            let field = try #require(gap["field"] as? String), location = try #require(gap["location"] as? String)
+            let field = try #require(gap["field"] as? String)
+            let location = try #require(gap["location"] as? String)
             #expect(page.contains("<code>\(field)</code>") && page.contains(location), "\(scenario): \(field)")
         }
         #expect(page.contains("<strong>Gaps: \(gaps.count)</strong>"))
@@ -89,7 +103,9 @@ struct ReportSummaryCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try Self.summary("licensed-music-model", ["--format", "json", "--output", "\(folder)/out/summary.json"])
         #expect(written.status == 0 && written.stdout == "")
-        #expect(try String(contentsOfFile: "\(folder)/out/summary.json", encoding: .utf8) == Self.summary("licensed-music-model", ["--format", "json"]).stdout)
+        #expect(
+            try String(contentsOfFile: "\(folder)/out/summary.json", encoding: .utf8)
+                == Self.summary("licensed-music-model", ["--format", "json"]).stdout)
         let refused = try Self.summary("licensed-music-model", ["--output", "examples/licensed-music-model/model-card.yaml"])
         #expect(refused.status == 2)
         #expect(refused.stderr == "examples/licensed-music-model/model-card.yaml: error: refusing to write the report over an input file\n")
@@ -101,11 +117,19 @@ struct ReportSummaryCommandTests {
         #expect(try String(contentsOfFile: manifest, encoding: .utf8) == before)
     }
 
-    @Test("inputs that cannot be read exit 2 with one located line", arguments: [
-        ("nope.yaml", "nope.yaml: error: no such file or directory\n"),
-        ("errors/missing-manifest/card.yaml", "errors/missing-manifest/card.yaml:6:17: error: dataset manifest 'data/nope.yaml' not found\n"),
-        ("check-fail/data/shadow.yaml", "check-fail/data/shadow.yaml:1:1: error: not a model card (found a DatasetManifest); the summary is made from a ModelCard\n"),
-    ])
+    @Test(
+        "inputs that cannot be read exit 2 with one located line",
+        arguments: [
+            ("nope.yaml", "nope.yaml: error: no such file or directory\n"),
+            (
+                "errors/missing-manifest/card.yaml",
+                "errors/missing-manifest/card.yaml:6:17: error: dataset manifest 'data/nope.yaml' not found\n"
+            ),
+            (
+                "check-fail/data/shadow.yaml",
+                "check-fail/data/shadow.yaml:1:1: error: not a model card (found a DatasetManifest); the summary is made from a ModelCard\n"
+            ),
+        ])
     func unreadable(_ path: String, _ stderr: String) throws {
         let result = try CLI.run(["report", "summary", path, "--as-of", "2026-11-22"])
         #expect(result.status == 2)

@@ -29,8 +29,11 @@ struct Scenario: Sendable, CustomTestStringConvertible {
 @Suite("Scenarios in examples/")
 struct ScenarioTests {
     @Test func thereAreEightScenarios() {
-        #expect(Scenario.all.map(\.name) == ["api-terms", "broker-optouts", "legacy-model", "licensed-music-model", "listener-data",
-                                              "pending-rebuttal", "public-photos", "scraped-catalogue"])
+        #expect(
+            Scenario.all.map(\.name) == [
+                "api-terms", "broker-optouts", "legacy-model", "licensed-music-model", "listener-data",
+                "pending-rebuttal", "public-photos", "scraped-catalogue",
+            ])
     }
 
     @Test("each scenario reaches its expected outcome", arguments: Scenario.all)
@@ -60,6 +63,9 @@ struct ScenarioTests {
         }
         var wanted: [String: String] = [:]
         for entry in expected["fails"]?.mapping ?? [] { wanted[entry.key] = entry.value.scalar?.text }
-        #expect(failing == wanted, "as of \(asOf), unexpected: \(failing.filter { wanted[$0.key] != $0.value }.keys.sorted()); missing: \(wanted.filter { failing[$0.key] != $0.value }.keys.sorted())")
+        #expect(
+            failing == wanted,
+            "as of \(asOf), unexpected: \(failing.filter { wanted[$0.key] != $0.value }.keys.sorted()); missing: \(wanted.filter { failing[$0.key] != $0.value }.keys.sorted())"
+        )
     }
 }

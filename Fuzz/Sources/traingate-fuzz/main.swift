@@ -2,6 +2,7 @@
 // fuzzer's bytes. Every target must turn any input into a value or a thrown error: a crash, a
 // hang, a sanitizer report or an error without a location is a bug.
 import Foundation
+
 @testable import TrainGateKit
 
 /// The loaders, by name.
@@ -36,7 +37,8 @@ func runDriver(
 func initialize() {
     let name = ProcessInfo.processInfo.environment["TRAINGATE_FUZZ_TARGET"] ?? ""
     guard let chosen = Target(rawValue: name) else {
-        FileHandle.standardError.write(Data("set TRAINGATE_FUZZ_TARGET to one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+        FileHandle.standardError.write(
+            Data("set TRAINGATE_FUZZ_TARGET to one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
         exit(2)
     }
     target = chosen
@@ -78,7 +80,8 @@ func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
 
 /// Reads a document as a manifest and as a card, as the loader would by its kind.
 func views(_ root: Node) {
-    var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+    var errors: [ArtifactError] = []
+    var warnings: [Diagnostic] = []
     _ = DatasetManifest.read(root, file: file, errors: &errors, warnings: &warnings)
     _ = ModelCard.read(root, file: file, errors: &errors, warnings: &warnings)
     _ = ArtifactLoader.lookalike(root, api: root["apiVersion"]?.scalar?.text, kind: root["kind"]?.scalar?.text ?? "")
@@ -96,7 +99,8 @@ func adapted(_ adapted: AdaptedFile?) {
 /// Runs a manifest or card (without the manifests it names) through every built-in pack and
 /// renders the report in every format.
 func check(_ root: Node) {
-    var errors: [ArtifactError] = [], warnings: [Diagnostic] = []
+    var errors: [ArtifactError] = []
+    var warnings: [Diagnostic] = []
     let bundle: ArtifactBundle
     switch root["kind"]?.scalar?.text {
     case "DatasetManifest":
@@ -108,9 +112,10 @@ func check(_ root: Node) {
     default: return
     }
     let result = Engine.check([bundle], packs: builtInPacks, asOf: asOf, includeAll: true)
-    let report = CheckReport(toolVersion: trainGateVersion, asOf: asOf, failOn: .high, packs: builtInPacks,
-                             inputs: [(file, root["kind"]!.scalar!.text)], skipped: [], warnings: warnings,
-                             findings: result.findings, counts: result.counts, subjects: [:], bundles: [bundle])
+    let report = CheckReport(
+        toolVersion: trainGateVersion, asOf: asOf, failOn: .high, packs: builtInPacks,
+        inputs: [(file, root["kind"]!.scalar!.text)], skipped: [], warnings: warnings,
+        findings: result.findings, counts: result.counts, subjects: [:], bundles: [bundle])
     for reporter in Reporters.all { _ = reporter.make(color: true).render(report) }
 }
 

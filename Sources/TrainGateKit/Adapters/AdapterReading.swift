@@ -128,7 +128,8 @@ enum LDKeys {
     static func matches(_ key: String, _ term: String, prefixes: [String]) -> Bool {
         if key == term { return true }
         if let colon = key.firstIndex(of: ":"), key[key.index(after: colon)...] == term,
-           prefixes.contains(String(key[..<colon])) {
+            prefixes.contains(String(key[..<colon]))
+        {
             return true
         }
         return key.hasSuffix("/" + term) || key.hasSuffix("#" + term)
@@ -149,7 +150,11 @@ enum Slug {
     static func make(_ text: String) -> String {
         var out = ""
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber { out.append(character) } else if !out.isEmpty && out.last != "-" { out.append("-") }
+            if character.isLetter || character.isNumber {
+                out.append(character)
+            } else if !out.isEmpty && out.last != "-" {
+                out.append("-")
+            }
         }
         while out.last == "-" { out.removeLast() }
         return out.isEmpty ? "dataset" : String(out.prefix(80))

@@ -55,7 +55,10 @@ enum CroissantAdapter: InputAdapter {
         let types = try r.texts(value("dataCollectionType"), "rai:dataCollectionType")
         var sourceType: Node?
         for type in types {
-            if let mapped = Self.sourceType(for: type.scalar!.text) { sourceType = .plain(mapped, at: type.location); break }
+            if let mapped = Self.sourceType(for: type.scalar!.text) {
+                sourceType = .plain(mapped, at: type.location)
+                break
+            }
         }
         // A Croissant file publishes its dataset; without a collection type that says otherwise, it is a public dataset.
         source.set("source_type", sourceType ?? .plain("public_dataset", at: root.location))
@@ -83,13 +86,18 @@ enum CroissantAdapter: InputAdapter {
         manifest.set("sources", Node(.sequence([source.node]), at: source.location))
 
         // Prose about people and consent is a hint, never a declaration.
-        let prose = collection + raw + annotation + sensitive
+        let prose =
+            collection + raw + annotation + sensitive
             + (try r.texts(value("annotatorDemographics", "annotatorsDemographics"), "rai:annotatorDemographics"))
         notes += ProseHints.scan(prose, format: .croissant)
         if !sensitive.isEmpty {
-            notes.append(Diagnostic(location: sensitive[0].location, message:
-                "Croissant rai:personalSensitiveInformation lists attributes but cannot say whether personal data is present "
-                + "or on what lawful basis it is processed; declare sources[].personal_data.present and .lawful_basis in a TrainGate manifest"))
+            notes.append(
+                Diagnostic(
+                    location: sensitive[0].location,
+                    message:
+                        "Croissant rai:personalSensitiveInformation lists attributes but cannot say whether personal data is present "
+                        + "or on what lawful basis it is processed; declare sources[].personal_data.present and .lawful_basis in a TrainGate manifest"
+                ))
         }
         return AdaptedFile(format: .croissant, card: nil, manifests: [manifest.node], notes: notes)
     }
@@ -111,7 +119,9 @@ enum CroissantAdapter: InputAdapter {
         var values: [Node] = []
         for (index, item) in (node.sequence ?? [node]).enumerated() {
             let itemPath = node.sequence == nil ? path : "\(path)[\(index)]"
-            let value = item.mapping != nil ? try reading.string(item["url"] ?? item["@id"] ?? item["name"], itemPath)
+            let value =
+                item.mapping != nil
+                ? try reading.string(item["url"] ?? item["@id"] ?? item["name"], itemPath)
                 : try reading.string(item, itemPath)
             if let value { values.append(value) }
         }
@@ -121,24 +131,28 @@ enum CroissantAdapter: InputAdapter {
 
     /// `rai:dataCollectionTimeframe` (`"2020/2022"` or `[start, end]`) or the start/end variants.
     static func period(_ root: Node, into source: inout Draft) throws(ArtifactError) {
-        let frame = try reading.texts(LDKeys.value(root, ["dataCollectionTimeframe", "dataCollectionTimeFrame"], prefixes: prefixes),
-                                      "rai:dataCollectionTimeframe")
+        let frame = try reading.texts(
+            LDKeys.value(root, ["dataCollectionTimeframe", "dataCollectionTimeFrame"], prefixes: prefixes),
+            "rai:dataCollectionTimeframe")
         var bounds: [Node] = []
         for item in frame {
             let parts = item.scalar!.text.split(separator: "/", maxSplits: 1).map(String.init)
             bounds += parts.map { Node.text($0, at: item.location) }
         }
-        let start = try reading.texts(LDKeys.value(root, ["dataCollectionTimeFrameStart", "dataCollectionTimeframeStart"], prefixes: prefixes),
-                                      "rai:dataCollectionTimeFrameStart")
-        let end = try reading.texts(LDKeys.value(root, ["dataCollectionTimeFrameEnd", "dataCollectionTimeframeEnd"], prefixes: prefixes),
-                                    "rai:dataCollectionTimeFrameEnd")
+        let start = try reading.texts(
+            LDKeys.value(root, ["dataCollectionTimeFrameStart", "dataCollectionTimeframeStart"], prefixes: prefixes),
+            "rai:dataCollectionTimeFrameStart")
+        let end = try reading.texts(
+            LDKeys.value(root, ["dataCollectionTimeFrameEnd", "dataCollectionTimeframeEnd"], prefixes: prefixes),
+            "rai:dataCollectionTimeFrameEnd")
         if bounds.isEmpty { bounds = Array(start.prefix(1)) + Array(end.prefix(1)) }
         for (position, bound) in bounds.prefix(2).enumerated() {
             let text = bound.scalar!.text.trimmingWhitespace()
             if text.isEmpty || text == ".." { continue }  // an open end of an ISO 8601 interval
             guard let date = DatePrefix.of(text) else {
-                throw .wrongType(bound.location, path: "Croissant rai:dataCollectionTimeframe", expected: "an ISO 8601 date or interval (2020/2022)",
-                                 found: "'\(text)'")
+                throw .wrongType(
+                    bound.location, path: "Croissant rai:dataCollectionTimeframe", expected: "an ISO 8601 date or interval (2020/2022)",
+                    found: "'\(text)'")
             }
             source.set(position == 0 ? "collection_period.start" : "collection_period.end", .plain(date, at: bound.location))
         }
@@ -151,19 +165,30 @@ enum CroissantAdapter: InputAdapter {
         func note(_ text: String, _ location: SourceLocation) {
             let lower = text.lowercased()
             let modality: String?
-            if lower.hasPrefix("image/") || lower.hasSuffix("imageobject") { modality = "image" }
-            else if lower.hasPrefix("audio/") || lower.hasSuffix("audioobject") { modality = "audio" }
-            else if lower.hasPrefix("video/") || lower.hasSuffix("videoobject") { modality = "video" }
-            else if lower.hasPrefix("text/plain") || lower == "sc:text" || lower.hasSuffix("schema.org/text") { modality = "text" }
-            else { modality = nil }
-            if let modality, found[modality] == nil { found[modality] = location; order.append(modality) }
+            if lower.hasPrefix("image/") || lower.hasSuffix("imageobject") {
+                modality = "image"
+            } else if lower.hasPrefix("audio/") || lower.hasSuffix("audioobject") {
+                modality = "audio"
+            } else if lower.hasPrefix("video/") || lower.hasSuffix("videoobject") {
+                modality = "video"
+            } else if lower.hasPrefix("text/plain") || lower == "sc:text" || lower.hasSuffix("schema.org/text") {
+                modality = "text"
+            } else {
+                modality = nil
+            }
+            if let modality, found[modality] == nil {
+                found[modality] = location
+                order.append(modality)
+            }
         }
         func walk(_ node: Node, depth: Int) {
             guard depth < 8 else { return }
             switch node.content {
             case .mapping(let entries):
                 for entry in entries {
-                    if LDKeys.matches(entry.key, "encodingFormat", prefixes: prefixes) || LDKeys.matches(entry.key, "dataType", prefixes: prefixes) {
+                    if LDKeys.matches(entry.key, "encodingFormat", prefixes: prefixes)
+                        || LDKeys.matches(entry.key, "dataType", prefixes: prefixes)
+                    {
                         for item in entry.value.sequence ?? [entry.value] { if let text = item.scalar?.text { note(text, item.location) } }
                     } else {
                         walk(entry.value, depth: depth + 1)

@@ -24,7 +24,8 @@ enum CycloneDXAdapter: InputAdapter {
     static func adapt(_ root: Node) throws(ArtifactError) -> AdaptedFile {
         let r = reading
         if let version = try r.text(root["specVersion"], "specVersion")?.scalar?.text, !["1.5", "1.6", "1.7"].contains(version) {
-            throw .invalidValue(root["specVersion"]!.location, path: "CycloneDX specVersion", value: version, allowed: ["1.5", "1.6", "1.7"])
+            throw .invalidValue(
+                root["specVersion"]!.location, path: "CycloneDX specVersion", value: version, allowed: ["1.5", "1.6", "1.7"])
         }
         var components: [(node: Node, path: String)] = []
         if let metadata = try r.object(root["metadata"], "metadata"), let main = try r.object(metadata["component"], "metadata.component") {
@@ -54,8 +55,11 @@ enum CycloneDXAdapter: InputAdapter {
             return AdaptedFile(format: .cyclonedx, card: nil, manifests: manifests, notes: notes)
         }
         if models.count > 1 {
-            notes.append(Diagnostic(location: models[1].node.location, message:
-                "the BOM describes \(models.count) machine-learning models; TrainGate checks the first as the model card"))
+            notes.append(
+                Diagnostic(
+                    location: models[1].node.location,
+                    message:
+                        "the BOM describes \(models.count) machine-learning models; TrainGate checks the first as the model card"))
         }
         let modelCard = try r.object(model["modelCard"], modelPath + ".modelCard")
         var manifests: [Node] = []
@@ -65,27 +69,37 @@ enum CycloneDXAdapter: InputAdapter {
                 guard item.mapping != nil else { throw r.wrong(item, "\(path)[\(index)]", "an object") }
                 if let ref = try r.text(item["ref"], "\(path)[\(index)].ref") {
                     guard let target = byRef[ref.scalar!.text] else {
-                        throw .invalid(ref.location, "CycloneDX \(path)[\(index)].ref names '\(ref.scalar!.text)', which no component or data entry in the BOM has as bom-ref")
+                        throw .invalid(
+                            ref.location,
+                            "CycloneDX \(path)[\(index)].ref names '\(ref.scalar!.text)', which no component or data entry in the BOM has as bom-ref"
+                        )
                     }
                     let targetType = target.node["type"]?.scalar?.text
                     guard target.parent != nil || targetType == "data" else {
-                        throw .invalid(ref.location, "CycloneDX \(path)[\(index)].ref names '\(ref.scalar!.text)', a "
-                                       + "\(targetType.map { "'\($0)'" } ?? "untyped") component, not a 'data' component or data entry")
+                        throw .invalid(
+                            ref.location,
+                            "CycloneDX \(path)[\(index)].ref names '\(ref.scalar!.text)', a "
+                                + "\(targetType.map { "'\($0)'" } ?? "untyped") component, not a 'data' component or data entry")
                     }
                     if let parent = target.parent {
                         manifests.append(try manifest(component: parent, items: [target.node], path: target.path))
                     } else {
-                        manifests.append(try manifest(component: target.node, items: try r.objects(target.node["data"], target.path + ".data"),
-                                                      path: target.path))
+                        manifests.append(
+                            try manifest(
+                                component: target.node, items: try r.objects(target.node["data"], target.path + ".data"),
+                                path: target.path))
                     }
                 } else {
                     manifests.append(try manifest(component: nil, items: [item], path: "\(path)[\(index)]"))
                 }
             }
             if manifests.count > 1, let first = parameters["datasets"] {
-                notes.append(Diagnostic(location: first.location, message:
-                    "CycloneDX lists a model's datasets without saying which were used for training and which for evaluation; "
-                    + "TrainGate checks all \(manifests.count) as training data"))
+                notes.append(
+                    Diagnostic(
+                        location: first.location,
+                        message:
+                            "CycloneDX lists a model's datasets without saying which were used for training and which for evaluation; "
+                            + "TrainGate checks all \(manifests.count) as training data"))
             }
         }
         return AdaptedFile(format: .cyclonedx, card: try card(model, modelCard, path: modelPath), manifests: manifests, notes: notes)
@@ -111,7 +125,10 @@ enum CycloneDXAdapter: InputAdapter {
         let choices = try r.objects(node, path)
         for (index, choice) in choices.enumerated() {
             if let expression = try r.string(choice["expression"], "\(path)[\(index)].expression") {
-                guard let id = LicenceText.fields(expression.scalar!.text, at: expression.location, trusted: true).first(where: { $0.0 == "spdx" })
+                guard
+                    let id = LicenceText.fields(expression.scalar!.text, at: expression.location, trusted: true).first(where: {
+                        $0.0 == "spdx"
+                    })
                 else { return [] }
                 ids.append(id.1)
                 continue
@@ -166,20 +183,25 @@ enum CycloneDXAdapter: InputAdapter {
             let family = try r.text(parameters["architectureFamily"], cardPath + ".modelParameters.architectureFamily")
             let architecture = try r.text(parameters["modelArchitecture"], cardPath + ".modelParameters.modelArchitecture")
             card.set("model.architecture", Node.paragraphs([family, architecture].compactMap { $0 }))
-            if let task = try r.text(parameters["task"], cardPath + ".modelParameters.task") { card.set("model.intended_tasks", Node.list([task])) }
+            if let task = try r.text(parameters["task"], cardPath + ".modelParameters.task") {
+                card.set("model.intended_tasks", Node.list([task]))
+            }
         }
         if let considerations = try r.object(modelCard["considerations"], cardPath + ".considerations") {
             let useCases = try r.texts(considerations["useCases"], cardPath + ".considerations.useCases")
             if !useCases.isEmpty { card.set("model.intended_tasks", Node.list(useCases)) }
             let limitations = try r.texts(considerations["technicalLimitations"], cardPath + ".considerations.technicalLimitations")
             card.set("model.limitations", Node.paragraphs(limitations))
-            if let environment = try r.object(considerations["environmentalConsiderations"], cardPath + ".considerations.environmentalConsiderations") {
+            if let environment = try r.object(
+                considerations["environmentalConsiderations"], cardPath + ".considerations.environmentalConsiderations")
+            {
                 let consumptionsPath = cardPath + ".considerations.environmentalConsiderations.energyConsumptions"
                 for (index, consumption) in try r.objects(environment["energyConsumptions"], consumptionsPath).enumerated()
                 where consumption["activity"]?.scalar?.text == "training" {
                     let costPath = "\(consumptionsPath)[\(index)].activityEnergyCost"
                     guard let cost = try r.object(consumption["activityEnergyCost"], costPath),
-                          let value = try r.number(cost["value"], costPath + ".value") else { continue }
+                        let value = try r.number(cost["value"], costPath + ".value")
+                    else { continue }
                     let unit = try r.text(cost["unit"], costPath + ".unit")?.scalar?.text
                     if unit == "kWh" { card.set("energy.training_mwh", .number(value / 1000, at: cost["value"]!.location)) }
                     break
@@ -201,7 +223,8 @@ enum CycloneDXAdapter: InputAdapter {
         manifest.set("dataset.name", name)
         manifest.set("dataset.version", try r.text(anchor["version"], componentPath + ".version"))
         manifest.set("dataset.description", try r.text(anchor["description"], componentPath + ".description"))
-        let componentLicence = try component.map { c throws(ArtifactError) in try licence(c["licenses"], componentPath + ".licenses") } ?? []
+        let componentLicence =
+            try component.map { c throws(ArtifactError) in try licence(c["licenses"], componentPath + ".licenses") } ?? []
         let owner = try component.map { c throws(ArtifactError) in try organisation(c, componentPath) } ?? nil
         manifest.set("dataset.owner.organisation", owner)
         var sources: [Node] = []
@@ -213,11 +236,16 @@ enum CycloneDXAdapter: InputAdapter {
         return manifest.node
     }
 
-    static func source(_ item: Node, index: Int, datasetID: String, licence: [(String, Node)], owner: Node?, path: String) throws(ArtifactError) -> Node {
+    static func source(_ item: Node, index: Int, datasetID: String, licence: [(String, Node)], owner: Node?, path: String)
+        throws(ArtifactError) -> Node
+    {
         let r = reading
         var source = Draft(at: item.location)
         let name = try r.text(item["name"], path + ".name")
-        source.set("id", .text(index == 0 ? datasetID : Slug.make(name?.scalar?.text ?? "\(datasetID)-\(index + 1)"), at: name?.location ?? item.location))
+        source.set(
+            "id",
+            .text(
+                index == 0 ? datasetID : Slug.make(name?.scalar?.text ?? "\(datasetID)-\(index + 1)"), at: name?.location ?? item.location))
         source.set("name", name)
         source.set("description", try r.text(item["description"], path + ".description"))
         let classification = try r.text(item["classification"], path + ".classification")
@@ -232,8 +260,10 @@ enum CycloneDXAdapter: InputAdapter {
         if let first = sensitive.first {
             source.set("personal_data.present", .flag(true, at: first.location))
             source.set("personal_data.categories", Node.list(sensitive))
-        } else if let classification, ["pii", "personal", "personal data", "sensitive personal data", "phi"]
-                    .contains(classification.scalar!.text.lowercased()) {
+        } else if let classification,
+            ["pii", "personal", "personal data", "sensitive personal data", "phi"]
+                .contains(classification.scalar!.text.lowercased())
+        {
             source.set("personal_data.present", .flag(true, at: classification.location))
         }
         if let governance = try r.object(item["governance"], path + ".governance") {

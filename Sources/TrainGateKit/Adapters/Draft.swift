@@ -52,7 +52,9 @@ struct Draft: Sendable {
             return
         }
         var child: Draft
-        if case .draft(let existing)? = values[key] { child = existing } else {
+        if case .draft(let existing)? = values[key] {
+            child = existing
+        } else {
             child = Draft(at: node.location)
             if values[key] == nil { order.append(key) }
         }
@@ -62,14 +64,16 @@ struct Draft: Sendable {
 
     /// The mapping.
     var node: Node {
-        Node(.mapping(order.map { key in
-            let value: Node
-            switch values[key]! {
-            case .node(let node): value = node
-            case .draft(let draft): value = draft.node
-            }
-            return MappingEntry(key: key, keyLocation: value.location, value: value)
-        }), at: location)
+        Node(
+            .mapping(
+                order.map { key in
+                    let value: Node
+                    switch values[key]! {
+                    case .node(let node): value = node
+                    case .draft(let draft): value = draft.node
+                    }
+                    return MappingEntry(key: key, keyLocation: value.location, value: value)
+                }), at: location)
     }
 }
 

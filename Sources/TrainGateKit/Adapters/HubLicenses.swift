@@ -24,20 +24,20 @@ enum HubLicenses {
     static let table: [(hub: String, spdx: String?)] = [
         (hub: "apache-2.0", spdx: "Apache-2.0"),
         (hub: "mit", spdx: "MIT"),
-        (hub: "openrail", spdx: nil),                          // licence family
-        (hub: "bigscience-openrail-m", spdx: nil),             // not listed (SPDX request license-list-XML#1622 declined)
-        (hub: "creativeml-openrail-m", spdx: nil),             // not on the SPDX list
-        (hub: "bigscience-bloom-rail-1.0", spdx: nil),         // not on the SPDX list
-        (hub: "bigcode-openrail-m", spdx: nil),                // not on the SPDX list
+        (hub: "openrail", spdx: nil),  // licence family
+        (hub: "bigscience-openrail-m", spdx: nil),  // not listed (SPDX request license-list-XML#1622 declined)
+        (hub: "creativeml-openrail-m", spdx: nil),  // not on the SPDX list
+        (hub: "bigscience-bloom-rail-1.0", spdx: nil),  // not on the SPDX list
+        (hub: "bigcode-openrail-m", spdx: nil),  // not on the SPDX list
         (hub: "afl-3.0", spdx: "AFL-3.0"),
         (hub: "artistic-2.0", spdx: "Artistic-2.0"),
         (hub: "bsl-1.0", spdx: "BSL-1.0"),
-        (hub: "bsd", spdx: nil),                               // licence family
+        (hub: "bsd", spdx: nil),  // licence family
         (hub: "bsd-2-clause", spdx: "BSD-2-Clause"),
         (hub: "bsd-3-clause", spdx: "BSD-3-Clause"),
         (hub: "bsd-3-clause-clear", spdx: "BSD-3-Clause-Clear"),
-        (hub: "c-uda", spdx: "C-UDA-1.0"),                     // Computational Use of Data Agreement
-        (hub: "cc", spdx: nil),                                // licence family
+        (hub: "c-uda", spdx: "C-UDA-1.0"),  // Computational Use of Data Agreement
+        (hub: "cc", spdx: nil),  // licence family
         (hub: "cc0-1.0", spdx: "CC0-1.0"),
         (hub: "cc-by-2.0", spdx: "CC-BY-2.0"),
         (hub: "cc-by-2.5", spdx: "CC-BY-2.5"),
@@ -61,29 +61,29 @@ enum HubLicenses {
         (hub: "ecl-2.0", spdx: "ECL-2.0"),
         (hub: "epl-1.0", spdx: "EPL-1.0"),
         (hub: "epl-2.0", spdx: "EPL-2.0"),
-        (hub: "etalab-2.0", spdx: "etalab-2.0"),               // SPDX spells this id in lower case
+        (hub: "etalab-2.0", spdx: "etalab-2.0"),  // SPDX spells this id in lower case
         (hub: "eupl-1.1", spdx: "EUPL-1.1"),
         (hub: "eupl-1.2", spdx: "EUPL-1.2"),
-        (hub: "agpl-3.0", spdx: "AGPL-3.0-only"),              // version only: see the note on the GPL family above
-        (hub: "gfdl", spdx: nil),                              // licence family
-        (hub: "gpl", spdx: nil),                               // licence family
-        (hub: "gpl-2.0", spdx: "GPL-2.0-only"),                // see the note on the GPL family above
-        (hub: "gpl-3.0", spdx: "GPL-3.0-only"),                // see the note on the GPL family above
-        (hub: "lgpl", spdx: nil),                              // licence family
-        (hub: "lgpl-2.1", spdx: "LGPL-2.1-only"),              // see the note on the GPL family above
-        (hub: "lgpl-3.0", spdx: "LGPL-3.0-only"),              // see the note on the GPL family above
+        (hub: "agpl-3.0", spdx: "AGPL-3.0-only"),  // version only: see the note on the GPL family above
+        (hub: "gfdl", spdx: nil),  // licence family
+        (hub: "gpl", spdx: nil),  // licence family
+        (hub: "gpl-2.0", spdx: "GPL-2.0-only"),  // see the note on the GPL family above
+        (hub: "gpl-3.0", spdx: "GPL-3.0-only"),  // see the note on the GPL family above
+        (hub: "lgpl", spdx: nil),  // licence family
+        (hub: "lgpl-2.1", spdx: "LGPL-2.1-only"),  // see the note on the GPL family above
+        (hub: "lgpl-3.0", spdx: "LGPL-3.0-only"),  // see the note on the GPL family above
         (hub: "isc", spdx: "ISC"),
-        (hub: "h-research", spdx: nil),                        // not on the SPDX list
-        (hub: "intel-research", spdx: nil),                    // not on the SPDX list (SPDX `Intel` is a different licence)
+        (hub: "h-research", spdx: nil),  // not on the SPDX list
+        (hub: "intel-research", spdx: nil),  // not on the SPDX list (SPDX `Intel` is a different licence)
         (hub: "lppl-1.3c", spdx: "LPPL-1.3c"),
         (hub: "ms-pl", spdx: "MS-PL"),
-        (hub: "apple-ascl", spdx: nil),                        // SPDX `AML` is the 2006 "Apple Computer, Inc." text only
-        (hub: "apple-amlr", spdx: nil),                        // not on the SPDX list
+        (hub: "apple-ascl", spdx: nil),  // SPDX `AML` is the 2006 "Apple Computer, Inc." text only
+        (hub: "apple-amlr", spdx: nil),  // not on the SPDX list
         (hub: "mpl-2.0", spdx: "MPL-2.0"),
-        (hub: "odc-by", spdx: "ODC-By-1.0"),                   // a "family" on the Hub, but 1.0 is the only version
-        (hub: "odbl", spdx: "ODbL-1.0"),                       // a "family" on the Hub, but 1.0 is the only version
-        (hub: "openmdw-1.0", spdx: "OpenMDW-1.0"),             // on the SPDX list since 3.28.0
-        (hub: "openrail++", spdx: nil),                        // not on the SPDX list
+        (hub: "odc-by", spdx: "ODC-By-1.0"),  // a "family" on the Hub, but 1.0 is the only version
+        (hub: "odbl", spdx: "ODbL-1.0"),  // a "family" on the Hub, but 1.0 is the only version
+        (hub: "openmdw-1.0", spdx: "OpenMDW-1.0"),  // on the SPDX list since 3.28.0
+        (hub: "openrail++", spdx: nil),  // not on the SPDX list
         (hub: "osl-3.0", spdx: "OSL-3.0"),
         (hub: "postgresql", spdx: "PostgreSQL"),
         (hub: "ofl-1.1", spdx: "OFL-1.1"),
@@ -91,19 +91,19 @@ enum HubLicenses {
         (hub: "unlicense", spdx: "Unlicense"),
         (hub: "zlib", spdx: "Zlib"),
         (hub: "pddl", spdx: "PDDL-1.0"),
-        (hub: "lgpl-lr", spdx: "LGPLLR"),                      // SPDX writes it without a hyphen
-        (hub: "deepfloyd-if-license", spdx: nil),              // not on the SPDX list
-        (hub: "fair-noncommercial-research-license", spdx: nil), // not listed (SPDX `Fair` is another licence)
-        (hub: "llama2", spdx: nil),                            // not on the SPDX list
-        (hub: "llama3", spdx: nil),                            // not on the SPDX list
-        (hub: "llama3.1", spdx: nil),                          // not on the SPDX list
-        (hub: "llama3.2", spdx: nil),                          // not on the SPDX list
-        (hub: "llama3.3", spdx: nil),                          // not on the SPDX list
-        (hub: "llama4", spdx: nil),                            // not on the SPDX list
-        (hub: "grok2-community", spdx: nil),                   // not on the SPDX list
-        (hub: "gemma", spdx: nil),                             // not on the SPDX list
-        (hub: "unknown", spdx: nil),                           // no licence stated
-        (hub: "other", spdx: nil),                             // named in `license_name` / `license_link` instead
+        (hub: "lgpl-lr", spdx: "LGPLLR"),  // SPDX writes it without a hyphen
+        (hub: "deepfloyd-if-license", spdx: nil),  // not on the SPDX list
+        (hub: "fair-noncommercial-research-license", spdx: nil),  // not listed (SPDX `Fair` is another licence)
+        (hub: "llama2", spdx: nil),  // not on the SPDX list
+        (hub: "llama3", spdx: nil),  // not on the SPDX list
+        (hub: "llama3.1", spdx: nil),  // not on the SPDX list
+        (hub: "llama3.2", spdx: nil),  // not on the SPDX list
+        (hub: "llama3.3", spdx: nil),  // not on the SPDX list
+        (hub: "llama4", spdx: nil),  // not on the SPDX list
+        (hub: "grok2-community", spdx: nil),  // not on the SPDX list
+        (hub: "gemma", spdx: nil),  // not on the SPDX list
+        (hub: "unknown", spdx: nil),  // no licence stated
+        (hub: "other", spdx: nil),  // named in `license_name` / `license_link` instead
     ]
 
     /// The SPDX id of each Hub key that has one, keyed by the lower-cased Hub key.

@@ -20,19 +20,24 @@ enum HuggingFaceCardAdapter: InputAdapter {
 
     static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
         guard case .markdown(let markdown) = document else {
-            throw .notCheckable(SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) is a Markdown file (README.md) with YAML front matter")
+            throw .notCheckable(
+                SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) is a Markdown file (README.md) with YAML front matter")
         }
         guard looksLikeCard(markdown) else {
-            throw .notCheckable(SourceLocation(file: markdown.file, line: 1, column: 1), reason:
-                "not a Hugging Face card: no card metadata in front matter and no model or dataset card headings")
+            throw .notCheckable(
+                SourceLocation(file: markdown.file, line: 1, column: 1),
+                reason:
+                    "not a Hugging Face card: no card metadata in front matter and no model or dataset card headings")
         }
         return try adapt(markdown)
     }
 
     /// Front-matter keys only dataset cards use.
-    static let datasetKeys = ["pretty_name", "task_categories", "task_ids", "size_categories", "annotations_creators",
-                              "language_creators", "source_datasets", "multilinguality", "dataset_info", "configs",
-                              "paperswithcode_id", "train-eval-index", "language_bcp47"]
+    static let datasetKeys = [
+        "pretty_name", "task_categories", "task_ids", "size_categories", "annotations_creators",
+        "language_creators", "source_datasets", "multilinguality", "dataset_info", "configs",
+        "paperswithcode_id", "train-eval-index", "language_bcp47",
+    ]
     /// Front-matter keys only model cards use.
     static let modelKeys = ["base_model", "pipeline_tag", "library_name", "model-index", "base_model_relation", "model_name"]
 
@@ -41,7 +46,8 @@ enum HuggingFaceCardAdapter: InputAdapter {
         let meta: Node
         if let front = document.frontMatter, !front.isNull {
             guard front.mapping != nil else {
-                throw .notCheckable(front.location, reason: "a Hugging Face card's metadata block must be a mapping, found \(front.kindDescription)")
+                throw .notCheckable(
+                    front.location, reason: "a Hugging Face card's metadata block must be a mapping, found \(front.kindDescription)")
             }
             meta = front
         } else {
@@ -53,8 +59,10 @@ enum HuggingFaceCardAdapter: InputAdapter {
     }
 
     /// Front-matter keys both kinds of card use.
-    static let sharedKeys = ["license", "license_name", "license_link", "language", "tags", "datasets", "metrics", "gated",
-                             "extra_gated_prompt", "extra_gated_fields", "thumbnail", "widget"]
+    static let sharedKeys = [
+        "license", "license_name", "license_link", "language", "tags", "datasets", "metrics", "gated",
+        "extra_gated_prompt", "extra_gated_fields", "thumbnail", "widget",
+    ]
     /// Headings of the model and dataset card templates, current and legacy.
     static let cardHeadings: Set<String> = [
         "model details", "model description", "uses", "direct use", "out-of-scope use", "bias, risks, and limitations",
@@ -92,13 +100,21 @@ enum HuggingFaceCardAdapter: InputAdapter {
         for (key, node) in try licence(meta) { card.set("model.license.\(key)", node) }
         if let tag = try r.text(meta["pipeline_tag"], "pipeline_tag") {
             card.set("model.intended_tasks", Node.list([tag]))
-        } else if let uses = sections.text(["direct use", "intended uses & limitations", "intended uses and limitations",
-                                             "intended use", "intended uses", "uses"]) {
+        } else if let uses = sections.text([
+            "direct use", "intended uses & limitations", "intended uses and limitations",
+            "intended use", "intended uses", "uses",
+        ]) {
             card.set("model.intended_tasks", Node.list([uses]))
         }
-        card.set("model.limitations", sections.text(["bias, risks, and limitations", "bias, risks and limitations", "limitations and bias",
-                                                     "limitations and biases", "risks and limitations", "limitations"]))
-        card.set("model.architecture", sections.text(["model architecture and objective", "model architecture"]) ?? sections.bullet("model type"))
+        card.set(
+            "model.limitations",
+            sections.text([
+                "bias, risks, and limitations", "bias, risks and limitations", "limitations and bias",
+                "limitations and biases", "risks and limitations", "limitations",
+            ]))
+        card.set(
+            "model.architecture",
+            sections.text(["model architecture and objective", "model architecture"]) ?? sections.bullet("model type"))
         card.set("provider.legal_name", sections.bullet("developed by"))
         card.set("provider.contact", sections.text(["model card contact", "contact"]))
         var dependencies: [Node] = []
@@ -123,9 +139,12 @@ enum HuggingFaceCardAdapter: InputAdapter {
         let datasets = try r.texts(meta["datasets"], "datasets")
         if let first = datasets.first {
             let ids = datasets.compactMap(\.scalar?.text).joined(separator: ", ")
-            notes.append(Diagnostic(location: first.location, message:
-                "the card names Hub datasets (\(ids)) but TrainGate reads training data from dataset manifests; convert each "
-                + "dataset's card with 'traingate convert README.md --to manifest' and list them under training_data.datasets"))
+            notes.append(
+                Diagnostic(
+                    location: first.location,
+                    message:
+                        "the card names Hub datasets (\(ids)) but TrainGate reads training data from dataset manifests; convert each "
+                        + "dataset's card with 'traingate convert README.md --to manifest' and list them under training_data.datasets"))
         }
         notes += try gating(meta)
         let prose = [sections.text(["training data"]), sections.text(["training procedure", "preprocessing"])].compactMap { $0 }
@@ -147,14 +166,25 @@ enum HuggingFaceCardAdapter: InputAdapter {
         manifest.set("dataset.description", sections.text(["dataset summary", "dataset description"]))
         manifest.set("dataset.owner.organisation", sections.bullet("curated by") ?? sections.text(["dataset curators"]))
         manifest.set("governance.design_choices", sections.text(["curation rationale"]))
-        manifest.set("governance.data_gaps", Node.list([sections.text(["other known limitations", "bias, risks, and limitations",
-                                                                         "bias, risks and limitations", "limitations"])].compactMap { $0 }))
+        manifest.set(
+            "governance.data_gaps",
+            Node.list(
+                [
+                    sections.text([
+                        "other known limitations", "bias, risks, and limitations",
+                        "bias, risks and limitations", "limitations",
+                    ])
+                ].compactMap { $0 }))
 
         var source = Draft(at: start)
         source.set("id", .text(id, at: name?.location ?? start))
         source.set("name", name)
-        source.set("description", sections.text(["data collection and processing", "initial data collection and normalization",
-                                                 "source data"]))
+        source.set(
+            "description",
+            sections.text([
+                "data collection and processing", "initial data collection and normalization",
+                "source data",
+            ]))
         let creators = try r.texts(meta["language_creators"], "language_creators")
         if let first = creators.first, creators.allSatisfy({ $0.scalar?.text == "machine-generated" }) {
             source.set("source_type", .plain("synthetic", at: first.location))
@@ -169,13 +199,18 @@ enum HuggingFaceCardAdapter: InputAdapter {
 
         let privacy = sections.first(["personal and sensitive information"])
         if let privacy {
-            notes.append(Diagnostic(location: privacy.location, message:
-                "the card's Personal and Sensitive Information section is prose, not a declaration; declare "
-                + "sources[].personal_data.present (and, when true, .lawful_basis) in a TrainGate manifest"))
+            notes.append(
+                Diagnostic(
+                    location: privacy.location,
+                    message:
+                        "the card's Personal and Sensitive Information section is prose, not a declaration; declare "
+                        + "sources[].personal_data.present (and, when true, .lawful_basis) in a TrainGate manifest"))
         }
-        let prose = [privacy.map { Node.text($0.text, at: $0.location) },
-                     sections.text(["who are the source data producers", "who are the source language producers"]),
-                     sections.text(["who are the annotators"])].compactMap { $0 }
+        let prose = [
+            privacy.map { Node.text($0.text, at: $0.location) },
+            sections.text(["who are the source data producers", "who are the source language producers"]),
+            sections.text(["who are the annotators"]),
+        ].compactMap { $0 }
         notes += ProseHints.scan(prose, format: .huggingface)
         notes += try gating(meta)
         return AdaptedFile(format: .huggingface, card: nil, manifests: [manifest.node], notes: notes)
@@ -199,14 +234,27 @@ enum HuggingFaceCardAdapter: InputAdapter {
         for task in try reading.texts(meta["task_categories"], "task_categories") {
             let text = task.scalar!.text.lowercased()
             let modality: String
-            if text.contains("speech") || text.contains("audio") { modality = "audio" }
-            else if text.contains("video") { modality = "video" }
-            else if text.contains("image") || text.contains("object-detection") || text.contains("depth") { modality = "image" }
-            else if text.contains("text") || ["translation", "question-answering", "summarization", "token-classification", "fill-mask",
-                                              "sentence-similarity", "conversational", "table-question-answering",
-                                              "zero-shot-classification"].contains(text) { modality = "text" }
-            else { continue }
-            if found[modality] == nil { found[modality] = .plain(modality, at: task.location); order.append(modality) }
+            if text.contains("speech") || text.contains("audio") {
+                modality = "audio"
+            } else if text.contains("video") {
+                modality = "video"
+            } else if text.contains("image") || text.contains("object-detection") || text.contains("depth") {
+                modality = "image"
+            } else if text.contains("text")
+                || [
+                    "translation", "question-answering", "summarization", "token-classification", "fill-mask",
+                    "sentence-similarity", "conversational", "table-question-answering",
+                    "zero-shot-classification",
+                ].contains(text)
+            {
+                modality = "text"
+            } else {
+                continue
+            }
+            if found[modality] == nil {
+                found[modality] = .plain(modality, at: task.location)
+                order.append(modality)
+            }
         }
         return order.map { found[$0]! }
     }
@@ -218,9 +266,13 @@ enum HuggingFaceCardAdapter: InputAdapter {
         if let fields = meta["extra_gated_fields"], !fields.isNull, fields.mapping == nil {
             throw reading.wrong(fields, "extra_gated_fields", "a mapping of field labels to types")
         }
-        return [Diagnostic(location: entry.keyLocation, message:
-            "gating fields set the terms people accept to download the repository; they are not consent of the people in the data "
-            + "and declare no lawful basis (sources[].personal_data.lawful_basis)")]
+        return [
+            Diagnostic(
+                location: entry.keyLocation,
+                message:
+                    "gating fields set the terms people accept to download the repository; they are not consent of the people in the data "
+                    + "and declare no lawful basis (sources[].personal_data.lawful_basis)")
+        ]
     }
 
     /// The first heading's text after `prefix` (`# Model Card for bert-base`), if filled.
@@ -232,7 +284,8 @@ enum HuggingFaceCardAdapter: InputAdapter {
         guard plain.lowercased().hasPrefix(prefix) else { return nil }
         let raw = String(plain.dropFirst(prefix.count)).trimmingWhitespace()
         // The template's defaults when no name was given are placeholders too.
-        guard let cleaned = Placeholder.clean([(heading.line, raw)])?.text, !["model id", "dataset name"].contains(cleaned.lowercased()) else {
+        guard let cleaned = Placeholder.clean([(heading.line, raw)])?.text, !["model id", "dataset name"].contains(cleaned.lowercased())
+        else {
             return nil
         }
         return .text(cleaned, at: SourceLocation(file: sections.document.file, line: heading.line, column: 1))
@@ -243,7 +296,11 @@ enum HuggingFaceCardAdapter: InputAdapter {
         let parts = document.file.split(separator: "/").map(String.init)
         var name = parts.last ?? document.file
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-        if name.lowercased() == "readme", parts.count >= 2 { name = parts[parts.count - 2] } else if name.lowercased() == "readme" { name = "README" }
+        if name.lowercased() == "readme", parts.count >= 2 {
+            name = parts[parts.count - 2]
+        } else if name.lowercased() == "readme" {
+            name = "README"
+        }
         return .text(name, at: SourceLocation(file: document.file, line: 1, column: 1))
     }
 }

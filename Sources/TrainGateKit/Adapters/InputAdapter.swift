@@ -49,7 +49,9 @@ public enum Adapters {
     /// Reads `file` as `format` (or as what its content says, for `.auto`): a document in no
     /// other format TrainGate reads comes back as `.native`, for the caller to judge. Throws a
     /// located error for a file that cannot be read, is malformed, or has a value of the wrong type.
-    public static func load(file: String, format: InputFormat = .auto, limits: LoadLimits = .standard) throws(ArtifactError) -> AdaptedOrNative {
+    public static func load(file: String, format: InputFormat = .auto, limits: LoadLimits = .standard) throws(ArtifactError)
+        -> AdaptedOrNative
+    {
         let syntax = format.adapter?.syntax ?? InputSyntax(path: file)
         let forced = format.adapter
         do {
@@ -63,7 +65,9 @@ public enum Adapters {
                 }
                 return .adapted(try adapter.adapt(.markdown(document)))
             }
-            let root = syntax == .json ? try DocumentLoader.loadJSON(file: file, limits: limits) : try DocumentLoader.loadYAML(file: file, limits: limits)
+            let root =
+                syntax == .json
+                ? try DocumentLoader.loadJSON(file: file, limits: limits) : try DocumentLoader.loadYAML(file: file, limits: limits)
             let detected = format == .auto ? InputFormat.detect(root) : format
             guard let adapter = detected?.adapter else { return .native(root) }
             return .adapted(try adapt(root, with: adapter))

@@ -57,7 +57,8 @@ enum LicenceText {
         var afterWith = false
         for word in words {
             // Parentheses group; they are kept around the canonical token.
-            let opening = word.prefix { $0 == "(" }, closing = word.reversed().prefix { $0 == ")" }
+            let opening = word.prefix { $0 == "(" }
+            let closing = word.reversed().prefix { $0 == ")" }
             let token = String(word.dropFirst(opening.count).dropLast(closing.count))
             if ["AND", "OR", "WITH"].contains(token.uppercased()) && !expectsID {
                 out.append(String(opening) + token.uppercased() + String(closing))
@@ -73,7 +74,8 @@ enum LicenceText {
                 canonical = SPDXLicenseList.exception(token) ?? (trusted && isIDShaped(token) ? token : nil)
             } else {
                 let base = token.hasSuffix("+") ? String(token.dropLast()) : token
-                canonical = SPDXLicenseList.licence(base).map { token.hasSuffix("+") ? $0 + "+" : $0 }
+                canonical =
+                    SPDXLicenseList.licence(base).map { token.hasSuffix("+") ? $0 + "+" : $0 }
                     ?? (trusted && isIDShaped(token) ? token : nil)
             }
             guard let canonical else { return nil }

@@ -36,7 +36,12 @@ struct MarkdownSections {
             if inComment || fence != nil { hidden.insert(line) }
             let trimmed = raw.trimmingWhitespace()
             if !inComment, let marker = ["```", "~~~"].first(where: { trimmed.hasPrefix($0) }) {
-                if fence == nil { fence = marker; hidden.insert(line) } else if fence == marker { fence = nil }
+                if fence == nil {
+                    fence = marker
+                    hidden.insert(line)
+                } else if fence == marker {
+                    fence = nil
+                }
                 continue
             }
             if fence == nil { _ = Placeholder.stripComments(raw, inComment: &inComment) }
@@ -61,8 +66,9 @@ struct MarkdownSections {
             return document.bodyLines.indices.contains(offset) ? (line, document.bodyLines[offset]) : nil
         }
         guard let cleaned = Placeholder.clean(lines) else { return nil }
-        return Filled(heading: section.heading, text: cleaned.text,
-                      location: SourceLocation(file: document.file, line: cleaned.line, column: 1))
+        return Filled(
+            heading: section.heading, text: cleaned.text,
+            location: SourceLocation(file: document.file, line: cleaned.line, column: 1))
     }
 
     /// The first filled section whose normalised heading is one of `names`.
@@ -114,8 +120,10 @@ struct MarkdownSections {
 /// Template text that is not an answer.
 enum Placeholder {
     /// Whole-value placeholders, compared lower-cased without surrounding punctuation.
-    static let markers: Set<String> = ["more information needed", "needs more information", "todo", "tbd", "tba", "to be added",
-                                       "coming soon", "to-fill-here", "fill in", "fill me", "xxx"]
+    static let markers: Set<String> = [
+        "more information needed", "needs more information", "todo", "tbd", "tba", "to be added",
+        "coming soon", "to-fill-here", "fill in", "fill me", "xxx",
+    ]
 
     /// `lines` without HTML comments, template braces and placeholder lines, joined; with the
     /// line of the first text left, or nil when no letter or digit is left. Linear in the text.
@@ -184,7 +192,10 @@ enum Placeholder {
         var index = text.startIndex
         while let open = text[index...].firstIndex(of: "[") {
             out += text[index..<open]
-            guard let close = text[open...].firstIndex(of: "]") else { out += text[open...]; return out }
+            guard let close = text[open...].firstIndex(of: "]") else {
+                out += text[open...]
+                return out
+            }
             let inner = text[text.index(after: open)..<close].lowercased()
             var end = text.index(after: close)
             if inner == "more information needed" || inner == "needs more information" {
@@ -218,6 +229,7 @@ enum Placeholder {
 
     /// Lower-cased, without surrounding punctuation, emphasis or spaces.
     static func bare(_ text: String) -> String {
-        text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces).union(CharacterSet(charactersIn: "*_`")))
+        text.lowercased().trimmingCharacters(
+            in: CharacterSet.punctuationCharacters.union(.whitespaces).union(CharacterSet(charactersIn: "*_`")))
     }
 }

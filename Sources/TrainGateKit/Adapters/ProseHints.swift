@@ -20,12 +20,15 @@ enum ProseHints {
         guard let word = words.first(where: { lower.contains($0) }), let range = lower.range(of: word) else { return nil }
         let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
         let characters = Array(text)
-        var start = offset, end = offset
+        var start = offset
+        var end = offset
         while start > 0 && !".!?\n".contains(characters[start - 1]) && offset - start < 160 { start -= 1 }
         while end < characters.count && !".!?\n".contains(characters[end]) && end - offset < 200 { end += 1 }
         let sentence = String(characters[start..<min(end + 1, characters.count)]).trimmingWhitespace()
-        return Diagnostic(location: location, message:
-            "the \(format.title) prose mentions consent (\"\(sentence)\"); prose is a hint, not a declaration: "
-            + "declare sources[].personal_data.lawful_basis and .consent in a TrainGate manifest")
+        return Diagnostic(
+            location: location,
+            message:
+                "the \(format.title) prose mentions consent (\"\(sentence)\"); prose is a hint, not a declaration: "
+                + "declare sources[].personal_data.lawful_basis and .consent in a TrainGate manifest")
     }
 }

@@ -45,7 +45,8 @@ enum SPDX3Adapter: InputAdapter {
             let type = graph.type(element)
             if type == "Relationship" || type == "LifecycleScopedRelationship" {
                 guard let from = try r.text(element["from"], "@graph[\(index)].from")?.scalar?.text,
-                      let kind = try r.text(element["relationshipType"], "@graph[\(index)].relationshipType")?.scalar?.text else { continue }
+                    let kind = try r.text(element["relationshipType"], "@graph[\(index)].relationshipType")?.scalar?.text
+                else { continue }
                 for to in try r.texts(element["to"], "@graph[\(index)].to") {
                     graph.relations[kind, default: [:]][from, default: []].append((to.scalar!.text, element.location))
                 }
@@ -59,8 +60,11 @@ enum SPDX3Adapter: InputAdapter {
         let datasets = graph.order.filter { graph.type(graph.elements[$0]!) == "dataset_DatasetPackage" }
         var notes: [Diagnostic] = []
         if models.count > 1 {
-            notes.append(Diagnostic(location: graph.elements[models[1]]!.location, message:
-                "the document describes \(models.count) AI packages; TrainGate checks the first as the model card"))
+            notes.append(
+                Diagnostic(
+                    location: graph.elements[models[1]]!.location,
+                    message:
+                        "the document describes \(models.count) AI packages; TrainGate checks the first as the model card"))
         }
         var manifests: [Node] = []
         var checked = datasets
@@ -83,7 +87,8 @@ enum SPDX3Adapter: InputAdapter {
         // from the targets once.
         var containers: [String: [String]] = [:]
         for (from, edges) in graph.relations["contains"] ?? [:] { for (to, _) in edges { containers[to, default: []].append(from) } }
-        var seen = targets, stack = Array(targets)
+        var seen = targets
+        var stack = Array(targets)
         while let next = stack.popLast() {
             for parent in containers[next] ?? [] where !seen.contains(parent) {
                 seen.insert(parent)
@@ -95,7 +100,8 @@ enum SPDX3Adapter: InputAdapter {
 
     /// Everything `id` contains, transitively.
     static func contained(in id: String, _ graph: Graph) -> Set<String> {
-        var seen = Set<String>(), stack = [id]
+        var seen = Set<String>()
+        var stack = [id]
         while let next = stack.popLast() {
             for (to, _) in graph.targets(next, "contains") where !seen.contains(to) {
                 seen.insert(to)
@@ -110,7 +116,9 @@ enum SPDX3Adapter: InputAdapter {
         for type in ["hasDeclaredLicense", "hasConcludedLicense"] {
             for (to, location) in graph.targets(id, type) {
                 if let element = graph.elements[to] {
-                    if let expression = try reading.string(element["simplelicensing_licenseExpression"], "simplelicensing_licenseExpression") {
+                    if let expression = try reading.string(
+                        element["simplelicensing_licenseExpression"], "simplelicensing_licenseExpression")
+                    {
                         let fields = LicenceText.fields(expression.scalar!.text, at: expression.location, trusted: true)
                         if !fields.isEmpty { return fields }
                         continue
@@ -122,7 +130,9 @@ enum SPDX3Adapter: InputAdapter {
                 }
                 // A licence named by its SPDX URL without an element (https://spdx.org/licenses/MIT).
                 if to == "NoAssertionLicense" || to.hasSuffix("/NoAssertionLicense") || to.hasSuffix("/NoneLicense") { continue }
-                if let spdx = LicenceText.spdx(fromURL: to) ?? LicenceText.spdx(to, trusted: true) { return [("spdx", .text(spdx, at: location))] }
+                if let spdx = LicenceText.spdx(fromURL: to) ?? LicenceText.spdx(to, trusted: true) {
+                    return [("spdx", .text(spdx, at: location))]
+                }
             }
         }
         return []
@@ -144,7 +154,8 @@ enum SPDX3Adapter: InputAdapter {
         case "yes": return .flag(true, at: value.location)
         case "no": return .flag(false, at: value.location)
         case "noAssertion": return .plain("unknown", at: value.location)
-        default: throw .invalidValue(value.location, path: "SPDX 3 \(path)", value: value.scalar!.text, allowed: ["yes", "no", "noAssertion"])
+        default:
+            throw .invalidValue(value.location, path: "SPDX 3 \(path)", value: value.scalar!.text, allowed: ["yes", "no", "noAssertion"])
         }
     }
 
@@ -170,21 +181,29 @@ enum SPDX3Adapter: InputAdapter {
         card.set("model.architecture", Node.paragraphs(try r.texts(element["ai_typeOfModel"], "ai_typeOfModel")))
         let originator = try agent(element["originatedBy"], "originatedBy", graph)
         card.set("provider.legal_name", try agent(element["suppliedBy"], "suppliedBy", graph) ?? originator)
-        card.set("transparency.instructions_for_use.training_data_info", try r.text(element["ai_informationAboutTraining"], "ai_informationAboutTraining"))
+        card.set(
+            "transparency.instructions_for_use.training_data_info",
+            try r.text(element["ai_informationAboutTraining"], "ai_informationAboutTraining"))
         if let energy = try r.object(element["ai_energyConsumption"], "ai_energyConsumption") {
-            for (index, item) in try r.objects(energy["ai_trainingEnergyConsumption"], "ai_energyConsumption.ai_trainingEnergyConsumption").enumerated() {
+            for (index, item) in try r.objects(energy["ai_trainingEnergyConsumption"], "ai_energyConsumption.ai_trainingEnergyConsumption")
+                .enumerated()
+            {
                 let path = "ai_energyConsumption.ai_trainingEnergyConsumption[\(index)]"
                 guard let quantity = try r.number(item["ai_energyQuantity"], path + ".ai_energyQuantity"),
-                      let unit = try r.text(item["ai_energyUnit"], path + ".ai_energyUnit")?.scalar?.text else { continue }
+                    let unit = try r.text(item["ai_energyUnit"], path + ".ai_energyUnit")?.scalar?.text
+                else { continue }
                 let mwh: Double? = unit == "kilowattHour" ? quantity / 1000 : unit == "megajoule" ? quantity / 3600 : nil
                 if let mwh { card.set("energy.training_mwh", .number(mwh, at: item.location)) }
                 break
             }
         }
         if let sensitive = try presence(element["ai_useSensitivePersonalInformation"], "ai_useSensitivePersonalInformation") {
-            notes.append(Diagnostic(location: sensitive.location, message:
-                "ai_useSensitivePersonalInformation is \(sensitive.scalar!.text) for the model; TrainGate judges personal data per "
-                + "dataset source (sources[].personal_data.present in each manifest)"))
+            notes.append(
+                Diagnostic(
+                    location: sensitive.location,
+                    message:
+                        "ai_useSensitivePersonalInformation is \(sensitive.scalar!.text) for the model; TrainGate judges personal data per "
+                        + "dataset source (sources[].personal_data.present in each manifest)"))
         }
         return card.node
     }
@@ -218,14 +237,17 @@ enum SPDX3Adapter: InputAdapter {
         source.set("source_type", .plain(sourceType, at: availability?.location ?? element.location))
         source.set("origin.owner", owner)
         if let location = try r.text(element["software_downloadLocation"], "software_downloadLocation"),
-           location.scalar!.text != "NOASSERTION" {
+            location.scalar!.text != "NOASSERTION"
+        {
             source.set("origin.locator", location)
         }
         var modalities: [Node] = []
         for type in try r.texts(element["dataset_datasetType"], "dataset_datasetType") {
             let text = type.scalar!.text
             let modality = ["text", "image", "audio", "video"].contains(text) ? text : text == "noAssertion" ? nil : "other"
-            if let modality, !modalities.contains(where: { $0.scalar?.text == modality }) { modalities.append(.plain(modality, at: type.location)) }
+            if let modality, !modalities.contains(where: { $0.scalar?.text == modality }) {
+                modalities.append(.plain(modality, at: type.location))
+            }
         }
         source.set("modalities", Node.list(modalities))
         if let size = try r.number(element["dataset_datasetSize"], "dataset_datasetSize") {
@@ -233,9 +255,12 @@ enum SPDX3Adapter: InputAdapter {
             source.set("size.unit", .plain("bytes", at: element["dataset_datasetSize"]!.location))
         }
         for (key, node) in try licence(id, graph) { source.set("rights.license.\(key)", node) }
-        source.set("personal_data.present", try presence(element["dataset_hasSensitivePersonalInformation"], "dataset_hasSensitivePersonalInformation"))
-        source.set("personal_data.minimisation.pii_filtering",
-                   Node.list(try r.texts(element["dataset_anonymizationMethodUsed"], "dataset_anonymizationMethodUsed")))
+        source.set(
+            "personal_data.present",
+            try presence(element["dataset_hasSensitivePersonalInformation"], "dataset_hasSensitivePersonalInformation"))
+        source.set(
+            "personal_data.minimisation.pii_filtering",
+            Node.list(try r.texts(element["dataset_anonymizationMethodUsed"], "dataset_anonymizationMethodUsed")))
         source.set("processing.preparation_ops", Node.list(try r.texts(element["dataset_dataPreprocessing"], "dataset_dataPreprocessing")))
         manifest.set("sources", Node(.sequence([source.node]), at: element.location))
 

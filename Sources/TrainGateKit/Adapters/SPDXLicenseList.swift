@@ -3,7 +3,8 @@
 /// recognised in any letter case and returned in its canonical spelling.
 enum SPDXLicenseList {
     /// The licence ids.
-    static let licences: [String: String] = index("""
+    static let licences: [String: String] = index(
+        """
         0BSD 3D-Slicer-1.0 AAL Abstyles AdaCore-doc Adobe-2006 Adobe-Display-PostScript Adobe-Glyph Adobe-Utopia ADSL
         AFL-1.1 AFL-1.2 AFL-2.0 AFL-2.1 AFL-3.0 Afmparse AGPL-1.0 AGPL-1.0-only AGPL-1.0-or-later AGPL-3.0
         AGPL-3.0-only AGPL-3.0-or-later Aladdin AMD-newlib AMDPLPA AML AML-glslang AMPAS ANTLR-PD ANTLR-PD-fallback
@@ -90,7 +91,8 @@ enum SPDXLicenseList {
         """)
 
     /// The exception ids (after `WITH`).
-    static let exceptions: [String: String] = index("""
+    static let exceptions: [String: String] = index(
+        """
         389-exception Asterisk-exception Asterisk-linking-protocols-exception Autoconf-exception-2.0
         Autoconf-exception-3.0 Autoconf-exception-generic Autoconf-exception-generic-3.0 Autoconf-exception-macro
         Bison-exception-1.24 Bison-exception-2.2 Bootloader-exception CGAL-linking-exception Classpath-exception-2.0

@@ -33,9 +33,9 @@ public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .document(let error): return error.location
         case .notCheckable(let l, _), .wrongType(let l, _, _, _), .invalidValue(let l, _, _, _), .missingRequired(let l, _),
-             .manifestNotFound(let l, _), .manifestOutsideFolder(let l, _), .notAManifest(let l, _, _), .duplicateID(_, let l, _),
-             .evidenceNotFound(let l, _), .evidenceOutsideFolder(let l, _), .evidenceDigestMismatch(let l, _, _, _),
-             .invalid(let l, _):
+            .manifestNotFound(let l, _), .manifestOutsideFolder(let l, _), .notAManifest(let l, _, _), .duplicateID(_, let l, _),
+            .evidenceNotFound(let l, _), .evidenceOutsideFolder(let l, _), .evidenceDigestMismatch(let l, _, _, _),
+            .invalid(let l, _):
             return l
         }
     }
@@ -85,15 +85,18 @@ extension ArtifactError {
         guard root.mapping != nil else {
             return .notCheckable(root.location, reason: "expected a mapping with 'apiVersion: traingate/v1' and 'kind: \(kind)'")
         }
-        let api = root["apiVersion"]?.scalar?.text, found = root["kind"]?.scalar?.text
+        let api = root["apiVersion"]?.scalar?.text
+        let found = root["kind"]?.scalar?.text
         if api != "traingate/v1" {
-            return .notCheckable(root["apiVersion"]?.location ?? root.location,
-                                 reason: api.map { "unsupported apiVersion '\($0)'; this TrainGate reads traingate/v1" }
-                                     ?? "not a TrainGate file: expected 'apiVersion: traingate/v1'")
+            return .notCheckable(
+                root["apiVersion"]?.location ?? root.location,
+                reason: api.map { "unsupported apiVersion '\($0)'; this TrainGate reads traingate/v1" }
+                    ?? "not a TrainGate file: expected 'apiVersion: traingate/v1'")
         }
         if found != kind.rawValue {
-            return .notCheckable(root["kind"]?.location ?? root.location,
-                                 reason: "expected 'kind: \(kind)', found \(found.map { "'\($0)'" } ?? "none")")
+            return .notCheckable(
+                root["kind"]?.location ?? root.location,
+                reason: "expected 'kind: \(kind)', found \(found.map { "'\($0)'" } ?? "none")")
         }
         return nil
     }

@@ -60,8 +60,11 @@ public enum ArtifactLoader {
                 inputs.skipped.append(file)
             }
         }
-        let outcomes = Parallel.map(candidates) { file in loadFile(file, explicit: explicit.contains(file), limits: limits,
-                                                                    format: explicit.contains(file) || format.fits(file) ? format : .auto) }
+        let outcomes = Parallel.map(candidates) { file in
+            loadFile(
+                file, explicit: explicit.contains(file), limits: limits,
+                format: explicit.contains(file) || format.fits(file) ? format : .auto)
+        }
         var loadedManifests: [DatasetManifest] = []
         var cards: [ModelCard] = []
         var failed: [String] = []
@@ -111,7 +114,8 @@ public enum ArtifactLoader {
                 let target = Paths.resolve(reference.path, relativeTo: card.file)
                 // A card that names one manifest twice is wrong at its own second line.
                 if let first = named[Array(target.canonical.utf8)] {
-                    inputs.errors.append(.invalid(reference.location, "manifest '\(reference.path.visibleASCII)' is named twice (first at \(first))"))
+                    inputs.errors.append(
+                        .invalid(reference.location, "manifest '\(reference.path.visibleASCII)' is named twice (first at \(first))"))
                     continue
                 }
                 named[Array(target.canonical.utf8)] = reference.location
@@ -151,11 +155,14 @@ public enum ArtifactLoader {
             return FileOutcome(loaded: .failed, errors: [error])
         }
         var outcome = FileOutcome(loaded: .failed)
-        let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text ?? ""
+        let api = root["apiVersion"]?.scalar?.text
+        let kind = root["kind"]?.scalar?.text ?? ""
         guard api == "traingate/v1" else {
             // A TrainGate file of another version is an error wherever it is found, never skipped.
             if let api, api.hasPrefix("traingate/") {
-                outcome.errors.append(.notCheckable(root["apiVersion"]!.location, reason: "unsupported apiVersion '\(api)'; this TrainGate reads traingate/v1"))
+                outcome.errors.append(
+                    .notCheckable(
+                        root["apiVersion"]!.location, reason: "unsupported apiVersion '\(api)'; this TrainGate reads traingate/v1"))
                 return outcome
             }
             // A file that looks like TrainGate's is an error wherever it is found: skipping a
@@ -195,11 +202,17 @@ public enum ArtifactLoader {
     static func lookalike(_ root: Node, api: String?, kind: String) -> (SourceLocation, String)? {
         let expected = "traingate/v1"
         if let api, let node = root["apiVersion"], Suggestions.closest(to: api, in: [expected]) != nil {
-            return (node.location, "apiVersion '\(api.visibleASCII)' is not '\(expected)'; a TrainGate file starts with 'apiVersion: \(expected)'")
+            return (
+                node.location,
+                "apiVersion '\(api.visibleASCII)' is not '\(expected)'; a TrainGate file starts with 'apiVersion: \(expected)'"
+            )
         }
         for entry in root.mapping ?? [] where entry.key != "apiVersion" {
             if Suggestions.closest(to: entry.key, in: ["apiVersion"]) != nil || entry.key.lowercased() == "api_version" {
-                return (entry.keyLocation, "unknown key '\(entry.key.visibleASCII)'; did you mean 'apiVersion'? a TrainGate file starts with 'apiVersion: \(expected)'")
+                return (
+                    entry.keyLocation,
+                    "unknown key '\(entry.key.visibleASCII)'; did you mean 'apiVersion'? a TrainGate file starts with 'apiVersion: \(expected)'"
+                )
             }
         }
         let kindLike = checkedKinds.contains(kind) || (!kind.isEmpty && Suggestions.closest(to: kind, in: checkedKinds) != nil)
@@ -216,8 +229,10 @@ public enum ArtifactLoader {
         outcome.warnings = adapted.notes
         if adapted.isEmpty {
             guard explicit else { return FileOutcome(loaded: .skipped) }
-            outcome.errors.append(.notCheckable(SourceLocation(file: file, line: 1, column: 1),
-                                                reason: "this \(adapted.format.title) file describes no model and no dataset"))
+            outcome.errors.append(
+                .notCheckable(
+                    SourceLocation(file: file, line: 1, column: 1),
+                    reason: "this \(adapted.format.title) file describes no model and no dataset"))
             return outcome
         }
         let card = adapted.card.flatMap { ModelCard.read($0, file: file, errors: &outcome.errors, warnings: &outcome.warnings) }
@@ -255,8 +270,10 @@ public enum ArtifactLoader {
         case .card, .adapted(_?, _):
             inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "a ModelCard"))
         case .adapted(nil, let datasets):
-            inputs.errors.append(.notAManifest(reference.location, path: reference.path,
-                                               found: "a file describing \(datasets.count) datasets; a card names one manifest per dataset"))
+            inputs.errors.append(
+                .notAManifest(
+                    reference.location, path: reference.path,
+                    found: "a file describing \(datasets.count) datasets; a card names one manifest per dataset"))
         case .skipped, .failed:
             if outcome.errors.contains(where: { if case .notCheckable = $0 { return true } else { return false } }) {
                 inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "another kind of file"))

@@ -31,7 +31,8 @@ extension ArtifactSchemas {
         "model.license.url": "Where the licence text is published.",
         "model.authenticity": "Evidence of the model's authenticity (GPAI Code of Practice, Model Documentation Form 1.3).",
         "model.authenticity.sha256": "A secure hash of the model's binaries, in hex (Model Documentation Form 1.3).",
-        "model.authenticity.endpoint": "The https endpoint that serves the model, as authenticity evidence (Model Documentation Form 1.3 (secondary source)).",
+        "model.authenticity.endpoint":
+            "The https endpoint that serves the model, as authenticity evidence (Model Documentation Form 1.3 (secondary source)).",
         "model.integration_types":
             "The type and nature of AI systems in which the model can be integrated (AI Act Annex XI 1.1(a); Model Documentation Form 4).",
         "model.integration_means":
@@ -130,11 +131,13 @@ extension ArtifactSchemas {
         "classification.open_source_exemption":
             "The free and open-source exemption from AI Act Art. 53(1)(a) and (b) (Art. 53(2)); never available to systemic-risk models.",
         "classification.open_source_exemption.claimed": "Whether the exemption is claimed (AI Act Art. 53(2)).",
-        "classification.open_source_exemption.weights_public": "Whether the parameters, including the weights, are public (AI Act Art. 53(2)).",
+        "classification.open_source_exemption.weights_public":
+            "Whether the parameters, including the weights, are public (AI Act Art. 53(2)).",
         "classification.open_source_exemption.architecture_public":
             "Whether information on the model architecture is public (AI Act Art. 53(2)).",
         "classification.open_source_exemption.usage_info_public": "Whether information on model usage is public (AI Act Art. 53(2)).",
-        "classification.open_source_exemption.monetised": "Whether the model is monetised, which rules the exemption out (AI Act Recital 103).",
+        "classification.open_source_exemption.monetised":
+            "Whether the model is monetised, which rules the exemption out (AI Act Recital 103).",
         "classification.high_risk": "The system's high-risk classification (AI Act Art. 6, Annex III (secondary source)).",
         "classification.high_risk.status": "Whether the system is high-risk (AI Act Art. 6 (secondary source)).",
         "classification.high_risk.annex_iii_point":
@@ -192,7 +195,8 @@ extension ArtifactSchemas {
         "transparency": "The model's transparency documentation.",
         "transparency.training_summary": "The public summary of training content (AI Act Art. 53(1)(d)).",
         "transparency.training_summary.public_url": "Where the summary is published (AI Act Art. 53(1)(d)).",
-        "transparency.training_summary.version": "The summary's version (AI Office summary template, document metadata (secondary source)).",
+        "transparency.training_summary.version":
+            "The summary's version (AI Office summary template, document metadata (secondary source)).",
         "transparency.training_summary.previous_versions":
             "Links to the summary's previous versions; an empty list for a first version (AI Office summary template, "
             + "document metadata (secondary source)).",
@@ -259,7 +263,8 @@ extension ArtifactSchemas {
             + "Annex XI 2.3 (secondary source)).",
         "modification": "What a downstream modifier changed in the model it modified (AI Act Art. 25; GPAI Guidelines (secondary source)).",
         "modification.description": "The modification: fine-tuning, further training or other changes, and its data.",
-        "modification.compute_flop": "The training compute used for the modification, in FLOP (GPAI Guidelines: one third of the original (secondary source)).",
+        "modification.compute_flop":
+            "The training compute used for the modification, in FLOP (GPAI Guidelines: one third of the original (secondary source)).",
         "modification.original_compute_flop": "The training compute of the modified model, in FLOP (GPAI Guidelines (secondary source)).",
         "deployment": "How a deployer uses the system, for the deployers' transparency duties (AI Act Art. 50(3)-(4)).",
         "deployment.automated_decisions":
@@ -281,7 +286,8 @@ extension ArtifactSchemas {
             "Whether generated or manipulated text is published to inform the public on matters of public interest (AI Act Art. 50(4)).",
         "deployment.text_disclosure": "How such text is disclosed as artificially generated or manipulated (AI Act Art. 50(4)).",
         "deployment.human_review": "Whether such text undergoes human review or editorial control (AI Act Art. 50(4)).",
-        "deployment.editorial_responsibility": "The natural or legal person who holds editorial responsibility for the text (AI Act Art. 50(4)).",
+        "deployment.editorial_responsibility":
+            "The natural or legal person who holds editorial responsibility for the text (AI Act Art. 50(4)).",
         "deployment.law_enforcement_authorisation_ref":
             "The law authorising the use to detect, prevent, investigate or prosecute criminal offences (AI Act Art. 50(3)-(4)).",
         "evaluation.protocols": "The standardised, state-of-the-art evaluation protocols used (AI Act Art. 55(1)(a)).",
@@ -301,7 +307,8 @@ extension ArtifactSchemas {
         "evaluation.group_performance[].group": "The person or group of persons (AI Act Annex IV 3).",
         "evaluation.group_performance[].metric": "The metric (AI Act Annex IV 3).",
         "evaluation.group_performance[].value": "The value measured (AI Act Annex IV 3).",
-        "evaluation.expected_accuracy": "The overall expected level of accuracy for the intended purpose (AI Act Annex IV 3, Art. 13(3)(b)(ii)).",
+        "evaluation.expected_accuracy":
+            "The overall expected level of accuracy for the intended purpose (AI Act Annex IV 3, Art. 13(3)(b)(ii)).",
         "evaluation.security_measures_ref":
             "The cybersecurity protection of the model and its physical infrastructure (AI Act Art. 55(1)(d)).",
         "us": "United States disclosures.",

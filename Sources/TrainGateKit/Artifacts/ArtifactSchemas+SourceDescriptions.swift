@@ -30,7 +30,8 @@ extension ArtifactSchemas {
         "content_types":
             "The types of content, e.g. fiction, photography, sound recordings (AI Office summary template Section 1.3 "
             + "(secondary source)); the types of data points (California AB 2013 (a)(4)).",
-        "size": "The source's size, from which the summary template's size bins per modality are computed (Section 1.3 (secondary source)).",
+        "size":
+            "The source's size, from which the summary template's size bins per modality are computed (Section 1.3 (secondary source)).",
         "size.value": "The number of units in the source: the number of data points (AI Act Annex XI 1.2(c); California AB 2013 (a)(3)).",
         "size.unit": "The unit of size.value (AI Office summary template Section 1.3 (secondary source)).",
         "collection_period":
@@ -293,7 +294,8 @@ extension ArtifactSchemas {
         "personal_data.minimisation": "Data minimisation measures (GDPR Art. 5(1)(c) (secondary source)).",
         "personal_data.minimisation.pseudonymised":
             "Whether the data were pseudonymised (GDPR Art. 5(1)(c) (secondary source); an Art. 89(1) safeguard (secondary source)).",
-        "personal_data.minimisation.pii_filtering": "The filters applied to personal data, e.g. e-mail patterns, named entities, face blurring.",
+        "personal_data.minimisation.pii_filtering":
+            "The filters applied to personal data, e.g. e-mail patterns, named entities, face blurring.",
         "personal_data.minimisation.fields_removed": "Personal-data fields removed before training.",
         "personal_data.retention": "How long the data are kept (GDPR Art. 5(1)(e), storage limitation (secondary source)).",
         "personal_data.retention.period": "The retention period, e.g. P3Y.",

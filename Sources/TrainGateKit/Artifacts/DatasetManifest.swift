@@ -31,18 +31,26 @@ public struct DatasetManifest: Sendable {
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> DatasetManifest? {
         // Before validation: a manifest over the limit is one error, not one per source.
         if let sources = root["sources"]?.sequence, sources.count > maxSources {
-            errors.append(.invalid(root["sources"]!.location, "\(sources.count) sources exceed the limit of \(maxSources) per manifest; split the manifest"))
+            errors.append(
+                .invalid(
+                    root["sources"]!.location, "\(sources.count) sources exceed the limit of \(maxSources) per manifest; split the manifest"
+                ))
             return nil
         }
         var evidence: [String] = []
-        guard SchemaValidator.check(root, against: ArtifactSchemas.datasetManifest, file: file, errors: &errors, warnings: &warnings,
-                                    evidence: &evidence),
-              let id = root["dataset"]?["id"]?.scalar?.text else { return nil }
+        guard
+            SchemaValidator.check(
+                root, against: ArtifactSchemas.datasetManifest, file: file, errors: &errors, warnings: &warnings,
+                evidence: &evidence),
+            let id = root["dataset"]?["id"]?.scalar?.text
+        else { return nil }
         if let node = root["dataset"]?["id"], let problem = SubjectID.problem(id) {
             errors.append(.invalid(node.location, "dataset.id '\(id.visibleASCII)' \(problem)"))
         }
         if root["sources"]?.sequence?.isEmpty ?? true {
-            errors.append(.wrongType(root["sources"]?.location ?? root.location, path: "sources", expected: "at least one source", found: "an empty list"))
+            errors.append(
+                .wrongType(
+                    root["sources"]?.location ?? root.location, path: "sources", expected: "at least one source", found: "an empty list"))
             return nil
         }
         var sources: [Source] = []
@@ -86,9 +94,12 @@ public struct ModelCard: Sendable {
     /// Reads a card, validating it against `ArtifactSchemas.modelCard`.
     static func read(_ root: Node, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> ModelCard? {
         var evidence: [String] = []
-        guard SchemaValidator.check(root, against: ArtifactSchemas.modelCard, file: file, errors: &errors, warnings: &warnings,
-                                    evidence: &evidence),
-              let name = root["model"]?["name"]?.scalar?.text else { return nil }
+        guard
+            SchemaValidator.check(
+                root, against: ArtifactSchemas.modelCard, file: file, errors: &errors, warnings: &warnings,
+                evidence: &evidence),
+            let name = root["model"]?["name"]?.scalar?.text
+        else { return nil }
         let references = (root["training_data"]?["datasets"]?.sequence ?? []).compactMap { entry -> DatasetReference? in
             guard let manifest = entry["manifest"], let path = manifest.scalar?.text else { return nil }
             return DatasetReference(path: path, location: manifest.location)

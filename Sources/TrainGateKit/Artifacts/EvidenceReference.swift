@@ -24,7 +24,9 @@ struct EvidenceReference: Sendable, Equatable {
             bytes.count >= scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
         }
         for scheme in ["https://", "http://"] where hasScheme(scheme) {
-            let host = bytes.dropFirst(scheme.utf8.count).prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+            let host = bytes.dropFirst(scheme.utf8.count).prefix {
+                $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#")
+            }
             return !host.isEmpty
         }
         for scheme in ["mailto:", "urn:"] where hasScheme(scheme) {

@@ -37,7 +37,8 @@ public enum Linter {
     static func lookalike(_ root: Node) -> (SourceLocation, String)? {
         let api = root["apiVersion"]?.scalar?.text
         if let api, api.hasPrefix("traingate/") {
-            return api == "traingate/v1" ? nil
+            return api == "traingate/v1"
+                ? nil
                 : (root["apiVersion"]!.location, "unsupported apiVersion '\(api.visibleASCII)'; this TrainGate reads traingate/v1")
         }
         return ArtifactLoader.lookalike(root, api: api, kind: root["kind"]?.scalar?.text ?? "")

@@ -34,7 +34,9 @@ struct SchemaValidator {
 
     /// Validates a document, appending what it finds, and checks that every evidence file it
     /// names exists inside the document's folder tree; true when there are no errors.
-    static func check(_ root: Node, against schema: FieldType, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic]) -> Bool {
+    static func check(_ root: Node, against schema: FieldType, file: String, errors: inout [ArtifactError], warnings: inout [Diagnostic])
+        -> Bool
+    {
         var evidence: [String] = []
         return check(root, against: schema, file: file, errors: &errors, warnings: &warnings, evidence: &evidence)
     }
@@ -93,8 +95,10 @@ struct SchemaValidator {
                 validate(node, as: .object(["path": .string, "sha256": .string], required: ["path"]))
                 if let path = node["path"], let text = path.scalar?.text {
                     let digest = node["sha256"].flatMap { $0.isNull ? nil : $0 }
-                    evidence.append(EvidenceReference(text: text, location: path.location,
-                                                      sha256: digest.flatMap { $0.scalar?.text }, sha256Location: digest?.location))
+                    evidence.append(
+                        EvidenceReference(
+                            text: text, location: path.location,
+                            sha256: digest.flatMap { $0.scalar?.text }, sha256Location: digest?.location))
                 }
             } else {
                 typeError(node, "a path or URL, or {path, sha256}")
@@ -135,8 +139,11 @@ struct SchemaValidator {
     private mutating func unknownKey(_ entry: MappingEntry, known: Dictionary<String, FieldType>.Keys) {
         let spelled = path(with: entry.key).visibleASCII
         if let suggestion = Suggestions.closest(to: entry.key, in: known.sorted()) {
-            errors.append(.invalid(entry.keyLocation, "unknown key '\(spelled)' is a near miss of '\(suggestion)'; "
-                                   + "spell it '\(suggestion)' (a typo must not switch a rule off)"))
+            errors.append(
+                .invalid(
+                    entry.keyLocation,
+                    "unknown key '\(spelled)' is a near miss of '\(suggestion)'; "
+                        + "spell it '\(suggestion)' (a typo must not switch a rule off)"))
         } else {
             warnings.append(Diagnostic(location: entry.keyLocation, message: "unknown key '\(spelled)'"))
         }

@@ -17,7 +17,7 @@ public enum Conversion {
     /// needed once personal data are present), but that a converted file should still prompt for:
     /// parent path → keys, added after the template's own keys.
     static let promptedFields: [String: [String]] = [
-        "sources[].personal_data": ["lawful_basis"],
+        "sources[].personal_data": ["lawful_basis"]
     ]
 
     /// The text of a TrainGate YAML file converted from `file`. Throws a located error for a file
@@ -31,12 +31,15 @@ public enum Conversion {
         switch try Adapters.load(file: file, format: format, limits: limits) {
         case .native(let root):
             if InputFormat.detect(root) == .traingate {
-                throw .invalid(root["apiVersion"]?.location ?? root.location,
-                               "already a TrainGate file (apiVersion: traingate/v1); there is nothing to convert: run traingate check on it")
+                throw .invalid(
+                    root["apiVersion"]?.location ?? root.location,
+                    "already a TrainGate file (apiVersion: traingate/v1); there is nothing to convert: run traingate check on it")
             }
             let titles = Adapters.all.map { $0.title }
-            throw .invalid(root.location, "not a \(titles.dropLast().joined(separator: ", ")) or \(titles.last!) file; "
-                           + "name the format with --input-format if it is one")
+            throw .invalid(
+                root.location,
+                "not a \(titles.dropLast().joined(separator: ", ")) or \(titles.last!) file; "
+                    + "name the format with --input-format if it is one")
         case .adapted(let file): adapted = file
         }
         if adapted.isEmpty {
@@ -47,30 +50,39 @@ public enum Conversion {
         switch target {
         case .card:
             guard let card = adapted.card else {
-                throw .invalid(adapted.manifests[0].location, "this \(fileTitle(adapted.format)) describes "
-                               + describe(ids) + ", not a model; convert it with --to manifest")
+                throw .invalid(
+                    adapted.manifests[0].location,
+                    "this \(fileTitle(adapted.format)) describes "
+                        + describe(ids) + ", not a model; convert it with --to manifest")
             }
             root = card
         case .manifest:
             guard !adapted.manifests.isEmpty else {
-                throw .invalid(adapted.card?.location ?? start, "this \(fileTitle(adapted.format)) describes a model, not a dataset; "
-                               + "convert it with --to card")
+                throw .invalid(
+                    adapted.card?.location ?? start,
+                    "this \(fileTitle(adapted.format)) describes a model, not a dataset; "
+                        + "convert it with --to card")
             }
             if let dataset {
                 guard let index = ids.firstIndex(of: dataset) else {
-                    throw .invalid(start, "this \(fileTitle(adapted.format)) describes no dataset '\(dataset)'; it describes "
-                                   + describe(ids))
+                    throw .invalid(
+                        start,
+                        "this \(fileTitle(adapted.format)) describes no dataset '\(dataset)'; it describes "
+                            + describe(ids))
                 }
                 root = adapted.manifests[index]
             } else if adapted.manifests.count > 1 {
-                throw .invalid(start, "this \(fileTitle(adapted.format)) describes \(describe(ids)); "
-                               + "choose one with --dataset ID")
+                throw .invalid(
+                    start,
+                    "this \(fileTitle(adapted.format)) describes \(describe(ids)); "
+                        + "choose one with --dataset ID")
             } else {
                 root = adapted.manifests[0]
             }
         }
-        var writer = Writer(kind: target.kind, format: adapted.format, source: file,
-                            datasetIDs: target == .card ? ids : [])
+        var writer = Writer(
+            kind: target.kind, format: adapted.format, source: file,
+            datasetIDs: target == .card ? ids : [])
         writer.header(adapted.notes)
         let template = Self.template(forKind: target.kind)
         writer.mapping(root, template: template, indent: 0, path: "")
@@ -237,8 +249,11 @@ public enum Conversion {
             case .scalar(let scalar):
                 if path.hasSuffix("source_type") {
                     let choices = vocabulary(kind: kind, path: path).map { ": " + $0.joined(separator: " | ") } ?? ""
-                    lines.append(contentsOf: YAMLWriter.wrap("TODO confirm: a \(format.title) cannot state the AI Office source type "
-                                                             + "for sure\(choices)", width: 96 - indent).map { pad + "# " + $0 })
+                    lines.append(
+                        contentsOf: YAMLWriter.wrap(
+                            "TODO confirm: a \(format.title) cannot state the AI Office source type "
+                                + "for sure\(choices)", width: 96 - indent
+                        ).map { pad + "# " + $0 })
                 }
                 let text = pad + YAMLWriter.key(key) + ": " + YAMLWriter.scalar(scalar, indent: indent)
                 lines.append(YAMLWriter.withComment(text, origin(value.location)))
@@ -265,7 +280,9 @@ public enum Conversion {
                 if case .mapping = item.content {
                     nested.mapping(item, template: template, indent: indent + 2, path: path)
                 } else {
-                    for inner in item.sequence! { nested.listItem(inner, template: template?.sequence?.first, indent: indent + 2, path: path + "[]") }
+                    for inner in item.sequence! {
+                        nested.listItem(inner, template: template?.sequence?.first, indent: indent + 2, path: path + "[]")
+                    }
                 }
                 // The dash goes on the first line that is not a comment; comments before it are fine where they are.
                 if let first = nested.lines.firstIndex(where: { !$0.trimmingWhitespace().hasPrefix("#") }) {
@@ -322,19 +339,25 @@ public enum Conversion {
         /// manifests do not exist yet, so the list is commented with the command that writes each.
         mutating func datasetCommands(indent: Int) {
             let pad = String(repeating: " ", count: indent)
-            lines.append(YAMLWriter.withComment(pad + "# TODO datasets:",
-                                                "this file describes \(datasetIDs.count == 1 ? "a dataset" : "\(datasetIDs.count) datasets"); "
-                                                + "write a manifest for each, then uncomment"))
+            lines.append(
+                YAMLWriter.withComment(
+                    pad + "# TODO datasets:",
+                    "this file describes \(datasetIDs.count == 1 ? "a dataset" : "\(datasetIDs.count) datasets"); "
+                        + "write a manifest for each, then uncomment"))
             let file = shellQuoted(source)
             for id in datasetIDs {
                 let name = Slug.make(id) + ".yaml"
-                lines.append(YAMLWriter.withComment(pad + "#   - manifest: \(name)",
-                                                    "TODO: traingate convert \(file) --to manifest --dataset \(shellQuoted(id)) --output \(name)"))
+                lines.append(
+                    YAMLWriter.withComment(
+                        pad + "#   - manifest: \(name)",
+                        "TODO: traingate convert \(file) --to manifest --dataset \(shellQuoted(id)) --output \(name)"))
             }
         }
 
         func shellQuoted(_ text: String) -> String {
-            let safe = text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./:@+=".unicodeScalars.contains($0)) }
+            let safe = text.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./:@+=".unicodeScalars.contains($0))
+            }
             return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
     }

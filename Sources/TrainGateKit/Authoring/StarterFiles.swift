@@ -13,8 +13,10 @@ public enum StarterFiles {
     /// Every starter file, as (path relative to the project folder, contents): the templates,
     /// each declaring its schema on its first line, then the schemas.
     public static var files: [(path: String, text: String)] {
-        let templates: [(DocumentKind, String, String)] = [(.config, ProjectConfig.fileName, config), (.modelCard, modelCardPath, modelCard),
-                                                           (.datasetManifest, manifestPath, manifest)]
+        let templates: [(DocumentKind, String, String)] = [
+            (.config, ProjectConfig.fileName, config), (.modelCard, modelCardPath, modelCard),
+            (.datasetManifest, manifestPath, manifest),
+        ]
         let declared = templates.map { kind, path, text in (path, modeline(kind: kind, from: path) + text) }
         let schemas = [DocumentKind.config, .modelCard, .datasetManifest, .waiverSet].map { kind in
             (schemaFolder + "/" + kind.schemaFileName, JSONSchemaExport.schema(forKind: kind))
@@ -33,33 +35,33 @@ public enum StarterFiles {
     public static var config: String {
         let formats = Reporters.all.map { $0.identifier }.joined(separator: ", ")
         return """
-        # TrainGate project settings: `traingate check` with no arguments reads this file.
-        # Flags on the command line override each setting. Paths are relative to this file.
-        apiVersion: traingate/v1
-        kind: Config
-        # Model cards, manifests or folders to check (a model card brings in the manifests it names).
-        inputs:
-          - \(modelCardPath)
-        # Policy packs: built-in names or pack files. Empty means every default built-in pack;
-        # `traingate packs list` shows them all, opt-in packs included.
-        packs: []
-        # WaiverSet files: approved, expiring exceptions to single rules.
-        waivers: []
-        # The lowest severity that fails the check: \(FailOn.allCases.map(\.rawValue).joined(separator: ", ")).
-        fail_on: high
-        # Judge the rules as of a fixed date (YYYY-MM-DD); empty means today (UTC).
-        as_of:
-        # The longest a waiver may run, in days.
-        waiver_max_days: \(WaiverSet.defaultMaxDays)
-        # The format printed: \(formats).
-        format: text
-        # Reports written besides the printed one (folders are created as needed).
-        reports:
-          - {format: sarif, path: traingate-reports/traingate.sarif}
-          - {format: junit, path: traingate-reports/junit.xml}
-          - {format: markdown, path: traingate-reports/summary.md}
+            # TrainGate project settings: `traingate check` with no arguments reads this file.
+            # Flags on the command line override each setting. Paths are relative to this file.
+            apiVersion: traingate/v1
+            kind: Config
+            # Model cards, manifests or folders to check (a model card brings in the manifests it names).
+            inputs:
+              - \(modelCardPath)
+            # Policy packs: built-in names or pack files. Empty means every default built-in pack;
+            # `traingate packs list` shows them all, opt-in packs included.
+            packs: []
+            # WaiverSet files: approved, expiring exceptions to single rules.
+            waivers: []
+            # The lowest severity that fails the check: \(FailOn.allCases.map(\.rawValue).joined(separator: ", ")).
+            fail_on: high
+            # Judge the rules as of a fixed date (YYYY-MM-DD); empty means today (UTC).
+            as_of:
+            # The longest a waiver may run, in days.
+            waiver_max_days: \(WaiverSet.defaultMaxDays)
+            # The format printed: \(formats).
+            format: text
+            # Reports written besides the printed one (folders are created as needed).
+            reports:
+              - {format: sarif, path: traingate-reports/traingate.sarif}
+              - {format: junit, path: traingate-reports/junit.xml}
+              - {format: markdown, path: traingate-reports/summary.md}
 
-        """
+            """
     }
 
     /// A model card naming the manifest template.

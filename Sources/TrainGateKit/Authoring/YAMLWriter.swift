@@ -44,8 +44,14 @@ enum YAMLWriter {
         var out = ""
         var atStart = leadingBlanks
         for scalar in text.unicodeScalars {
-            if atStart, scalar == " " { out += "\\ "; continue }
-            if atStart, scalar == "\t" { out += "\\t"; continue }
+            if atStart, scalar == " " {
+                out += "\\ "
+                continue
+            }
+            if atStart, scalar == "\t" {
+                out += "\\t"
+                continue
+            }
             atStart = false
             switch scalar {
             case "\"": out += "\\\""
@@ -74,10 +80,11 @@ enum YAMLWriter {
 
     /// Text for a comment: line breaks become spaces, since a comment ends at the line.
     static func commentText(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator
-                || scalar == "\n" || scalar == "\r" || scalar == "\u{85}" ? " " : Character(scalar)
-        })
+        String(
+            text.unicodeScalars.map { scalar -> Character in
+                scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator
+                    || scalar == "\n" || scalar == "\r" || scalar == "\u{85}" ? " " : Character(scalar)
+            })
     }
 
     /// `line` with `comment` after it, aligned to column `column` when the line is shorter.

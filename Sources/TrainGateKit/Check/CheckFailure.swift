@@ -59,7 +59,8 @@ public struct CheckFailure: Error, Sendable {
     public init(errors: [CheckError], warnings: [Diagnostic] = []) {
         if errors.count > Self.maxErrors {
             let more = errors.count - Self.maxErrors
-            self.errors = Array(errors.prefix(Self.maxErrors))
+            self.errors =
+                Array(errors.prefix(Self.maxErrors))
                 + [CheckError("\(more) more error\(more == 1 ? "" : "s") not shown; fix the ones above first")]
         } else {
             self.errors = errors

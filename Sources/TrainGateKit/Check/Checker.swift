@@ -27,8 +27,10 @@ public enum Checker {
         /// it the check stops with an error rather than grow without bound.
         public var maxFindings = Checker.maxFindings
 
-        public init(paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false,
-                    waivers: [String] = [], waiverMaxDays: Int = WaiverSet.defaultMaxDays) {
+        public init(
+            paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false,
+            waivers: [String] = [], waiverMaxDays: Int = WaiverSet.defaultMaxDays
+        ) {
             self.paths = paths
             self.packs = packs
             self.asOf = asOf
@@ -55,20 +57,26 @@ public enum Checker {
         let waiverSet = WaiverSet.load(request.waivers, asOf: request.asOf, maxDays: request.waiverMaxDays)
         let inputs = ArtifactLoader.load(request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat)
         guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
-            throw CheckFailure(errors: (waiverSet.errors + inputs.errors).map(CheckError.init),
-                               warnings: waiverSet.warnings + inputs.warnings)
+            throw CheckFailure(
+                errors: (waiverSet.errors + inputs.errors).map(CheckError.init),
+                warnings: waiverSet.warnings + inputs.warnings)
         }
         // Fail closed: finding nothing to check is not a pass, unless skipping was asked for.
         if inputs.bundles.isEmpty && !request.skipOtherFiles {
             let paths = request.paths.joined(separator: ", ")
-            throw CheckFailure(errors: [CheckError("no TrainGate model cards or dataset manifests found in \(paths)")], warnings: inputs.warnings)
+            throw CheckFailure(
+                errors: [CheckError("no TrainGate model cards or dataset manifests found in \(paths)")], warnings: inputs.warnings)
         }
-        var result = Engine.check(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll,
-                                  maxFindings: request.maxFindings)
+        var result = Engine.check(
+            inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll,
+            maxFindings: request.maxFindings)
         if result.exceeded {
-            throw CheckFailure(errors: [CheckError(
-                "more than \(request.maxFindings) findings\(request.includeAll ? " and results" : ""); the limit bounds memory and report size: "
-                + (request.includeAll ? "drop --show-passed, or check " : "check ") + "fewer inputs at a time")],
+            throw CheckFailure(
+                errors: [
+                    CheckError(
+                        "more than \(request.maxFindings) findings\(request.includeAll ? " and results" : ""); the limit bounds memory and report size: "
+                            + (request.includeAll ? "drop --show-passed, or check " : "check ") + "fewer inputs at a time")
+                ],
                 warnings: waiverSet.warnings + inputs.warnings)
         }
         let ruleIDs = Set(packs.flatMap { $0.rules.map(\.id) })
@@ -78,11 +86,12 @@ public enum Checker {
             .dataset: inputs.bundles.reduce(0) { $0 + $1.datasets.count },
             .source: inputs.bundles.reduce(0) { $0 + $1.datasets.reduce(0) { $0 + $1.sources.count } },
         ]
-        return CheckReport(toolVersion: trainGateVersion, asOf: request.asOf, failOn: request.failOn, packs: packs,
-                           // Byte order, so the order of the arguments never changes a report.
-                           inputs: inputs.files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
-                           skipped: inputs.skipped.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, warnings: waiverSet.warnings + inputs.warnings,
-                           findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes,
-                           waiverFiles: request.waivers, bundles: inputs.bundles)
+        return CheckReport(
+            toolVersion: trainGateVersion, asOf: request.asOf, failOn: request.failOn, packs: packs,
+            // Byte order, so the order of the arguments never changes a report.
+            inputs: inputs.files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
+            skipped: inputs.skipped.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, warnings: waiverSet.warnings + inputs.warnings,
+            findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes,
+            waiverFiles: request.waivers, bundles: inputs.bundles)
     }
 }

@@ -61,7 +61,9 @@ public struct ProjectConfig: Sendable, Equatable {
         failOn = root["fail_on"]?.scalar.flatMap { FailOn(rawValue: $0.text) }
         format = root["format"]?.scalar?.text
         if let node = root["as_of"], !node.isNull {
-            if let date = try? node.date(), date.day != nil { asOf = date } else {
+            if let date = try? node.date(), date.day != nil {
+                asOf = date
+            } else {
                 errors.append(.invalid(node.location, "'as_of' must be a full date (YYYY-MM-DD)"))
             }
         }
@@ -75,7 +77,8 @@ public struct ProjectConfig: Sendable, Equatable {
                 errors.append(.invalid(pathNode.location, "a report path must not be empty"))
                 continue
             }
-            let resolved = resolve(path), key = Paths.canonical(resolved)
+            let resolved = resolve(path)
+            let key = Paths.canonical(resolved)
             if let first = seen[key] {
                 errors.append(.invalid(pathNode.location, "two reports write '\(path)' (first at \(first))"))
             }

@@ -19,7 +19,8 @@ extension WaiverSet {
                 continue
             }
             var errors: [ArtifactError] = []
-            guard SchemaValidator.check(root, against: ArtifactSchemas.waiverSet, file: file, errors: &errors, warnings: &set.warnings) else {
+            guard SchemaValidator.check(root, against: ArtifactSchemas.waiverSet, file: file, errors: &errors, warnings: &set.warnings)
+            else {
                 set.errors += errors
                 continue
             }
@@ -27,7 +28,9 @@ extension WaiverSet {
                 guard let waiver = set.read(node, asOf: asOf, maxDays: maxDays) else { continue }
                 let key = waiver.rule + "\u{0}" + waiver.subject
                 if let first = seen[key] {
-                    set.errors.append(.invalid(waiver.location, "a second waiver for \(waiver.rule) on '\(waiver.subject)' (first at \(first)); keep one"))
+                    set.errors.append(
+                        .invalid(waiver.location, "a second waiver for \(waiver.rule) on '\(waiver.subject)' (first at \(first)); keep one")
+                    )
                     continue
                 }
                 seen[key] = waiver.location
@@ -66,12 +69,15 @@ extension WaiverSet {
         let days = expires.dayNumber - start.dayNumber
         if days > maxDays {
             let from = approvedOn.map { "from its approval on \($0)" } ?? "from \(asOf)"
-            errors.append(.invalid(node["expires"]!.location,
-                                   "the waiver runs \(days) days \(from) to \(expires); the maximum is \(maxDays) days"))
+            errors.append(
+                .invalid(
+                    node["expires"]!.location,
+                    "the waiver runs \(days) days \(from) to \(expires); the maximum is \(maxDays) days"))
             return nil
         }
-        return Waiver(rule: text("rule"), subject: text("subject"), justification: text("justification"),
-                      approvedBy: text("approved_by"), expires: expires, approvedOn: approvedOn,
-                      ticket: node["ticket"]?.scalar?.text, location: node.location)
+        return Waiver(
+            rule: text("rule"), subject: text("subject"), justification: text("justification"),
+            approvedBy: text("approved_by"), expires: expires, approvedOn: approvedOn,
+            ticket: node["ticket"]?.scalar?.text, location: node.location)
     }
 }

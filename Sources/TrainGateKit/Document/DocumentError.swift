@@ -57,7 +57,7 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .fileNotFound(let path), .notARegularFile(let path, _), .unreadable(let path, _),
-             .fileTooLarge(let path, _, _), .emptyFile(let path), .noDocument(let path):
+            .fileTooLarge(let path, _, _), .emptyFile(let path), .noDocument(let path):
             return path
         default:
             return location?.file ?? ""
@@ -70,12 +70,12 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
         case .fileNotFound, .notARegularFile, .unreadable, .fileTooLarge, .emptyFile, .noDocument:
             return nil
         case .binaryFile(let l), .invalidEncoding(let l, _), .syntax(let l, _, _, _),
-             .multipleDocuments(let l, _), .duplicateKey(_, let l, _), .tooDeep(let l, _),
-             .scalarTooLarge(let l, _, _), .aliasBudgetExceeded(let l, _, _),
-             .undefinedAlias(_, let l), .mergeKey(let l), .nonScalarKey(let l),
-             .unknownTag(_, let l), .tagMismatch(_, let l, _), .jsonComment(let l),
-             .notJSON(let l, _), .frontMatterNotClosed(let l), .typeMismatch(let l, _, _),
-             .invalidValue(let l, _):
+            .multipleDocuments(let l, _), .duplicateKey(_, let l, _), .tooDeep(let l, _),
+            .scalarTooLarge(let l, _, _), .aliasBudgetExceeded(let l, _, _),
+            .undefinedAlias(_, let l), .mergeKey(let l), .nonScalarKey(let l),
+            .unknownTag(_, let l), .tagMismatch(_, let l, _), .jsonComment(let l),
+            .notJSON(let l, _), .frontMatterNotClosed(let l), .typeMismatch(let l, _, _),
+            .invalidValue(let l, _):
             return l
         }
     }
@@ -110,7 +110,8 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
             return "merge keys ('<<') are YAML 1.1 and not supported; write the keys out, or quote '<<' to use it as a plain key"
         case .nonScalarKey: return "mapping keys must be scalars, not sequences or mappings"
         case .unknownTag(let tag, _):
-            return "unsupported tag '\(tag)'; only the YAML 1.2 core schema tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are allowed"
+            return
+                "unsupported tag '\(tag)'; only the YAML 1.2 core schema tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are allowed"
         case .tagMismatch(let tag, _, let found): return "tag '!!\(tag)' does not fit \(found)"
         case .jsonComment: return "comments are not allowed in JSON"
         case .notJSON(_, let reason): return "not valid JSON: \(reason)"

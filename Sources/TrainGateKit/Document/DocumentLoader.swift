@@ -58,33 +58,40 @@ public enum DocumentLoader {
         try checkSize(bytes, file: file, limits: limits)
         switch JSONPreflight.run(bytes) {
         case .success(let prepared):
-            return try single(compose(prepared.bytes, file: file, limits: limits, json: true, mode: .single, rewrites: prepared.rewrites),
-                              file: file)
+            return try single(
+                compose(prepared.bytes, file: file, limits: limits, json: true, mode: .single, rewrites: prepared.rewrites),
+                file: file)
         case .failure(let box):
             switch box.problem {
             case .comment(let offset):
                 throw .jsonComment(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0))
             case .trailingComma(let offset):
-                throw .notJSON(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
-                               reason: "trailing comma before a closing bracket")
+                throw .notJSON(
+                    SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
+                    reason: "trailing comma before a closing bracket")
             case .badEscape(let offset):
-                throw .notJSON(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
-                               reason: "invalid escape in a string; JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\uXXXX")
+                throw .notJSON(
+                    SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
+                    reason: "invalid escape in a string; JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\uXXXX")
             case .controlCharacter(let offset):
-                throw .notJSON(SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
-                               reason: "control character inside a string; write it as an escape such as \\n or \\t")
+                throw .notJSON(
+                    SourceText.location(ofByte: offset, in: bytes[...], file: file, lineOffset: 0),
+                    reason: "control character inside a string; write it as an escape such as \\n or \\t")
             }
         }
     }
 
     /// Parses a Markdown file's bytes: front matter (if the first line is `---`) and body.
-    public static func parseMarkdown(_ bytes: [UInt8], file: String, limits: LoadLimits = .standard) throws(DocumentError) -> MarkdownDocument {
+    public static func parseMarkdown(_ bytes: [UInt8], file: String, limits: LoadLimits = .standard) throws(DocumentError)
+        -> MarkdownDocument
+    {
         try checkSize(bytes, file: file, limits: limits)
         try SourceText.check(bytes, file: file)
         return try bytes.withUnsafeBufferPointer { (buffer) throws(DocumentError) -> MarkdownDocument in
             if let bad = UTF8Validation.firstInvalidByte(in: buffer) {
-                throw .invalidEncoding(SourceText.location(ofByte: bad, in: bytes[...], file: file, lineOffset: 0),
-                                       detail: "invalid UTF-8 byte 0x\(String(buffer[bad], radix: 16, uppercase: true))")
+                throw .invalidEncoding(
+                    SourceText.location(ofByte: bad, in: bytes[...], file: file, lineOffset: 0),
+                    detail: "invalid UTF-8 byte 0x\(String(buffer[bad], radix: 16, uppercase: true))")
             }
             let lines = FrontMatter.lines(buffer)
             let bom = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -93,9 +100,11 @@ public enum DocumentLoader {
             var bodyStart = 0
             if let first = lines.first, FrontMatter.isMarker(first, "---", in: buffer, skip: bom) {
                 opening = SourceLocation(file: file, line: 1, column: 1)
-                guard let close = lines.indices.dropFirst().first(where: {
-                    FrontMatter.isMarker(lines[$0], "---", in: buffer) || FrontMatter.isMarker(lines[$0], "...", in: buffer)
-                }) else { throw .frontMatterNotClosed(opening!) }
+                guard
+                    let close = lines.indices.dropFirst().first(where: {
+                        FrontMatter.isMarker(lines[$0], "---", in: buffer) || FrontMatter.isMarker(lines[$0], "...", in: buffer)
+                    })
+                else { throw .frontMatterNotClosed(opening!) }
                 let yaml = UnsafeBufferPointer(rebasing: buffer[lines[0].upperBound..<lines[close].lowerBound])
                 let composer = YAMLComposer(file: file, lineOffset: 0, limits: limits, json: false)
                 frontMatter = try composer.compose(yaml, mode: .single).first
@@ -103,7 +112,9 @@ public enum DocumentLoader {
             }
             // A byte-order mark before a file without front matter is not part of its first line.
             let body = lines[bodyStart...].map { range in
-                String(decoding: buffer[(range.lowerBound == 0 ? min(bom, range.upperBound) : range.lowerBound)..<range.upperBound], as: UTF8.self)
+                String(
+                    decoding: buffer[(range.lowerBound == 0 ? min(bom, range.upperBound) : range.lowerBound)..<range.upperBound],
+                    as: UTF8.self)
             }
             return MarkdownDocument(
                 file: file, frontMatter: frontMatter, frontMatterLocation: opening,

@@ -33,11 +33,13 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
         var numbers: [Int] = []
         for (part, width) in zip(parts, widths) {
             guard part.utf8.count == width, part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  let number = Int(part) else { return nil }
+                let number = Int(part)
+            else { return nil }
             numbers.append(number)
         }
-        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
-                  day: numbers.count > 2 ? numbers[2] : nil)
+        self.init(
+            year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+            day: numbers.count > 2 ? numbers[2] : nil)
     }
 
     /// The first day of the period the date names.
@@ -61,7 +63,8 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
 
     /// Orders by first day, then coarser precision first (`2025` < `2025-01` < `2025-01-01`).
     public static func < (lhs: ISODate, rhs: ISODate) -> Bool {
-        let l = lhs.lowerBound, r = rhs.lowerBound
+        let l = lhs.lowerBound
+        let r = rhs.lowerBound
         if (l.year, l.month!, l.day!) != (r.year, r.month!, r.day!) {
             return (l.year, l.month!, l.day!) < (r.year, r.month!, r.day!)
         }
@@ -71,7 +74,9 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
     /// Days from 1970-01-01 to the first day of the period (negative before it).
     public var dayNumber: Int {
         // Howard Hinnant's days_from_civil, on the proleptic Gregorian calendar.
-        let d = lowerBound, m = d.month!, y = d.year - (m <= 2 ? 1 : 0)
+        let d = lowerBound
+        let m = d.month!
+        let y = d.year - (m <= 2 ? 1 : 0)
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d.day! - 1

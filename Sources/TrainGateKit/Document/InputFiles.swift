@@ -32,10 +32,11 @@ public enum InputFiles {
 
     private static func walk(_ folder: String, into result: inout Expansion, visited: inout Set<String>) {
         // Enter each real folder once, so symbolic-link loops cannot make the walk run forever.
-        let real = realpath(folder, nil).map { pointer -> String in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? folder
+        let real =
+            realpath(folder, nil).map { pointer -> String in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? folder
         guard visited.insert(real).inserted else { return }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in entries.sorted() where !name.hasPrefix(".") {
@@ -45,7 +46,8 @@ public enum InputFiles {
             if isDirectory.boolValue {
                 walk(path, into: &result, visited: &visited)
             } else if let ext = name.split(separator: ".").last, name.contains("."),
-                      extensions.contains(ext.lowercased()) {
+                extensions.contains(ext.lowercased())
+            {
                 result.files.append(path)
             } else {
                 result.skipped.append(path)

@@ -33,7 +33,8 @@ enum JSONPreflight {
         var pendingComma: Int?
         var rewritten: [UInt8]?
         var rewrites: [Int: [Int]] = [:]
-        var line = 0, lineStart = 0
+        var line = 0
+        var lineStart = 0
         var copiedUpTo = 0
         var index = 0
         let count = bytes.count
@@ -47,7 +48,10 @@ enum JSONPreflight {
                         // JSON spells characters beyond U+FFFF as a UTF-16 surrogate pair (\uD83E\uDD17),
                         // which YAML rejects; rewrite it as YAML's \U0001F917. Columns after it on the same
                         // line move two to the left.
-                        if rewritten == nil { rewritten = Array((copy ?? bytes)[..<(index - 1)]); copiedUpTo = index - 1 }
+                        if rewritten == nil {
+                            rewritten = Array((copy ?? bytes)[..<(index - 1)])
+                            copiedUpTo = index - 1
+                        }
                         // The column in the prepared text: characters (UTF-8 lead bytes) since the line's start.
                         let shortened = 2 * (rewrites[line]?.count ?? 0)
                         let column = bytes[lineStart..<(index - 1)].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } - shortened
@@ -60,9 +64,10 @@ enum JSONPreflight {
                     // JSON's escapes only; YAML would also take \x41, \e, \U0001F917 and others.
                     switch byte {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         break
-                    case UInt8(ascii: "u") where index + 4 < count
+                    case UInt8(ascii: "u")
+                    where index + 4 < count
                         && bytes[(index + 1)...(index + 4)].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }):
                         break
                     default:
@@ -72,7 +77,10 @@ enum JSONPreflight {
                     return .failure(ProblemBox(.controlCharacter(at: index)))
                 } else if byte == UInt8(ascii: "\\") {
                     escaped = true
-                    if rewritten != nil { rewritten! += bytes[copiedUpTo..<index]; copiedUpTo = index }
+                    if rewritten != nil {
+                        rewritten! += bytes[copiedUpTo..<index]
+                        copiedUpTo = index
+                    }
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
                 }
@@ -84,7 +92,8 @@ enum JSONPreflight {
                 pendingComma = nil
             case UInt8(ascii: "#"):
                 return .failure(ProblemBox(.comment(at: index)))
-            case UInt8(ascii: "/") where index + 1 < count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*")):
+            case UInt8(ascii: "/")
+            where index + 1 < count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*")):
                 return .failure(ProblemBox(.comment(at: index)))
             case UInt8(ascii: ","):
                 pendingComma = index
@@ -93,7 +102,11 @@ enum JSONPreflight {
             case 0x09:
                 if copy == nil { copy = bytes }
                 copy![index] = 0x20
-                if rewritten != nil { rewritten! += bytes[copiedUpTo..<index]; rewritten!.append(0x20); copiedUpTo = index + 1 }
+                if rewritten != nil {
+                    rewritten! += bytes[copiedUpTo..<index]
+                    rewritten!.append(0x20)
+                    copiedUpTo = index + 1
+                }
             case 0x0A:
                 line += 1
                 lineStart = index + 1
@@ -123,11 +136,15 @@ enum JSONPreflight {
             return value
         }
         guard let high = hex(start), (0xD800...0xDBFF).contains(high), start + 10 <= bytes.count,
-              bytes[start + 4] == UInt8(ascii: "\\"), bytes[start + 5] == UInt8(ascii: "u"),
-              let low = hex(start + 6), (0xDC00...0xDFFF).contains(low) else { return nil }
+            bytes[start + 4] == UInt8(ascii: "\\"), bytes[start + 5] == UInt8(ascii: "u"),
+            let low = hex(start + 6), (0xDC00...0xDFFF).contains(low)
+        else { return nil }
         return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
     }
 
     /// `Problem` as an `Error`, so it can travel in a `Result`.
-    struct ProblemBox: Error { let problem: Problem; init(_ problem: Problem) { self.problem = problem } }
+    struct ProblemBox: Error {
+        let problem: Problem
+        init(_ problem: Problem) { self.problem = problem }
+    }
 }

@@ -81,7 +81,8 @@ enum MarkdownHeadings {
             }
             let trimmed = text.trimmingSpaces()
             if indent <= 3, let paragraph = previousParagraph, !trimmed.isEmpty,
-               trimmed.allSatisfy({ $0 == "=" }) || trimmed.allSatisfy({ $0 == "-" }) {
+                trimmed.allSatisfy({ $0 == "=" }) || trimmed.allSatisfy({ $0 == "-" })
+            {
                 headings.append(MarkdownHeading(level: trimmed.first == "=" ? 1 : 2, text: paragraph.text, line: paragraph.line))
                 previousParagraph = nil
                 continue

@@ -90,7 +90,10 @@ extension Node {
         case .int(let number)?: return Double(number)
         default:
             if let scalar, let number = ScalarResolver.float(scalar.text),
-               ScalarResolver.type(of: scalar) == .int { return number }
+                ScalarResolver.type(of: scalar) == .int
+            {
+                return number
+            }
             throw mismatch("a number")
         }
     }

@@ -49,9 +49,10 @@ extension SourceLocation: Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(file: try container.decode(String.self, forKey: .file),
-                  line: try container.decode(Int.self, forKey: .line),
-                  column: try container.decode(Int.self, forKey: .column))
+        self.init(
+            file: try container.decode(String.self, forKey: .file),
+            line: try container.decode(Int.self, forKey: .line),
+            column: try container.decode(Int.self, forKey: .column))
     }
 
     public func encode(to encoder: any Encoder) throws {

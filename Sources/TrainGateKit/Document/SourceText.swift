@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reading input files safely: only regular files, within the size limit, and only text.
@@ -96,9 +96,9 @@ enum SourceText {
 }
 
 #if canImport(Darwin)
-private let posixRead = Darwin.read
+    private let posixRead = Darwin.read
 #elseif canImport(Musl)
-private let posixRead = Musl.read
+    private let posixRead = Musl.read
 #else
-private let posixRead = Glibc.read
+    private let posixRead = Glibc.read
 #endif

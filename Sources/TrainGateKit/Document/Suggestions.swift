@@ -14,7 +14,8 @@ public enum Suggestions {
 
     /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
     static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
         if abs(a.count - b.count) > limit { return limit + 1 }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)

@@ -38,8 +38,10 @@ struct BuildState {
 
     /// Opens a sequence or mapping.
     mutating func open(isMapping: Bool, location: SourceLocation, anchor: String?) {
-        stack.append(Frame(isMapping: isMapping, location: location, anchor: anchor,
-                           start: isMapping ? entries.count : items.count))
+        stack.append(
+            Frame(
+                isMapping: isMapping, location: location, anchor: anchor,
+                start: isMapping ? entries.count : items.count))
     }
 
     /// Adds a finished node (of `size` nodes, with `height` levels of collections) to the open

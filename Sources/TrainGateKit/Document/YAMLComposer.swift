@@ -108,11 +108,16 @@ struct YAMLComposer {
 
     private func start(_ event: yaml_event_t, at location: SourceLocation, into state: inout BuildState) throws(DocumentError) {
         let isMapping = event.type == YAML_MAPPING_START_EVENT
-        let (anchor, rawTag, block) = isMapping
-            ? (event.data.mapping_start.anchor, event.data.mapping_start.tag,
-               event.data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE)
-            : (event.data.sequence_start.anchor, event.data.sequence_start.tag,
-               event.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE)
+        let (anchor, rawTag, block) =
+            isMapping
+            ? (
+                event.data.mapping_start.anchor, event.data.mapping_start.tag,
+                event.data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE
+            )
+            : (
+                event.data.sequence_start.anchor, event.data.sequence_start.tag,
+                event.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE
+            )
         if state.stack.count >= limits.maxDepth { throw .tooDeep(location, limit: limits.maxDepth) }
         if json {
             if block { throw .notJSON(location, reason: "YAML block \(isMapping ? "mapping" : "sequence") syntax") }
@@ -156,7 +161,8 @@ struct YAMLComposer {
         throw .unknownTag(text.hasPrefix(prefix) ? "!!" + text.dropFirst(prefix.count) : text, location)
     }
 
-    private func checkJSON(_ node: Node, style: ScalarStyle, isKey: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(DocumentError) {
+    private func checkJSON(_ node: Node, style: ScalarStyle, isKey: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(DocumentError)
+    {
         let location = node.location
         if anchor != nil || node.scalar?.tag != nil {
             throw .notJSON(location, reason: "YAML anchors and tags are not JSON")
@@ -172,8 +178,11 @@ struct YAMLComposer {
             let text = node.scalar!.text
             guard text == "true" || text == "false" || text == "null" || JSONNumber.isValid(text) else {
                 let numeric = text.first.map { $0 == "-" || $0.isNumber } ?? false
-                throw .notJSON(location, reason: numeric ? "'\(text)' is not a valid JSON number"
-                                                         : "'\(text)' is not a JSON value; strings must be double-quoted")
+                throw .notJSON(
+                    location,
+                    reason: numeric
+                        ? "'\(text)' is not a valid JSON number"
+                        : "'\(text)' is not a JSON value; strings must be double-quoted")
             }
         }
     }
@@ -207,7 +216,9 @@ struct YAMLComposer {
                 problem += " (a tab: YAML indentation must use spaces)"
             }
             let context = parser.context.map { String(cString: $0) }
-            let contextLocation = context == nil ? nil
+            let contextLocation =
+                context == nil
+                ? nil
                 : self.location(parser.context_mark)
             return .syntax(location, problem: problem, context: context, contextLocation: contextLocation)
         }

@@ -17,8 +17,9 @@ public enum YAMLEventScanner {
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     let location = SourceLocation(fileID: SourcePaths.id(for: file), mark: parser.problem_mark, lineOffset: 0)
-                    throw .syntax(location, problem: parser.problem.map { String(cString: $0) } ?? "unknown error",
-                                  context: nil, contextLocation: nil)
+                    throw .syntax(
+                        location, problem: parser.problem.map { String(cString: $0) } ?? "unknown error",
+                        context: nil, contextLocation: nil)
                 }
                 let done = event.type == YAML_STREAM_END_EVENT
                 yaml_event_delete(&event)

@@ -73,7 +73,10 @@ public enum Engine {
         // A subject under a transitional provision is judged from its later date; one whose
         // facts do not show it qualifies (the condition is missing or violated) gets no deferral.
         if let transition = rule.transitional.first(where: { fast.evaluate($0.when).truth == .pass }),
-           asOf < transition.effective.lowerBound { return .notInForce }
+            asOf < transition.effective.lowerBound
+        {
+            return .notInForce
+        }
         return fast.evaluate(rule.require).truth == .pass ? .pass : .fail
     }
 

@@ -3,14 +3,16 @@
 /// `Evaluator`, so evaluating a leaf never copies the evaluator's context.
 extension Evaluator {
     func evaluate(_ leaf: Leaf, at current: Position) -> Outcome {
-        let resolution = PathResolver.resolve(leaf.path, from: current, subject: subject,
-                                              context: context, explain: explain)
+        let resolution = PathResolver.resolve(
+            leaf.path, from: current, subject: subject,
+            context: context, explain: explain)
         if leaf.op == .exists {
             let wanted = leaf.operandLiteral?.value == .bool(true)
             switch resolution {
             case .found(let field):
-                return outcome(wanted ? .pass : .violation, field.path, wanted ? "present" : "absent",
-                               field.node, field.node.location)
+                return outcome(
+                    wanted ? .pass : .violation, field.path, wanted ? "present" : "absent",
+                    field.node, field.node.location)
             case .missing(let nearest, let path):
                 return outcome(wanted ? .missing : .pass, path, wanted ? "present" : "absent", nil, nearest.node.location)
             }
@@ -36,14 +38,18 @@ extension Evaluator {
         case .today, .pattern, .window: break
         }
         let holds = leaf.op.holds(LeafInput(field: field.node, operand: operand, reference: leaf.operand, asOf: context.asOf))
-        return outcome(holds ? .pass : .violation, field.path, explain ? expectation(leaf, operand: operand) : "",
-                       field.node, field.node.location)
+        return outcome(
+            holds ? .pass : .violation, field.path, explain ? expectation(leaf, operand: operand) : "",
+            field.node, field.node.location)
     }
 
     private func outcome(_ truth: Truth, _ path: String?, _ expected: String, _ found: Node?, _ location: SourceLocation) -> Outcome {
         guard explain else { return Outcome(truth: truth, detail: nil) }
-        return Outcome(truth: truth, detail: Detail(path: path ?? "", expected: expected,
-                                                    found: found.map(ValueText.render) ?? "missing", location: location))
+        return Outcome(
+            truth: truth,
+            detail: Detail(
+                path: path ?? "", expected: expected,
+                found: found.map(ValueText.render) ?? "missing", location: location))
     }
 
     /// What the leaf asks for, in words.

@@ -59,10 +59,13 @@ struct Evaluator {
     }
 
     private func missingList(_ failure: MissingList, _ path: FieldPath) -> Outcome {
-        Outcome(truth: failure.notAList ? .violation : .missing,
-                detail: explain ? Detail(path: failure.path ?? path.description, expected: "a list",
-                                         found: failure.notAList ? ValueText.render(failure.nearest.node) : "missing",
-                                         location: failure.nearest.node.location) : nil)
+        Outcome(
+            truth: failure.notAList ? .violation : .missing,
+            detail: explain
+                ? Detail(
+                    path: failure.path ?? path.description, expected: "a list",
+                    found: failure.notAList ? ValueText.render(failure.nearest.node) : "missing",
+                    location: failure.nearest.node.location) : nil)
     }
 
     private func quantify(_ quantifier: Condition, _ path: FieldPath, _ body: Condition, at current: Position) -> Outcome {
@@ -97,10 +100,14 @@ struct Evaluator {
         guard explain else { return Outcome(truth: quantifier.isSome ? .violation : .pass, detail: nil) }
         if quantifier.isSome {
             let found = "none of \(list.count) item\(list.count == 1 ? "" : "s")"
-            return Outcome(truth: .violation, detail: summary(path, at: current, expected: "at least one item of \(path) satisfying the condition", found: found))
+            return Outcome(
+                truth: .violation,
+                detail: summary(path, at: current, expected: "at least one item of \(path) satisfying the condition", found: found))
         }
-        return Outcome(truth: .pass, detail: firstPass?.detail ?? firstViolation?.detail
-            ?? summary(path, at: current, expected: "items of \(path)", found: "an empty list"))
+        return Outcome(
+            truth: .pass,
+            detail: firstPass?.detail ?? firstViolation?.detail
+                ?? summary(path, at: current, expected: "items of \(path)", found: "an empty list"))
     }
 
     private func count(_ path: FieldPath, _ filter: Condition?, min: Int?, max: Int?, at current: Position) -> Outcome {
@@ -109,7 +116,8 @@ struct Evaluator {
         case .success(let found): list = found
         case .failure(let failure): return missingList(failure, path)
         }
-        var definite = 0, unknown = 0
+        var definite = 0
+        var unknown = 0
         for item in list {
             guard let filter else {
                 definite += 1
@@ -121,7 +129,8 @@ struct Evaluator {
             case .violation: break
             }
         }
-        let low = min ?? 0, high = max ?? Int.max
+        let low = min ?? 0
+        let high = max ?? Int.max
         let possible = definite + unknown
         let truth: Truth
         if low <= definite && possible <= high {

@@ -45,7 +45,8 @@ public struct Finding: Sendable, Codable, Equatable {
     public var waiver: Waiver?
 
     enum CodingKeys: String, CodingKey {
-        case ruleID = "rule_id", title, pack, severity, status, reason, subject, location, path, expected, found
+        case ruleID = "rule_id"
+        case title, pack, severity, status, reason, subject, location, path, expected, found
         case message, remediation, citations, waiver
     }
 
@@ -57,7 +58,8 @@ public struct Finding: Sendable, Codable, Equatable {
         var rank: [UInt32: Int] = [:]
         for (index, entry) in ranked.enumerated() { rank[entry.0] = index }
         return findings.sorted { a, b in
-            let ra = rank[a.location.fileID]!, rb = rank[b.location.fileID]!
+            let ra = rank[a.location.fileID]!
+            let rb = rank[b.location.fileID]!
             return ra != rb ? ra < rb : reportOrder(a, b)
         }
     }

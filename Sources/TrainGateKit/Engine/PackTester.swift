@@ -28,8 +28,10 @@ public enum PackTester {
                 for kind in [Result.Kind.pass, .fail] {
                     let examples = kind == .pass ? rule.examples.pass : rule.examples.fail
                     if examples.isEmpty {
-                        results.append(Result(pack: pack.name, ruleID: rule.id, kind: nil, index: 0, location: rule.location, ok: false,
-                                              problem: "rule \(rule.id) has no \(kind.rawValue)ing example"))
+                        results.append(
+                            Result(
+                                pack: pack.name, ruleID: rule.id, kind: nil, index: 0, location: rule.location, ok: false,
+                                problem: "rule \(rule.id) has no \(kind.rawValue)ing example"))
                     }
                     for (offset, example) in examples.enumerated() {
                         results.append(check(example, kind: kind, index: offset + 1, rule: rule, pack: pack, asOf: asOf))
@@ -49,7 +51,10 @@ public enum PackTester {
         let ok = kind == .pass ? [.pass, .notApplicable, .notInForce].contains(status) : status == .fail
         var problem: String?
         if !ok {
-            let detail = finding.flatMap { f in f.expected.map { "; at \(f.path.isEmpty ? "the subject" : f.path) expected \($0), found \(f.found ?? "missing")" } } ?? ""
+            let detail =
+                finding.flatMap { f in
+                    f.expected.map { "; at \(f.path.isEmpty ? "the subject" : f.path) expected \($0), found \(f.found ?? "missing")" }
+                } ?? ""
             problem = "\(kind.rawValue) example \(index) of \(rule.id) came out \(status.rawValue.replacingUnderscores)\(detail)"
         }
         return Result(pack: pack.name, ruleID: rule.id, kind: kind, index: index, location: example.location, ok: ok, problem: problem)
@@ -66,8 +71,9 @@ public enum PackTester {
         case .source: break
         }
         let datasets = example["$datasets"]?.sequence ?? dataset.map { [$0] } ?? []
-        return Subject(scope: rule.scope, id: "example", node: node, path: "",
-                       context: EvaluationContext(model: model, dataset: dataset, datasets: datasets, asOf: asOf))
+        return Subject(
+            scope: rule.scope, id: "example", node: node, path: "",
+            context: EvaluationContext(model: model, dataset: dataset, datasets: datasets, asOf: asOf))
     }
 }
 

@@ -26,7 +26,9 @@ enum Resolution {
 
 enum PathResolver {
     /// Resolves a single-valued path.
-    static func resolve(_ path: FieldPath, from current: Position, subject: Position, context: EvaluationContext, explain: Bool) -> Resolution {
+    static func resolve(_ path: FieldPath, from current: Position, subject: Position, context: EvaluationContext, explain: Bool)
+        -> Resolution
+    {
         guard var position = start(path.root, current: current, subject: subject, context: context, explain: explain) else {
             return .missing(nearest: subject, path: explain ? path.description : nil)
         }
@@ -45,7 +47,8 @@ enum PathResolver {
         var node = start
         for segment in path.segments {
             guard let key = segment.key, case .mapping(let entries) = node.content,
-                  let index = Node.index(of: key, in: entries), !entries[index].value.isNull else {
+                let index = Node.index(of: key, in: entries), !entries[index].value.isNull
+            else {
                 return .missing(nearest: Position(node: node, path: nil), path: nil)
             }
             node = entries[index].value
@@ -90,13 +93,17 @@ enum PathResolver {
         if endsFannedOut { return .success(frontier) }
         var result: [Position] = []
         for position in frontier {
-            guard let list = position.node.sequence else { return .failure(MissingList(nearest: position, path: position.path, notAList: true)) }
+            guard let list = position.node.sequence else {
+                return .failure(MissingList(nearest: position, path: position.path, notAList: true))
+            }
             result += list.enumerated().map { position.item($0, $1, explain: explain) }
         }
         return .success(result)
     }
 
-    private static func start(_ root: FieldPath.Root, current: Position, subject: Position, context: EvaluationContext, explain: Bool) -> Position? {
+    private static func start(_ root: FieldPath.Root, current: Position, subject: Position, context: EvaluationContext, explain: Bool)
+        -> Position?
+    {
         switch root {
         case .current: return current
         case .model: return context.model.map { Position(node: $0, path: explain ? "$model" : nil) }

@@ -17,15 +17,19 @@ public struct Subject: Sendable {
         let model = bundle.card?.root
         var subjects: [Subject] = []
         if let card = bundle.card {
-            subjects.append(Subject(scope: .model, id: "model:\(card.name)", node: card.root, path: "",
-                                    context: EvaluationContext(model: model, dataset: nil, datasets: datasets, asOf: asOf)))
+            subjects.append(
+                Subject(
+                    scope: .model, id: "model:\(card.name)", node: card.root, path: "",
+                    context: EvaluationContext(model: model, dataset: nil, datasets: datasets, asOf: asOf)))
         }
         for dataset in bundle.datasets {
             let context = EvaluationContext(model: model, dataset: dataset.root, datasets: datasets, asOf: asOf)
             subjects.append(Subject(scope: .dataset, id: "dataset:\(dataset.id)", node: dataset.root, path: "", context: context))
             for source in dataset.sources {
-                subjects.append(Subject(scope: .source, id: "dataset:\(dataset.id)/source:\(source.id)", node: source.node,
-                                        path: "sources[\(source.index)]", context: context))
+                subjects.append(
+                    Subject(
+                        scope: .source, id: "dataset:\(dataset.id)/source:\(source.id)", node: source.node,
+                        path: "sources[\(source.index)]", context: context))
             }
         }
         return subjects

@@ -17,12 +17,18 @@ public struct Waiver: Sendable, Equatable, Codable {
     public var location: SourceLocation
 
     enum CodingKeys: String, CodingKey {
-        case rule, subject, justification, approvedBy = "approved_by", expires, approvedOn = "approved_on", ticket
+        case rule, subject, justification
+        case approvedBy = "approved_by"
+        case expires
+        case approvedOn = "approved_on"
+        case ticket
         case location
     }
 
-    public init(rule: String, subject: String, justification: String, approvedBy: String, expires: ISODate,
-                approvedOn: ISODate? = nil, ticket: String? = nil, location: SourceLocation) {
+    public init(
+        rule: String, subject: String, justification: String, approvedBy: String, expires: ISODate,
+        approvedOn: ISODate? = nil, ticket: String? = nil, location: SourceLocation
+    ) {
         self.rule = rule
         self.subject = subject
         self.justification = justification
@@ -43,8 +49,12 @@ public struct Waiver: Sendable, Equatable, Codable {
 
     /// `*` matches any run of characters (including none); everything else matches itself.
     static func glob(_ pattern: String, matches text: String) -> Bool {
-        let p = Array(pattern.utf8), t = Array(text.utf8)
-        var pi = 0, ti = 0, star = -1, mark = 0
+        let p = Array(pattern.utf8)
+        let t = Array(text.utf8)
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
         while ti < t.count {
             if pi < p.count, p[pi] == UInt8(ascii: "*") {
                 star = pi
@@ -86,7 +96,8 @@ public struct WaiverOutcome: Sendable, Equatable, Codable {
     public var ruleSelected: Bool
 
     enum CodingKeys: String, CodingKey {
-        case waiver, state, matched, ruleSelected = "rule_selected"
+        case waiver, state, matched
+        case ruleSelected = "rule_selected"
     }
 
     /// One line for people, without the location.
@@ -94,7 +105,8 @@ public struct WaiverOutcome: Sendable, Equatable, Codable {
         let what = "waiver for \(waiver.rule) on '\(waiver.subject)'"
         switch state {
         case .applied:
-            return "\(what) waived \(matched) failure\(matched == 1 ? "" : "s") (approved by \(waiver.approvedBy), expires \(waiver.expires))"
+            return
+                "\(what) waived \(matched) failure\(matched == 1 ? "" : "s") (approved by \(waiver.approvedBy), expires \(waiver.expires))"
         case .expired:
             return "\(what) expired on \(waiver.expires) and waives nothing; renew it or fix the finding"
         case .stale where !ruleSelected:

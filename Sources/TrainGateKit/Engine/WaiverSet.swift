@@ -13,8 +13,10 @@ public struct WaiverSet: Sendable {
 
     /// Applies the waivers to `findings`: each failure the first unexpired matching waiver names
     /// becomes `waived`. Returns what became of every waiver, in file order.
-    public func apply(to findings: inout [Finding], counts: inout [FindingStatus: Int], asOf: ISODate,
-                      ruleIDs: Set<String>) -> [WaiverOutcome] {
+    public func apply(
+        to findings: inout [Finding], counts: inout [FindingStatus: Int], asOf: ISODate,
+        ruleIDs: Set<String>
+    ) -> [WaiverOutcome] {
         var matched = [Int](repeating: 0, count: waivers.count)
         let live = waivers.indices.filter { !waivers[$0].isExpired(asOf: asOf) }
         for index in findings.indices where findings[index].status == .fail {

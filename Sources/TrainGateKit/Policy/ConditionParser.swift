@@ -49,7 +49,8 @@ struct ConditionParser {
             }
         }
         let filter: Condition? = try reader.optional("where").map { (n) throws(PolicyError) in try parse(n) }
-        let min = try bound(reader.optional("min")), max = try bound(reader.optional("max"))
+        let min = try bound(reader.optional("min"))
+        let max = try bound(reader.optional("max"))
         if min == nil && max == nil { throw .missingKey(node.location, key: "min' or 'max", context: "'count'") }
         return .count(path, filter, min: min, max: max, node.location)
     }
@@ -66,7 +67,8 @@ struct ConditionParser {
         var operators: [(LeafOperator, MappingEntry)] = []
         for entry in entries where entry.key != "path" {
             guard let op = LeafOperator.named(entry.key) else {
-                throw .unknownOperator(entry.keyLocation, name: entry.key, suggestion: Suggestions.closest(to: entry.key, in: Self.keywords))
+                throw .unknownOperator(
+                    entry.keyLocation, name: entry.key, suggestion: Suggestions.closest(to: entry.key, in: Self.keywords))
             }
             operators.append((op, entry))
         }
@@ -80,7 +82,9 @@ struct ConditionParser {
     static func parsePath(_ node: Node, allowMany: Bool) throws(PolicyError) -> FieldPath {
         let text = try PackReader.text(node, key: "path")
         guard let path = FieldPath(text) else {
-            throw .invalidPath(node.location, path: text, reason: "expected dotted keys, optionally starting with $model, $dataset or $datasets[*], with [*] only after a key")
+            throw .invalidPath(
+                node.location, path: text,
+                reason: "expected dotted keys, optionally starting with $model, $dataset or $datasets[*], with [*] only after a key")
         }
         if !allowMany && path.isMultiValued {
             throw .invalidPath(node.location, path: text, reason: "it names many nodes; quantify over them with each, some, none or count")
@@ -138,7 +142,8 @@ struct ConditionParser {
         } else {
             from = try Self.date(dateNode, key: "date")
         }
-        let min = try days(reader.optional("min")), max = try days(reader.optional("max"))
+        let min = try days(reader.optional("min"))
+        let max = try days(reader.optional("max"))
         if min == nil && max == nil { throw .missingKey(node.location, key: "min' or 'max", context: "'days_after'") }
         if let min, let max, min > max {
             throw .wrongType(node.location, key: "days_after", expected: "min not greater than max", found: "min \(min), max \(max)")

@@ -9,7 +9,10 @@
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// Where a path starts.
     public enum Root: String, Sendable, Hashable {
-        case current, model = "$model", dataset = "$dataset", datasets = "$datasets"
+        case current
+        case model = "$model"
+        case dataset = "$dataset"
+        case datasets = "$datasets"
     }
 
     /// One step of a path.

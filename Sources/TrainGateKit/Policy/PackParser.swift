@@ -2,15 +2,18 @@
 enum PackParser {
     static let topKeys = ["apiVersion", "kind", "metadata", "rules"]
     static let metadataKeys = ["name", "title", "version", "jurisdiction", "sources_as_of", "opt_in", "description"]
-    static let ruleKeys = ["id", "title", "severity", "scope", "effective", "transitional", "citations", "when", "require",
-                           "message", "remediation", "description", "confidence", "examples"]
+    static let ruleKeys = [
+        "id", "title", "severity", "scope", "effective", "transitional", "citations", "when", "require",
+        "message", "remediation", "description", "confidence", "examples",
+    ]
     static let citationKeys = ["instrument", "ref", "url"]
     static let exampleKeys = ["pass", "fail"]
     static let transitionKeys = ["when", "effective", "ref"]
 
     static func parse(_ root: Node, file: String, compilePatterns: Bool = true) throws(PolicyError) -> PolicyPack {
         let conditions = ConditionParser(compilePatterns: compilePatterns)
-        let api = root["apiVersion"]?.scalar?.text, kind = root["kind"]?.scalar?.text
+        let api = root["apiVersion"]?.scalar?.text
+        let kind = root["kind"]?.scalar?.text
         guard api == "traingate/v1", kind == DocumentKind.policyPack.rawValue else {
             throw .notAPack(root.location, found: "apiVersion '\(api ?? "(none)")', kind '\(kind ?? "(none)")'")
         }
@@ -43,7 +46,8 @@ enum PackParser {
         let reader = try PackReader(node, context: idText.map { "rule '\($0)'" } ?? "a rule", allowed: ruleKeys)
         let id = try reader.string("id")
         guard id.first?.isLetter == true || id.first?.isNumber == true,
-              id.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            id.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
+        else {
             throw .wrongType(try reader.required("id").location, key: "id", expected: "letters, digits, '.', '_' and '-'", found: "'\(id)'")
         }
         let messageNode = try reader.required("message")
@@ -79,11 +83,14 @@ enum PackParser {
             let date = try reader.date("effective")
             guard let date else { throw .missingKey(item.location, key: "effective", context: "a transitional provision") }
             if let effective, date.lowerBound <= effective.lowerBound {
-                throw .wrongType(try reader.required("effective").location, key: "effective",
-                                 expected: "a date after the rule's effective date \(effective)", found: "\(date)")
+                throw .wrongType(
+                    try reader.required("effective").location, key: "effective",
+                    expected: "a date after the rule's effective date \(effective)", found: "\(date)")
             }
-            result.append(Transition(when: try conditions.parse(reader.required("when")), effective: date,
-                                     ref: try reader.string("ref")))
+            result.append(
+                Transition(
+                    when: try conditions.parse(reader.required("when")), effective: date,
+                    ref: try reader.string("ref")))
         }
         return result
     }
@@ -95,8 +102,10 @@ enum PackParser {
         var result: [Citation] = []
         for item in items {
             let reader = try PackReader(item, context: "a citation", allowed: citationKeys)
-            result.append(Citation(instrument: try reader.string("instrument"), ref: try reader.string("ref"),
-                                   url: try reader.optionalString("url")))
+            result.append(
+                Citation(
+                    instrument: try reader.string("instrument"), ref: try reader.string("ref"),
+                    url: try reader.optionalString("url")))
         }
         return result
     }

@@ -57,9 +57,12 @@ enum PatternSafety {
     /// or possessive suffix.
     private static func quantifier(_ chars: [Unicode.Scalar], at index: Int) -> (Bool, Int) {
         guard index < chars.count else { return (false, index) }
-        var repeats = false, next = index
+        var repeats = false
+        var next = index
         switch chars[index] {
-        case "*", "+": repeats = true; next = index + 1
+        case "*", "+":
+            repeats = true
+            next = index + 1
         case "?": next = index + 1
         case "{":
             guard let close = chars[index...].firstIndex(of: "}") else { return (false, index) }
@@ -80,7 +83,10 @@ enum PatternSafety {
         if i < chars.count, chars[i] == "^" { i += 1 }
         if i < chars.count, chars[i] == "]" { i += 1 }
         while i < chars.count {
-            if chars[i] == "\\" { i += 2; continue }
+            if chars[i] == "\\" {
+                i += 2
+                continue
+            }
             if chars[i] == "]" { return i + 1 }
             i += 1
         }

@@ -39,9 +39,9 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .document(let error): return error.location
         case .unknownPack, .overrideFolder: return nil
         case .notAPack(let l, _), .missingKey(let l, _, _), .unknownKey(let l, _, _), .wrongType(let l, _, _, _),
-             .invalidValue(let l, _, _, _), .unknownOperator(let l, _, _), .operatorCount(let l, _),
-             .invalidPath(let l, _, _), .invalidRegex(let l, _, _), .invalidDate(let l, _), .invalidTemplate(let l, _),
-             .duplicateRuleID(_, let l, _), .duplicatePackName(_, let l, _):
+            .invalidValue(let l, _, _, _), .unknownOperator(let l, _, _), .operatorCount(let l, _),
+            .invalidPath(let l, _, _), .invalidRegex(let l, _, _), .invalidDate(let l, _), .invalidTemplate(let l, _),
+            .duplicateRuleID(_, let l, _), .duplicatePackName(_, let l, _):
             return l
         }
     }
@@ -55,11 +55,13 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownKey(_, let key, let suggestion): return "unknown key '\(key)'\(suggest(suggestion))"
         case .wrongType(_, let key, let expected, let found): return "'\(key)' must be \(expected), found \(found)"
         case .invalidValue(_, let key, let value, let allowed):
-            return "'\(value)' is not a valid \(key); expected one of: \(allowed.joined(separator: ", "))\(suggest(Suggestions.closest(to: value, in: allowed)))"
+            return
+                "'\(value)' is not a valid \(key); expected one of: \(allowed.joined(separator: ", "))\(suggest(Suggestions.closest(to: value, in: allowed)))"
         case .unknownOperator(_, let name, let suggestion):
             return "unknown operator '\(name)'\(suggest(suggestion))"
         case .operatorCount(_, let found):
-            return found.isEmpty ? "condition has no operator; a leaf needs 'path' and exactly one operator"
+            return found.isEmpty
+                ? "condition has no operator; a leaf needs 'path' and exactly one operator"
                 : "condition has \(found.count) operators (\(found.joined(separator: ", "))); a leaf takes exactly one"
         case .invalidPath(_, let path, let reason): return "invalid path '\(path)': \(reason)"
         case .invalidRegex(_, let pattern, let reason): return "invalid regular expression '\(pattern)': \(reason)"
@@ -67,7 +69,8 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidTemplate(_, let reason): return "invalid message template: \(reason)"
         case .duplicateRuleID(let id, _, let first): return "duplicate rule id '\(id)' (first defined at \(first))"
         case .duplicatePackName(let name, _, let first): return "duplicate pack name '\(name)' (first defined at \(first))"
-        case .unknownPack(let name, let suggestion): return "no built-in pack named '\(name)'\(suggest(suggestion)); see 'traingate packs list'"
+        case .unknownPack(let name, let suggestion):
+            return "no built-in pack named '\(name)'\(suggest(suggestion)); see 'traingate packs list'"
         case .overrideFolder(let folder): return "\(overrideVariableName)=\(folder) is not a folder of policy packs"
         }
     }

@@ -23,7 +23,8 @@ public enum PolicyLoader {
     }
 
     /// Every built-in pack, sorted by name: from `$TRAINGATE_POLICIES` if set, else embedded.
-    public static func builtInPacks(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> [PolicyPack] {
+    public static func builtInPacks(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> [PolicyPack]
+    {
         try builtInPacks(environment: environment) { _, _ in true }
     }
 
@@ -84,7 +85,9 @@ public enum PolicyLoader {
 
     /// Resolves `--pack` arguments: a built-in pack's name, or a path to a pack file. With no
     /// arguments, every built-in pack that is not opt-in. Only the built-in packs needed are parsed.
-    public static func select(_ selectors: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> [PolicyPack] {
+    public static func select(_ selectors: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(PolicyError) -> [PolicyPack]
+    {
         let names = Set(selectors)
         let builtIn = try builtInPacks(environment: environment) { file, optIn in
             selectors.isEmpty ? !optIn : names.contains(packName(ofFile: file))
@@ -92,14 +95,16 @@ public enum PolicyLoader {
         if let unknown = selectors.first(where: { name in
             !isPackFile(name) && !builtIn.contains { $0.name == name }
         }) {
-            let available = environment[overrideVariable].map { _ in builtIn.map(\.name) } ?? EmbeddedPolicies.files.map { packName(ofFile: $0.0) }
+            let available =
+                environment[overrideVariable].map { _ in builtIn.map(\.name) } ?? EmbeddedPolicies.files.map { packName(ofFile: $0.0) }
             throw .unknownPack(unknown, suggestion: Suggestions.closest(to: unknown, in: available))
         }
         return try select(selectors, builtIn: builtIn)
     }
 
     private static func isPackFile(_ selector: String) -> Bool {
-        selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml") || FileManager.default.fileExists(atPath: selector)
+        selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml")
+            || FileManager.default.fileExists(atPath: selector)
     }
 
     /// Resolves `--pack` arguments against already-loaded built-in packs.

@@ -28,8 +28,10 @@ extension CheckReport {
     /// with results, and always the failed and passed counts.
     public var statusSummary: String {
         let bySeverity = failuresBySeverity.map { "\($0.count) \($0.severity.rawValue)" }
-        let statuses: [(FindingStatus, String)] = [(.fail, "failed"), (.waived, "waived"), (.pass, "passed"),
-                                                   (.notApplicable, "not applicable"), (.notInForce, "not in force")]
+        let statuses: [(FindingStatus, String)] = [
+            (.fail, "failed"), (.waived, "waived"), (.pass, "passed"),
+            (.notApplicable, "not applicable"), (.notInForce, "not in force"),
+        ]
         var parts: [String] = []
         for (status, word) in statuses {
             let n = counts[status] ?? 0

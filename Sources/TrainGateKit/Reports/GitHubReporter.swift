@@ -23,8 +23,10 @@ public struct GitHubReporter: Reporter {
             sink.write(command.description + "\n")
         }
         for warning in report.warnings {
-            emit(WorkflowCommand(name: "warning", properties: Self.place(warning.location, title: "TrainGate: input warning"),
-                                 message: warning.message))
+            emit(
+                WorkflowCommand(
+                    name: "warning", properties: Self.place(warning.location, title: "TrainGate: input warning"),
+                    message: warning.message))
         }
         for outcome in report.waivers where outcome.state != .applied {
             let title = "\(outcome.waiver.rule): \(outcome.state.rawValue) waiver"
@@ -39,9 +41,11 @@ public struct GitHubReporter: Reporter {
     /// request shows why the gate did not run), warnings as `::warning`, then the verdict line.
     public func render(_ failure: FailedCheck) -> String {
         var commands = failure.errors.map { error in
-            WorkflowCommand(name: "error", properties: error.location.map { Self.place($0, title: "TrainGate: could not check") }
-                                ?? [("file", error.file ?? ""), ("title", "TrainGate: could not check")],
-                            message: error.message)
+            WorkflowCommand(
+                name: "error",
+                properties: error.location.map { Self.place($0, title: "TrainGate: could not check") }
+                    ?? [("file", error.file ?? ""), ("title", "TrainGate: could not check")],
+                message: error.message)
         }
         commands += failure.warnings.map {
             WorkflowCommand(name: "warning", properties: Self.place($0.location, title: "TrainGate: input warning"), message: $0.message)
@@ -78,12 +82,14 @@ public struct GitHubReporter: Reporter {
         lines.append("fix: \(finding.remediation)")
         switch finding.status {
         case .fail:
-            return WorkflowCommand(name: name(AlertLevel(finding.severity)), properties: place(finding.location, title: title),
-                                   message: lines.joined(separator: "\n"))
+            return WorkflowCommand(
+                name: name(AlertLevel(finding.severity)), properties: place(finding.location, title: title),
+                message: lines.joined(separator: "\n"))
         case .waived:
             let waiver = finding.waiver.map { "waived at \($0.location): \($0.terms)" } ?? "waived"
-            return WorkflowCommand(name: "notice", properties: place(finding.location, title: title + " (waived)"),
-                                   message: ([waiver] + lines).joined(separator: "\n"))
+            return WorkflowCommand(
+                name: "notice", properties: place(finding.location, title: title + " (waived)"),
+                message: ([waiver] + lines).joined(separator: "\n"))
         case .pass, .notApplicable, .notInForce:
             return nil
         }

@@ -14,15 +14,27 @@ public struct JSONReporter: Reporter {
 
     /// The document; `Findings` is a placeholder while it is written, the findings streamed in its place.
     struct Document<Findings: Encodable>: Encodable {
-        struct Tool: Encodable { let name: String; let version: String }
-        struct Pack: Encodable {
-            let name: String, version: String, rules: Int, sources_as_of: String, opt_in: Bool
+        struct Tool: Encodable {
+            let name: String
+            let version: String
         }
-        struct Input: Encodable { let path: String; let kind: String }
+        struct Pack: Encodable {
+            let name: String, version: String, rules: Int, sourcesAsOf: String, optIn: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case name, version, rules
+                case sourcesAsOf = "sources_as_of"
+                case optIn = "opt_in"
+            }
+        }
+        struct Input: Encodable {
+            let path: String
+            let kind: String
+        }
         let schema: String
         let tool: Tool
-        let as_of: String
-        let fail_on: String
+        let asOf: String
+        let failOn: String
         let verdict: String
         let packs: [Pack]
         let inputs: [Input]
@@ -31,14 +43,23 @@ public struct JSONReporter: Reporter {
         let warnings: [Diagnostic]
         let findings: Findings
         let waivers: [WaiverOutcome]
+
+        enum CodingKeys: String, CodingKey {
+            case schema, tool, verdict, packs, inputs, skipped, summary, warnings, findings, waivers
+            case asOf = "as_of"
+            case failOn = "fail_on"
+        }
     }
 
     public func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
         let document = Document(
             schema: Self.schema, tool: .init(name: "traingate", version: report.toolVersion),
-            as_of: report.asOf.description, fail_on: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
-            packs: report.packs.map { .init(name: $0.name, version: $0.version, rules: $0.rules.count,
-                                            sources_as_of: $0.sourcesAsOf.description, opt_in: $0.optIn) },
+            asOf: report.asOf.description, failOn: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
+            packs: report.packs.map {
+                .init(
+                    name: $0.name, version: $0.version, rules: $0.rules.count,
+                    sourcesAsOf: $0.sourcesAsOf.description, optIn: $0.optIn)
+            },
             inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind.rawValue) }, skipped: report.skipped,
             summary: report.statusCounts, warnings: report.warnings, findings: StreamedArray.placeholder, waivers: report.waivers)
         StreamedArray.write(Self.encode(document), key: "findings", depth: 1, elements: report.findings, to: &sink)
@@ -56,10 +77,13 @@ public struct JSONReporter: Reporter {
     }
 
     public func render(_ failure: FailedCheck) -> String {
-        Self.encode(FailureDocument(
-            schema: Self.schema, tool: .init(name: "traingate", version: failure.toolVersion),
-            errors: failure.errors.map { .init(file: $0.file, line: $0.location?.line, column: $0.location?.column, message: $0.message) },
-            warnings: failure.warnings))
+        Self.encode(
+            FailureDocument(
+                schema: Self.schema, tool: .init(name: "traingate", version: failure.toolVersion),
+                errors: failure.errors.map {
+                    .init(file: $0.file, line: $0.location?.line, column: $0.location?.column, message: $0.message)
+                },
+                warnings: failure.warnings))
     }
 
     static func encode(_ document: some Encodable) -> String {

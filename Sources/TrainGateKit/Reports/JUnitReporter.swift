@@ -19,7 +19,12 @@ public struct JUnitReporter: Reporter {
 
     /// One `<testcase>`: at most one outcome element, `<failure>` or `<skipped>`.
     struct TestCase {
-        enum Outcome { case passed, failed(message: String, type: String, body: String), errored(message: String, body: String), skipped(String) }
+        enum Outcome {
+            case passed
+            case failed(message: String, type: String, body: String)
+            case errored(message: String, body: String)
+            case skipped(String)
+        }
         let classname: String
         let name: String
         let location: SourceLocation
@@ -39,12 +44,14 @@ public struct JUnitReporter: Reporter {
     /// Renders the report; the same report always gives the same text.
     public func render<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
         var suites = report.packs.map { pack in
-            Suite(name: pack.name, properties: [("version", pack.version), ("sources_as_of", pack.sourcesAsOf.description)],
-                  cases: report.findings.filter { $0.pack == pack.name }.map(Self.testCase))
+            Suite(
+                name: pack.name, properties: [("version", pack.version), ("sources_as_of", pack.sourcesAsOf.description)],
+                cases: report.findings.filter { $0.pack == pack.name }.map(Self.testCase))
         }
         let waivers = report.waivers.filter { $0.state != .applied }.map {
-            TestCase(classname: "waivers", name: "\($0.waiver.rule) · \($0.waiver.subject)", location: $0.waiver.location,
-                     outcome: .skipped("\($0.state.rawValue): \($0.message)"))
+            TestCase(
+                classname: "waivers", name: "\($0.waiver.rule) · \($0.waiver.subject)", location: $0.waiver.location,
+                outcome: .skipped("\($0.state.rawValue): \($0.message)"))
         }
         if !waivers.isEmpty { suites.append(Suite(name: "waivers", properties: [], cases: waivers)) }
         let warnings = report.warnings.map {
@@ -64,9 +71,10 @@ public struct JUnitReporter: Reporter {
     /// the input warnings as skipped cases), so a test-report view shows the run as broken.
     public func render(_ failure: FailedCheck) -> String {
         let errors = failure.errors.map { error in
-            TestCase(classname: "traingate", name: error.message,
-                     location: error.location ?? SourceLocation(file: error.file ?? "", line: 0, column: 0),
-                     outcome: .errored(message: error.message, body: error.description))
+            TestCase(
+                classname: "traingate", name: error.message,
+                location: error.location ?? SourceLocation(file: error.file ?? "", line: 0, column: 0),
+                outcome: .errored(message: error.message, body: error.description))
         }
         let warnings = failure.warnings.map {
             TestCase(classname: "warnings", name: $0.message, location: $0.location, outcome: .skipped("warning: \($0.message)"))
@@ -93,13 +101,16 @@ public struct JUnitReporter: Reporter {
         case .notApplicable: outcome = .skipped("not applicable")
         case .notInForce: outcome = .skipped("not in force")
         }
-        return TestCase(classname: finding.pack, name: "\(finding.ruleID) · \(finding.subject)", location: finding.location,
-                        outcome: outcome)
+        return TestCase(
+            classname: finding.pack, name: "\(finding.ruleID) · \(finding.subject)", location: finding.location,
+            outcome: outcome)
     }
 
     private static func rootProperties(_ report: CheckReport) -> [(String, String)] {
-        var properties = [("traingate_version", report.toolVersion), ("as_of", report.asOf.description),
-                          ("fail_on", report.failOn.rawValue), ("verdict", report.failed ? "fail" : "pass")]
+        var properties = [
+            ("traingate_version", report.toolVersion), ("as_of", report.asOf.description),
+            ("fail_on", report.failOn.rawValue), ("verdict", report.failed ? "fail" : "pass"),
+        ]
         for status in FindingStatus.allCases { properties.append(("results.\(status.rawValue)", "\(report.counts[status] ?? 0)")) }
         return properties
     }
@@ -112,7 +123,8 @@ public struct JUnitReporter: Reporter {
     }
 
     private static func render(_ test: TestCase) -> String {
-        let open = "    <testcase classname=\"\(XMLText.attribute(test.classname))\" name=\"\(XMLText.attribute(test.name))\""
+        let open =
+            "    <testcase classname=\"\(XMLText.attribute(test.classname))\" name=\"\(XMLText.attribute(test.name))\""
             + (test.location.file.isEmpty ? "" : " file=\"\(XMLText.attribute(test.location.file))\"")
             + (test.location.line < 1 ? "" : " line=\"\(test.location.line)\"")
         switch test.outcome {

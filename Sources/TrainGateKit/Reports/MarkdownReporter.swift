@@ -15,7 +15,8 @@ public struct MarkdownReporter: Reporter {
     public static func make(color: Bool) -> MarkdownReporter { MarkdownReporter() }
 
     /// What a pass means, written under every summary.
-    static let passMeaning = "> A pass means the files are declared, consistent and evidenced where evidence was asked for. "
+    static let passMeaning =
+        "> A pass means the files are declared, consistent and evidenced where evidence was asked for. "
         + "It never means \"lawful\": TrainGate checks what the files declare, not what happened."
 
     /// Renders the report; the same report always gives the same text.
@@ -31,15 +32,22 @@ public struct MarkdownReporter: Reporter {
 
     /// A run that could not check: a heading that says so, the errors and the warnings.
     public func render(_ failure: FailedCheck) -> String {
-        let heading = "## ⛔ TrainGate: could not check\n\n**\(failure.errorCount)** kept the check from running; "
+        let heading =
+            "## ⛔ TrainGate: could not check\n\n**\(failure.errorCount)** kept the check from running; "
             + "nothing was checked, so this is neither a pass nor a fail."
-        let errors = "### Errors\n\n" + failure.errors.map { error in
-            let place = error.location?.description ?? error.file
-            return "- " + (place.map { MarkdownText.code($0) + ": " } ?? "") + MarkdownText.cell(error.message)
-        }.joined(separator: "\n")
-        let warnings = failure.warnings.isEmpty ? "" : "### Warnings\n\n" + failure.warnings.map {
-            "- \(MarkdownText.code($0.location.description)): \(MarkdownText.cell($0.message))"
-        }.joined(separator: "\n")
+        let errors =
+            "### Errors\n\n"
+            + failure.errors.map { error in
+                let place = error.location?.description ?? error.file
+                return "- " + (place.map { MarkdownText.code($0) + ": " } ?? "") + MarkdownText.cell(error.message)
+            }.joined(separator: "\n")
+        let warnings =
+            failure.warnings.isEmpty
+            ? ""
+            : "### Warnings\n\n"
+                + failure.warnings.map {
+                    "- \(MarkdownText.code($0.location.description)): \(MarkdownText.cell($0.message))"
+                }.joined(separator: "\n")
         return [heading, errors, warnings].filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
     }
 
@@ -52,7 +60,8 @@ public struct MarkdownReporter: Reporter {
 
     private static func severityTable(_ report: CheckReport) -> String {
         let rows = Severity.allCases.reversed().compactMap { severity -> [String]? in
-            let failed = count(report, .fail) { $0.severity == severity }, waived = count(report, .waived) { $0.severity == severity }
+            let failed = count(report, .fail) { $0.severity == severity }
+            let waived = count(report, .waived) { $0.severity == severity }
             return failed + waived == 0 ? nil : [severity.rawValue, "\(failed)", "\(waived)"]
         }
         guard !rows.isEmpty else { return "### By severity\n\nNo failing or waived findings." }
@@ -61,8 +70,10 @@ public struct MarkdownReporter: Reporter {
 
     private static func packTable(_ report: CheckReport) -> String {
         let rows = report.packs.map { pack in
-            [MarkdownText.code(pack.name), MarkdownText.cell(pack.version),
-             "\(count(report, .fail) { $0.pack == pack.name })", "\(count(report, .waived) { $0.pack == pack.name })"]
+            [
+                MarkdownText.code(pack.name), MarkdownText.cell(pack.version),
+                "\(count(report, .fail) { $0.pack == pack.name })", "\(count(report, .waived) { $0.pack == pack.name })",
+            ]
         }
         return "### By pack\n\n" + table(["Pack", "Version", "Failed", "Waived"], alignments: ["---", "---", "---:", "---:"], rows: rows)
     }
@@ -71,12 +82,16 @@ public struct MarkdownReporter: Reporter {
     private static func findingTable<Sink: ReportSink>(_ report: CheckReport, to sink: inout Sink) {
         let failing = report.findings.lazy.filter { $0.status == .fail }
         guard !failing.isEmpty else { return }
-        sink.write("\n\n### Failing findings\n\n" + table(["Rule", "Severity", "Subject", "Location", "Finding", "Law"], alignments: nil, rows: []))
+        sink.write(
+            "\n\n### Failing findings\n\n"
+                + table(["Rule", "Severity", "Subject", "Location", "Finding", "Law"], alignments: nil, rows: []))
         for finding in failing {
-            let row = [MarkdownText.code(finding.ruleID), finding.severity.rawValue, MarkdownText.code(finding.subject),
-                       MarkdownText.code(finding.location.description),
-                       MarkdownText.cell([finding.message, finding.expectedAndFound].compactMap { $0 }.joined(separator: "\n")),
-                       finding.citations.map { MarkdownText.link($0.reference, url: $0.url) }.joined(separator: "<br>")]
+            let row = [
+                MarkdownText.code(finding.ruleID), finding.severity.rawValue, MarkdownText.code(finding.subject),
+                MarkdownText.code(finding.location.description),
+                MarkdownText.cell([finding.message, finding.expectedAndFound].compactMap { $0 }.joined(separator: "\n")),
+                finding.citations.map { MarkdownText.link($0.reference, url: $0.url) }.joined(separator: "<br>"),
+            ]
             sink.write("\n| " + row.joined(separator: " | ") + " |")
         }
     }
@@ -86,8 +101,10 @@ public struct MarkdownReporter: Reporter {
         let rows = report.waivers.map { outcome in
             let waiver = outcome.waiver
             let state = outcome.state == .applied ? "applied (\(outcome.matched) waived)" : "⚠️ \(outcome.state.rawValue)"
-            return [state, MarkdownText.code(waiver.rule), MarkdownText.code(waiver.subject), MarkdownText.cell(waiver.justification),
-                    MarkdownText.cell(waiver.approvedBy), "\(waiver.expires)", MarkdownText.code(waiver.location.description)]
+            return [
+                state, MarkdownText.code(waiver.rule), MarkdownText.code(waiver.subject), MarkdownText.cell(waiver.justification),
+                MarkdownText.cell(waiver.approvedBy), "\(waiver.expires)", MarkdownText.code(waiver.location.description),
+            ]
         }
         let notes = report.waivers.filter { $0.state != .applied }.map { "- \(MarkdownText.cell($0.message))" }
         return "### Waivers\n\n"
@@ -97,9 +114,10 @@ public struct MarkdownReporter: Reporter {
 
     private static func warningList(_ report: CheckReport) -> String {
         guard !report.warnings.isEmpty else { return "" }
-        return "### Warnings\n\n" + report.warnings.map {
-            "- \(MarkdownText.code($0.location.description)): \(MarkdownText.cell($0.message))"
-        }.joined(separator: "\n")
+        return "### Warnings\n\n"
+            + report.warnings.map {
+                "- \(MarkdownText.code($0.location.description)): \(MarkdownText.cell($0.message))"
+            }.joined(separator: "\n")
     }
 
     private static func count(_ report: CheckReport, _ status: FindingStatus, where matches: (Finding) -> Bool) -> Int {

@@ -6,9 +6,13 @@ enum MarkdownText {
     /// dropped.
     static func cell(_ text: String) -> String {
         var out = ""
-        var previousWasCR = false, previous: Unicode.Scalar?
+        var previousWasCR = false
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r"; previous = scalar }
+            defer {
+                previousWasCR = scalar == "\r"
+                previous = scalar
+            }
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!":
                 out += "\\" + String(scalar)

@@ -7,14 +7,19 @@ public enum RuleExplanation {
         out += "scope:       \(rule.scope.rawValue) (\(scopeText(rule.scope)))\n"
         out += "effective:   \(rule.effective.map(\.description) ?? "always")\n"
         for transition in rule.transitional {
-            out += "             \(transition.effective) instead, under \(transition.ref), when "
+            out +=
+                "             \(transition.effective) instead, under \(transition.ref), when "
                 + ConditionText.render(transition.when, depth: 2) + "\n"
         }
         if let confidence = rule.confidence { out += "confidence:  \(confidence.rawValue)\n" }
         out += "defined at:  \(rule.location)\n"
         if let description = rule.description { out += "\n\(wrap(description, indent: ""))\n" }
         out += "\nWhat it checks:\n"
-        if let when = rule.when { out += "  applies when " + ConditionText.render(when, depth: 2) + "\n" } else { out += "  applies to every \(rule.scope.rawValue)\n" }
+        if let when = rule.when {
+            out += "  applies when " + ConditionText.render(when, depth: 2) + "\n"
+        } else {
+            out += "  applies to every \(rule.scope.rawValue)\n"
+        }
         out += "  requires " + ConditionText.render(rule.require, depth: 2) + "\n"
         out += "\nLaw:\n"
         for citation in rule.citations {
@@ -91,7 +96,9 @@ enum FlowText {
     static func render(_ node: Node) -> String {
         switch node.content {
         case .scalar(let scalar):
-            if scalar.style.isQuotedOrBlock && (ScalarResolver.plainType(scalar.text) != .str || scalar.text.contains(": ") || scalar.text.isEmpty) {
+            if scalar.style.isQuotedOrBlock
+                && (ScalarResolver.plainType(scalar.text) != .str || scalar.text.contains(": ") || scalar.text.isEmpty)
+            {
                 return "\"\(scalar.text)\""
             }
             return scalar.text

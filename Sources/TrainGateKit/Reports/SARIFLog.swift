@@ -7,7 +7,10 @@ enum SARIFLog {
         let version = "2.1.0"
         let runs: [Run<Results>]
 
-        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case version, runs
+        }
     }
 
     /// `Results` is `[Result]`, or a placeholder while the results are streamed in its place.

@@ -46,15 +46,20 @@ public struct SARIFReporter: Reporter {
     /// execution notification at its location, no rules and no results.
     public func render(_ failure: FailedCheck) -> String {
         let errors = failure.errors.map { error in
-            SARIFLog.Notification(level: "error", message: .init(text: error.message),
-                                  locations: error.file.map { file in
-                                      [error.location.map(Self.location) ?? .init(physicalLocation: .init(artifactLocation: Self.artifactLocation(file), region: nil))]
-                                  },
-                                  associatedRule: nil, properties: nil)
+            SARIFLog.Notification(
+                level: "error", message: .init(text: error.message),
+                locations: error.file.map { file in
+                    [
+                        error.location.map(Self.location)
+                            ?? .init(physicalLocation: .init(artifactLocation: Self.artifactLocation(file), region: nil))
+                    ]
+                },
+                associatedRule: nil, properties: nil)
         }
         let warnings = failure.warnings.map {
-            SARIFLog.Notification(level: "warning", message: .init(text: $0.message), locations: [Self.location($0.location)],
-                                  associatedRule: nil, properties: nil)
+            SARIFLog.Notification(
+                level: "warning", message: .init(text: $0.message), locations: [Self.location($0.location)],
+                associatedRule: nil, properties: nil)
         }
         let run = SARIFLog.Run<[SARIFLog.Result]>(
             tool: .init(driver: .init(version: failure.toolVersion, rules: [])),
@@ -90,7 +95,8 @@ public struct SARIFReporter: Reporter {
 
     /// `path` without the leading `root` folders.
     static func relative(_ path: String, to root: String) -> String {
-        let parts = normalised(path), base = normalised(root)
+        let parts = normalised(path)
+        let base = normalised(root)
         guard !base.isEmpty, parts.starts(with: base), path.hasPrefix("/") == root.hasPrefix("/") else {
             return parts.joined(separator: "/")
         }
@@ -113,8 +119,10 @@ public struct SARIFReporter: Reporter {
     }
 
     private static func location(_ location: SourceLocation) -> SARIFLog.Location {
-        .init(physicalLocation: .init(artifactLocation: artifactLocation(location.file),
-                                      region: .init(startLine: max(1, location.line), startColumn: max(1, location.column))))
+        .init(
+            physicalLocation: .init(
+                artifactLocation: artifactLocation(location.file),
+                region: .init(startLine: max(1, location.line), startColumn: max(1, location.column))))
     }
 
     private static func descriptor(_ rule: Rule) -> SARIFLog.ReportingDescriptor {
@@ -124,34 +132,40 @@ public struct SARIFReporter: Reporter {
             id: rule.id, name: pascalCase(rule.title), shortDescription: .init(text: rule.title),
             fullDescription: .init(text: rule.description.map(trimmed) ?? rule.title), helpUri: helpUri,
             help: .init(text: rule.remediation), defaultConfiguration: .init(level: AlertLevel(rule.severity).rawValue),
-            properties: .init(severity: rule.severity.rawValue, pack: rule.pack, scope: rule.scope.rawValue,
-                              citations: rule.citations.map(\.reference), confidence: rule.confidence?.rawValue,
-                              tags: ["compliance", rule.pack, rule.scope.rawValue]))
+            properties: .init(
+                severity: rule.severity.rawValue, pack: rule.pack, scope: rule.scope.rawValue,
+                citations: rule.citations.map(\.reference), confidence: rule.confidence?.rawValue,
+                tags: ["compliance", rule.pack, rule.scope.rawValue]))
     }
 
     private static func result(_ finding: Finding, ruleIndex: Int?, root: String) -> SARIFLog.Result {
         let message = [finding.message, finding.expectedAndFound].compactMap { $0 }.joined(separator: "\n")
         let suppressions = finding.waiver.map { waiver in
-            [SARIFLog.Suppression(
-                justification: waiver.justification, location: location(waiver.location),
-                properties: .init(approvedBy: waiver.approvedBy, approvedOn: waiver.approvedOn?.description,
-                                  expires: waiver.expires.description, ticket: waiver.ticket, rule: waiver.rule,
-                                  subject: waiver.subject))]
+            [
+                SARIFLog.Suppression(
+                    justification: waiver.justification, location: location(waiver.location),
+                    properties: .init(
+                        approvedBy: waiver.approvedBy, approvedOn: waiver.approvedOn?.description,
+                        expires: waiver.expires.description, ticket: waiver.ticket, rule: waiver.rule,
+                        subject: waiver.subject))
+            ]
         }
         return .init(
             ruleId: finding.ruleID, ruleIndex: ruleIndex, level: AlertLevel(finding.severity).rawValue,
             message: .init(text: message), locations: [location(finding.location)],
             partialFingerprints: [fingerprintKey: fingerprint(of: finding, root: root)], suppressions: suppressions,
-            properties: .init(subject: finding.subject, path: finding.path, expected: finding.expected, found: finding.found,
-                              reason: finding.reason?.rawValue, pack: finding.pack, severity: finding.severity.rawValue,
-                              status: finding.status.rawValue))
+            properties: .init(
+                subject: finding.subject, path: finding.path, expected: finding.expected, found: finding.found,
+                reason: finding.reason?.rawValue, pack: finding.pack, severity: finding.severity.rawValue,
+                status: finding.status.rawValue))
     }
 
     /// Input warnings, then every waiver that waived nothing (expired or stale).
     private static func notifications(_ report: CheckReport, rules: [Rule]) -> [SARIFLog.Notification] {
         let warnings = report.warnings.map {
-            SARIFLog.Notification(level: "warning", message: .init(text: $0.message), locations: [location($0.location)],
-                                  associatedRule: nil, properties: nil)
+            SARIFLog.Notification(
+                level: "warning", message: .init(text: $0.message), locations: [location($0.location)],
+                associatedRule: nil, properties: nil)
         }
         let waivers = report.waivers.filter { $0.state != .applied }.map { outcome in
             let index = rules.firstIndex { $0.id == outcome.waiver.rule }
@@ -164,8 +178,9 @@ public struct SARIFReporter: Reporter {
     }
 
     private static func runProperties(_ report: CheckReport) -> SARIFLog.RunProperties {
-        .init(asOf: report.asOf.description, failOn: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
-              counts: report.statusCounts, packs: report.packs.map { "\($0.name) \($0.version)" })
+        .init(
+            asOf: report.asOf.description, failOn: report.failOn.rawValue, verdict: report.failed ? "fail" : "pass",
+            counts: report.statusCounts, packs: report.packs.map { "\($0.name) \($0.version)" })
     }
 
     /// `Mined content is lawfully accessible` → `MinedContentIsLawfullyAccessible`.

@@ -15,7 +15,8 @@ public struct TextReporter: Reporter {
             sink.write("\(warning.location.description.terminalSafe): \(paint("warning", .yellow)): \(warning.message.terminalSafe)\n")
         }
         for outcome in report.waivers where outcome.state != .applied {
-            sink.write("\(outcome.waiver.location.description.terminalSafe): \(paint("warning", .yellow)): \(outcome.message.terminalSafe)\n")
+            sink.write(
+                "\(outcome.waiver.location.description.terminalSafe): \(paint("warning", .yellow)): \(outcome.message.terminalSafe)\n")
         }
         for finding in report.findings { sink.write(render(finding)) }
         sink.write(summary(report))
@@ -34,13 +35,15 @@ public struct TextReporter: Reporter {
     private func render(_ finding: Finding) -> String {
         let label: String
         switch finding.status {
-        case .fail: label = paint(finding.severity.rawValue, finding.severity >= .high ? .red : finding.severity == .medium ? .yellow : .cyan)
+        case .fail:
+            label = paint(finding.severity.rawValue, finding.severity >= .high ? .red : finding.severity == .medium ? .yellow : .cyan)
         case .pass: label = paint("pass", .green)
         case .waived: label = paint("waived", .cyan)
         case .notApplicable: label = "not applicable"
         case .notInForce: label = "not in force"
         }
-        var out = "\(finding.location.description.terminalSafe): \(label): \(finding.message.terminalSafe) [\(finding.ruleID.terminalSafe)]\n"
+        var out =
+            "\(finding.location.description.terminalSafe): \(label): \(finding.message.terminalSafe) [\(finding.ruleID.terminalSafe)]\n"
         guard finding.status == .fail || finding.status == .waived else { return out }
         for (label, text) in finding.details {
             out += "    \(label):" + String(repeating: " ", count: max(1, 9 - label.count)) + text.terminalSafe + "\n"
@@ -49,15 +52,21 @@ public struct TextReporter: Reporter {
     }
 
     private func summary(_ report: CheckReport) -> String {
-        var out = "\n\(report.statusSummary) — \(report.subjectSummary.terminalSafe) checked against \(report.packSummary.terminalSafe) as of \(report.asOf)\n"
-        if !report.skipped.isEmpty { out += "\(report.skipped.count) file\(report.skipped.count == 1 ? "" : "s") skipped (not TrainGate manifests or model cards)\n" }
+        var out =
+            "\n\(report.statusSummary) — \(report.subjectSummary.terminalSafe) checked against \(report.packSummary.terminalSafe) as of \(report.asOf)\n"
+        if !report.skipped.isEmpty {
+            out += "\(report.skipped.count) file\(report.skipped.count == 1 ? "" : "s") skipped (not TrainGate manifests or model cards)\n"
+        }
         let verdict = paint(report.verdictWord, report.failed ? .red : .green)
         out += "verdict: \(verdict) (\(report.thresholdDescription))\n"
         return out
     }
 
     private enum Color: String {
-        case red = "31", green = "32", yellow = "33", cyan = "36"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
     }
 
     private func paint(_ text: String, _ color: Color) -> String {

@@ -9,42 +9,56 @@ extension JSONSchemaExport {
     static var conditionDefinitions: [String: JSONValue] {
         var definitions: [String: JSONValue] = [
             "condition": [
-                "description": "A condition: a leaf test on one field, all / any / not, or a quantifier (each, some, none, count) over a list.",
+                "description":
+                    "A condition: a leaf test on one field, all / any / not, or a quantifier (each, some, none, count) over a list.",
                 "anyOf": .array(["all", "any", "not", "each", "some", "none", "count", "leaf"].map { ["$ref": .string("#/$defs/" + $0)] }),
             ],
-            "not": closedObject(["not": reference("condition", "The condition that must be violated.")], required: ["not"],
-                                description: "not: the condition is violated (a missing field stays missing)."),
+            "not": closedObject(
+                ["not": reference("condition", "The condition that must be violated.")], required: ["not"],
+                description: "not: the condition is violated (a missing field stays missing)."),
             "count": count,
             "leaf": leaf,
-            "path": ["type": "string", "pattern": .string("^(\\$model|\\$dataset|\(keyPattern))(\\.\(keyPattern))*$"),
-                     "description": "A field path: dotted keys, optionally starting with $model or $dataset."],
-            "listPath": ["type": "string", "pattern": .string("^(\\$model|\\$dataset|\\$datasets\(fanOut)?|\(keyPattern)\(fanOut)?)(\\.\(keyPattern)\(fanOut)?)*$"),
-                         "description": "A path to a list, or to many nodes: dotted keys, [*] after a key, optionally starting with $model, $dataset or $datasets[*]."],
-            "pathOperand": closedObject(["path": reference("path", "The field whose value is compared.")], required: ["path"],
-                                        description: "Another field's value."),
+            "path": [
+                "type": "string", "pattern": .string("^(\\$model|\\$dataset|\(keyPattern))(\\.\(keyPattern))*$"),
+                "description": "A field path: dotted keys, optionally starting with $model or $dataset.",
+            ],
+            "listPath": [
+                "type": "string",
+                "pattern": .string("^(\\$model|\\$dataset|\\$datasets\(fanOut)?|\(keyPattern)\(fanOut)?)(\\.\(keyPattern)\(fanOut)?)*$"),
+                "description":
+                    "A path to a list, or to many nodes: dotted keys, [*] after a key, optionally starting with $model, $dataset or $datasets[*].",
+            ],
+            "pathOperand": closedObject(
+                ["path": reference("path", "The field whose value is compared.")], required: ["path"],
+                description: "Another field's value."),
         ]
         for composite in ["all", "any"] {
             let meaning = composite == "all" ? "Every condition holds." : "At least one condition holds."
-            definitions[composite] = closedObject([
-                composite: ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/condition"], "description": .string(meaning)],
-            ], required: [composite], description: "\(composite): \(meaning.lowercased())")
+            definitions[composite] = closedObject(
+                [
+                    composite: ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/condition"], "description": .string(meaning)]
+                ], required: [composite], description: "\(composite): \(meaning.lowercased())")
         }
         for (quantifier, meaning) in [("each", "every item"), ("some", "at least one item"), ("none", "no item")] {
-            definitions[quantifier] = closedObject([
-                quantifier: reference("listPath", "The list whose items are tested."),
-                "require": reference("condition", "The condition that must hold for \(meaning)."),
-            ], required: [quantifier, "require"], description: "\(quantifier): the condition holds for \(meaning) of the list.")
+            definitions[quantifier] = closedObject(
+                [
+                    quantifier: reference("listPath", "The list whose items are tested."),
+                    "require": reference("condition", "The condition that must hold for \(meaning)."),
+                ], required: [quantifier, "require"], description: "\(quantifier): the condition holds for \(meaning) of the list.")
         }
         return definitions
     }
 
     static var count: JSONValue {
         func bound(_ meaning: String) -> JSONValue { ["type": ["integer", "null"], "minimum": 0, "description": .string(meaning)] }
-        guard case .object(var schema) = closedObject([
-            "count": reference("listPath", "The list whose items are counted."),
-            "where": reference("condition", "Count only the items for which this holds; without it, every item.", nullable: true),
-            "min": bound("The fewest items allowed."), "max": bound("The most items allowed."),
-        ], required: ["count"]) else { return [:] }
+        guard
+            case .object(var schema) = closedObject(
+                [
+                    "count": reference("listPath", "The list whose items are counted."),
+                    "where": reference("condition", "Count only the items for which this holds; without it, every item.", nullable: true),
+                    "min": bound("The fewest items allowed."), "max": bound("The most items allowed."),
+                ], required: ["count"])
+        else { return [:] }
         schema["anyOf"] = [
             ["required": ["min"], "properties": ["min": ["type": "integer"]]],
             ["required": ["max"], "properties": ["max": ["type": "integer"]]],

@@ -53,28 +53,32 @@ extension JSONSchemaExport {
 
     static var packDefinitions: [String: JSONValue] {
         [
-            "metadata": closedObject([
-                "name": text("The pack's name, used by --pack NAME; a built-in pack's name is its file name."),
-                "title": text("A one-line title."),
-                "version": text("The pack's version (semantic versioning)."),
-                "jurisdiction": text("The jurisdiction whose law the pack encodes, e.g. EU or US-CA."),
-                "sources_as_of": reference("date", "The date of the consolidated legal texts the pack encodes."),
-                "opt_in": ["type": ["boolean", "null"], "description": "Whether the pack runs only when asked for by name."],
-                "description": text("What the pack covers, in a paragraph.", nullable: true),
-            ], required: ["name", "title", "version", "jurisdiction", "sources_as_of"], description: "What the pack is."),
+            "metadata": closedObject(
+                [
+                    "name": text("The pack's name, used by --pack NAME; a built-in pack's name is its file name."),
+                    "title": text("A one-line title."),
+                    "version": text("The pack's version (semantic versioning)."),
+                    "jurisdiction": text("The jurisdiction whose law the pack encodes, e.g. EU or US-CA."),
+                    "sources_as_of": reference("date", "The date of the consolidated legal texts the pack encodes."),
+                    "opt_in": ["type": ["boolean", "null"], "description": "Whether the pack runs only when asked for by name."],
+                    "description": text("What the pack covers, in a paragraph.", nullable: true),
+                ], required: ["name", "title", "version", "jurisdiction", "sources_as_of"], description: "What the pack is."),
             "rule": rule,
-            "citation": closedObject([
-                "instrument": text("The legal instrument, e.g. Regulation (EU) 2024/1689 (AI Act)."),
-                "ref": text("The provision, e.g. Art. 53(1)(c)."),
-                "url": text("The official text's URL.", nullable: true),
-            ], required: ["instrument", "ref"], description: "A reference to the law the rule encodes."),
-            "examples": closedObject([
-                "pass": ["type": ["array", "null"], "items": ["type": "object"], "description": "Subjects the rule must pass."],
-                "fail": ["type": ["array", "null"], "items": ["type": "object"], "description": "Subjects the rule must fail."],
-            ], required: [], description: """
-                Worked examples that traingate packs test runs: each is a subject, or {$subject, $model, $dataset, $datasets} \
-                with the documents its cross-document paths read.
-                """),
+            "citation": closedObject(
+                [
+                    "instrument": text("The legal instrument, e.g. Regulation (EU) 2024/1689 (AI Act)."),
+                    "ref": text("The provision, e.g. Art. 53(1)(c)."),
+                    "url": text("The official text's URL.", nullable: true),
+                ], required: ["instrument", "ref"], description: "A reference to the law the rule encodes."),
+            "examples": closedObject(
+                [
+                    "pass": ["type": ["array", "null"], "items": ["type": "object"], "description": "Subjects the rule must pass."],
+                    "fail": ["type": ["array", "null"], "items": ["type": "object"], "description": "Subjects the rule must fail."],
+                ], required: [],
+                description: """
+                    Worked examples that traingate packs test runs: each is a subject, or {$subject, $model, $dataset, $datasets} \
+                    with the documents its cross-document paths read.
+                    """),
             "date": [
                 "type": ["string", "integer"], "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
                 "minimum": 1000, "maximum": 9999, "description": "An ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD.",
@@ -83,34 +87,47 @@ extension JSONSchemaExport {
     }
 
     static var rule: JSONValue {
-        closedObject([
-            "id": ["type": ["string", "number", "boolean"], "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-                   "description": "The rule's stable id, carrying the law it encodes (GDPR-6-1); letters, digits, '.', '_' and '-'."],
-            "title": text("What the rule requires, in one line."),
-            "severity": ["enum": .strings(Severity.allCases.map(\.rawValue)), "description": "How severe a failing finding is."],
-            "scope": ["enum": .strings(RuleScope.allCases.map(\.rawValue)),
-                      "description": "What the rule is evaluated against: once per model card, per dataset manifest, or per source."],
-            "effective": reference("date", "The date the rule applies from; before it the rule is reported as not in force.", nullable: true),
-            "transitional": [
-                "type": "array", "minItems": 1,
-                "items": closedObject([
-                    "when": reference("condition", "The subjects the transitional provision covers."),
-                    "effective": reference("date", "The later date from which the rule applies to them."),
-                    "ref": text("The provision, e.g. Art. 111(3) AI Act."),
-                ], required: ["when", "effective", "ref"], description: "A transitional provision."),
-                "description": "Later dates for subjects a transitional provision covers (AI Act Art. 111): the first whose condition holds replaces effective.",
-            ],
-            "confidence": ["enum": .array(Confidence.allCases.map { .string($0.rawValue) } + [.null]),
-                           "description": "How well the legal fact behind the rule is established: read verbatim, from a secondary source, or unverified."],
-            "citations": ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/citation"],
-                          "description": "The law the rule encodes; at least one citation."],
-            "when": reference("condition", "When the rule applies; without it, always.", nullable: true),
-            "require": reference("condition", "What must hold when the rule applies."),
-            "message": text("The finding's message; {{path}} inserts a field of the subject."),
-            "remediation": text("How to fix a failing finding."),
-            "description": text("What the rule checks and why, in words (traingate explain shows it).", nullable: true),
-            "examples": reference("examples", "Subjects the rule must pass and fail; traingate packs test runs them.", nullable: true),
-        ], required: ["id", "title", "severity", "scope", "citations", "require", "message", "remediation"],
-        description: "One rule.")
+        closedObject(
+            [
+                "id": [
+                    "type": ["string", "number", "boolean"], "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                    "description": "The rule's stable id, carrying the law it encodes (GDPR-6-1); letters, digits, '.', '_' and '-'.",
+                ],
+                "title": text("What the rule requires, in one line."),
+                "severity": ["enum": .strings(Severity.allCases.map(\.rawValue)), "description": "How severe a failing finding is."],
+                "scope": [
+                    "enum": .strings(RuleScope.allCases.map(\.rawValue)),
+                    "description": "What the rule is evaluated against: once per model card, per dataset manifest, or per source.",
+                ],
+                "effective": reference(
+                    "date", "The date the rule applies from; before it the rule is reported as not in force.", nullable: true),
+                "transitional": [
+                    "type": "array", "minItems": 1,
+                    "items": closedObject(
+                        [
+                            "when": reference("condition", "The subjects the transitional provision covers."),
+                            "effective": reference("date", "The later date from which the rule applies to them."),
+                            "ref": text("The provision, e.g. Art. 111(3) AI Act."),
+                        ], required: ["when", "effective", "ref"], description: "A transitional provision."),
+                    "description":
+                        "Later dates for subjects a transitional provision covers (AI Act Art. 111): the first whose condition holds replaces effective.",
+                ],
+                "confidence": [
+                    "enum": .array(Confidence.allCases.map { .string($0.rawValue) } + [.null]),
+                    "description":
+                        "How well the legal fact behind the rule is established: read verbatim, from a secondary source, or unverified.",
+                ],
+                "citations": [
+                    "type": "array", "minItems": 1, "items": ["$ref": "#/$defs/citation"],
+                    "description": "The law the rule encodes; at least one citation.",
+                ],
+                "when": reference("condition", "When the rule applies; without it, always.", nullable: true),
+                "require": reference("condition", "What must hold when the rule applies."),
+                "message": text("The finding's message; {{path}} inserts a field of the subject."),
+                "remediation": text("How to fix a failing finding."),
+                "description": text("What the rule checks and why, in words (traingate explain shows it).", nullable: true),
+                "examples": reference("examples", "Subjects the rule must pass and fail; traingate packs test runs them.", nullable: true),
+            ], required: ["id", "title", "severity", "scope", "citations", "require", "message", "remediation"],
+            description: "One rule.")
     }
 }

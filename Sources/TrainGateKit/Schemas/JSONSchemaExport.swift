@@ -19,18 +19,21 @@ public enum JSONSchemaExport {
 
     static func document(forKind kind: DocumentKind) -> JSONValue {
         guard let fieldSchema = kind.fieldSchema else { return policyPack }
-        var converter = FieldSchemaConverter(descriptions: ArtifactSchemas.descriptions(forKind: kind),
-                                             minimumItems: minimumItems[kind] ?? [:])
+        var converter = FieldSchemaConverter(
+            descriptions: ArtifactSchemas.descriptions(forKind: kind),
+            minimumItems: minimumItems[kind] ?? [:])
         guard case .object(var root) = converter.convert(fieldSchema, at: "", nullable: false),
-              case .object(var properties)? = root["properties"] else { preconditionFailure("a field schema converts to an object") }
+            case .object(var properties)? = root["properties"]
+        else { preconditionFailure("a field schema converts to an object") }
         properties["apiVersion"] = ["const": "traingate/v1", "description": "The TrainGate file format version."]
         properties["kind"] = ["const": .string(kind.rawValue), "description": "The kind of TrainGate file."]
         root["properties"] = .object(properties)
         root["$schema"] = .string(draft)
         root["title"] = .string(ArtifactSchemas.title(forKind: kind))
         let cites = DocumentKind.checked.contains(kind)
-        root["description"] = .string([ArtifactSchemas.summary(forKind: kind), conventions, cites ? citationConvention : ""]
-            .filter { !$0.isEmpty }.joined(separator: " "))
+        root["description"] = .string(
+            [ArtifactSchemas.summary(forKind: kind), conventions, cites ? citationConvention : ""]
+                .filter { !$0.isEmpty }.joined(separator: " "))
         if converter.usesEvidence { root["$defs"] = ["evidence": FieldSchemaConverter.evidence] }
         return .object(root)
     }
@@ -75,8 +78,10 @@ struct FieldSchemaConverter {
                 "type": "object",
                 "properties": [
                     "path": ["type": "string", "description": "The evidence file, relative to the file that names it, or a URL."],
-                    "sha256": ["type": "string", "pattern": "^[0-9a-fA-F]{64}$",
-                               "description": "The SHA-256 digest the file must have, in hex; traingate check verifies it."],
+                    "sha256": [
+                        "type": "string", "pattern": "^[0-9a-fA-F]{64}$",
+                        "description": "The SHA-256 digest the file must have, in hex; traingate check verifies it.",
+                    ],
                 ],
                 "required": ["path"],
                 "additionalProperties": false,
@@ -107,8 +112,10 @@ struct FieldSchemaConverter {
         case .int: return ["type": "integer"]
         case .number: return ["type": "number"]
         case .date:
-            return ["type": ["string", "integer"], "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
-                    "minimum": 1000, "maximum": 9999]
+            return [
+                "type": ["string", "integer"], "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+                "minimum": 1000, "maximum": 9999,
+            ]
         case .triState: return ["enum": [true, false, "unknown"]]
         case .oneOf(let values): return ["enum": .strings(values)]
         case .list(let item):

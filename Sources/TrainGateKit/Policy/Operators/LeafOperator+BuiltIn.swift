@@ -23,8 +23,10 @@ extension LeafOperator {
         expectation: { "equals \($0)" },
         phrase: { "\($0) = \($1)" },
         meaning: "The field equals this value, or another field's ({path: …}).",
-        examples: [.init(field: "web_crawl", operand: "web_crawl", holds: true), .init(field: "3", operand: "3.0", holds: true),
-                   .init(field: "\"3\"", operand: "3", holds: false), .init(field: "[a, b]", operand: "[b, a]", holds: false)])
+        examples: [
+            .init(field: "web_crawl", operand: "web_crawl", holds: true), .init(field: "3", operand: "3.0", holds: true),
+            .init(field: "\"3\"", operand: "3", holds: false), .init(field: "[a, b]", operand: "[b, a]", holds: false),
+        ])
 
     public static let notEquals = LeafOperator(
         name: "not_equals", operand: .any, acceptsPath: true,
@@ -32,8 +34,10 @@ extension LeafOperator {
         expectation: { "not equal to \($0)" },
         phrase: { "\($0) ≠ \($1)" },
         meaning: "The field is declared and differs from this value, or another field's ({path: …}).",
-        examples: [.init(field: "a", operand: "b", holds: true), .init(field: "a", operand: "a", holds: false),
-                   .init(field: nil, operand: "a", holds: false)])
+        examples: [
+            .init(field: "a", operand: "b", holds: true), .init(field: "a", operand: "a", holds: false),
+            .init(field: nil, operand: "a", holds: false),
+        ])
 
     public static let `in` = LeafOperator(
         name: "in", operand: .list, acceptsPath: true,
@@ -49,8 +53,10 @@ extension LeafOperator {
         expectation: { "none of \($0)" },
         phrase: { "\($0) none of \($1)" },
         meaning: "The field is declared and none of these values.",
-        examples: [.init(field: "c", operand: "[a, b]", holds: true), .init(field: "a", operand: "[a, b]", holds: false),
-                   .init(field: nil, operand: "[a, b]", holds: false)])
+        examples: [
+            .init(field: "c", operand: "[a, b]", holds: true), .init(field: "a", operand: "[a, b]", holds: false),
+            .init(field: nil, operand: "[a, b]", holds: false),
+        ])
 
     /// The longest value, in bytes, that `matches` reads; a longer one fails the leaf rather
     /// than let a pattern run for seconds on it.
@@ -60,14 +66,17 @@ extension LeafOperator {
         name: "matches", operand: .pattern, acceptsPath: false,
         holds: { input in
             guard case .pattern(let pattern) = input.reference, let scalar = input.field.scalar,
-                  scalar.text.utf8.count <= maxMatchedLength else { return false }
+                scalar.text.utf8.count <= maxMatchedLength
+            else { return false }
             return pattern.matches(scalar.text)
         },
         expectation: { "matches \($0)" },
         phrase: { "\($0) matching \($1)" },
         meaning: "The field's text matches this regular expression.",
-        examples: [.init(field: "CC-BY-4.0", operand: "'^CC-'", holds: true), .init(field: "MIT", operand: "'^CC-'", holds: false),
-                   .init(field: "[CC-BY]", operand: "'^CC-'", holds: false)])
+        examples: [
+            .init(field: "CC-BY-4.0", operand: "'^CC-'", holds: true), .init(field: "MIT", operand: "'^CC-'", holds: false),
+            .init(field: "[CC-BY]", operand: "'^CC-'", holds: false),
+        ])
 
     public static let min = LeafOperator(
         name: "min", operand: .number, acceptsPath: true,
@@ -75,8 +84,10 @@ extension LeafOperator {
         expectation: { "at least \($0)" },
         phrase: { "\($0) ≥ \($1)" },
         meaning: "The field is a number at least this.",
-        examples: [.init(field: "3", operand: "3", holds: true), .init(field: "2.5", operand: "3", holds: false),
-                   .init(field: "\"5\"", operand: "3", holds: false)])
+        examples: [
+            .init(field: "3", operand: "3", holds: true), .init(field: "2.5", operand: "3", holds: false),
+            .init(field: "\"5\"", operand: "3", holds: false),
+        ])
 
     public static let max = LeafOperator(
         name: "max", operand: .number, acceptsPath: true,
@@ -96,8 +107,10 @@ extension LeafOperator {
         expectation: { "a date before \($0)" },
         phrase: { "\($0) before \($1)" },
         meaning: "The field is a date whose period ends before this date's begins (today: the --as-of date).",
-        examples: [.init(field: "2025-07-31", operand: "2025-08-01", holds: true), .init(field: "2025-08", operand: "2025-08-01", holds: false),
-                   .init(field: "2025-08-02", operand: "today", holds: true)])
+        examples: [
+            .init(field: "2025-07-31", operand: "2025-08-01", holds: true), .init(field: "2025-08", operand: "2025-08-01", holds: false),
+            .init(field: "2025-08-02", operand: "today", holds: true),
+        ])
 
     public static let after = LeafOperator(
         name: "after", operand: .date, acceptsPath: true,
@@ -123,8 +136,10 @@ extension LeafOperator {
         expectation: { _ in "non-empty" },
         phrase: { path, _ in "\(path) non-empty" },
         meaning: "The field is a list or mapping with entries, or text that is not blank.",
-        examples: [.init(field: "[a]", operand: "true", holds: true), .init(field: "'  '", operand: "true", holds: false),
-                   .init(field: "{}", operand: "true", holds: false)])
+        examples: [
+            .init(field: "[a]", operand: "true", holds: true), .init(field: "'  '", operand: "true", holds: false),
+            .init(field: "{}", operand: "true", holds: false),
+        ])
 
     public static let contains = LeafOperator(
         name: "contains", operand: .any, acceptsPath: true,
@@ -143,8 +158,10 @@ extension LeafOperator {
         expectation: { "only values from \($0)" },
         phrase: { "\($0) only from \($1)" },
         meaning: "The field is a list whose items are all among these values.",
-        examples: [.init(field: "[a]", operand: "[a, b]", holds: true), .init(field: "[a, c]", operand: "[a, b]", holds: false),
-                   .init(field: "[]", operand: "[a]", holds: true)])
+        examples: [
+            .init(field: "[a]", operand: "[a, b]", holds: true), .init(field: "[a, c]", operand: "[a, b]", holds: false),
+            .init(field: "[]", operand: "[a]", holds: true),
+        ])
 
     public static let supersetOf = LeafOperator(
         name: "superset_of", operand: .list, acceptsPath: true,
@@ -164,7 +181,8 @@ extension LeafOperator {
         name: "days_after", operand: .window, acceptsPath: false,
         holds: { input in
             guard case .window(let window) = input.reference, let date = try? input.field.date(),
-                  let other = input.referenceDate(window.from) else { return false }
+                let other = input.referenceDate(window.from)
+            else { return false }
             // Periods: every day of the field's period must be in the window after every day of
             // the other's, so a month-precise date never passes a window it might miss.
             let fewest = date.lowerBound.dayNumber - other.upperBound.dayNumber
@@ -173,16 +191,20 @@ extension LeafOperator {
         },
         expectation: { "a date \($0)" },
         phrase: { "\($0) \($1)" },
-        meaning: "The field is a date at least min and at most max days after date (negative: before it); every day of a partial date must fit. date may be today (the --as-of date) or {path: …}.",
-        examples: [.init(field: "2025-08-14", operand: "{date: 2025-08-01, max: 14}", holds: true),
-                   .init(field: "2025-08-16", operand: "{date: 2025-08-01, max: 14}", holds: false),
-                   .init(field: "2025-08", operand: "{date: 2025-08-01, min: 0, max: 14}", holds: false),
-                   .init(field: "2025-06-01", operand: "{date: today, min: -183}", holds: false)])
+        meaning:
+            "The field is a date at least min and at most max days after date (negative: before it); every day of a partial date must fit. date may be today (the --as-of date) or {path: …}.",
+        examples: [
+            .init(field: "2025-08-14", operand: "{date: 2025-08-01, max: 14}", holds: true),
+            .init(field: "2025-08-16", operand: "{date: 2025-08-01, max: 14}", holds: false),
+            .init(field: "2025-08", operand: "{date: 2025-08-01, min: 0, max: 14}", holds: false),
+            .init(field: "2025-06-01", operand: "{date: today, min: -183}", holds: false),
+        ])
 
     /// A numeric comparison of the field with the operand; non-numbers and non-finite values fail.
     private static func compare(_ input: LeafInput, _ test: (Double, Double) -> Bool) -> Bool {
         guard let value = ValueCompare.number(input.field), let bound = ValueCompare.number(input.operand!),
-              value.isFinite, bound.isFinite else { return false }
+            value.isFinite, bound.isFinite
+        else { return false }
         return test(value, bound)
     }
 }

@@ -16,12 +16,14 @@ public enum SummaryHTMLRenderer {
         out += "<div class=\"status\">\n"
         if let verdict = summary.verdict {
             out += "<p class=\"badge \(verdict.passed ? "pass" : "fail")\"><strong>Check: \(verdict.passed ? "PASS" : "FAIL")</strong> — "
-            out += "<span>\(XMLText.content(SummaryText.verdict(verdict, asOf: summary.asOf).drop { $0 != ":" }.dropFirst(2).description))</span></p>\n"
+            out +=
+                "<span>\(XMLText.content(SummaryText.verdict(verdict, asOf: summary.asOf).drop { $0 != ":" }.dropFirst(2).description))</span></p>\n"
         }
         out += "<p class=\"badge \(gaps.isEmpty ? "pass" : "warn")\"><strong>Gaps: \(gaps.count)</strong> <span>"
         out += gaps.isEmpty ? "the inputs answer every item of the template" : "items the inputs do not answer, listed at the end"
         out += "</span></p>\n</div>\n</header>\n"
-        out += "<section class=\"mix\">\n<h2>Data mix</h2>\n<p class=\"note\">Number of sources; a source of several modalities counts once for each.</p>\n"
+        out +=
+            "<section class=\"mix\">\n<h2>Data mix</h2>\n<p class=\"note\">Number of sources; a source of several modalities counts once for each.</p>\n"
         out += SummarySVGChart.render(summary) + "\n</section>\n"
         for section in summary.sections {
             out += "<section>\n<h2><span class=\"num\">\(section.number)</span> \(XMLText.content(section.title))</h2>\n<dl>\n"
@@ -34,10 +36,13 @@ public enum SummaryHTMLRenderer {
         if gaps.isEmpty {
             out += "<p>None: the inputs answer every item of the template.</p>\n"
         } else {
-            out += "<table>\n<colgroup><col class=\"c-sec\"><col class=\"c-item\"><col class=\"c-field\"><col class=\"c-where\"></colgroup>\n<thead><tr><th>Section</th><th>Item</th><th>Field that would answer it</th><th>Where</th></tr></thead>\n<tbody>\n"
+            out +=
+                "<table>\n<colgroup><col class=\"c-sec\"><col class=\"c-item\"><col class=\"c-field\"><col class=\"c-where\"></colgroup>\n<thead><tr><th>Section</th><th>Item</th><th>Field that would answer it</th><th>Where</th></tr></thead>\n<tbody>\n"
             for gap in gaps {
-                out += "<tr><td>\(gap.section)</td><td>\(XMLText.content(gap.item))</td><td><code>\(XMLText.content(gap.missing.field))</code><br>"
-                out += "<span class=\"who\">\(XMLText.content(gap.missing.subject))</span></td><td><code>\(XMLText.content(gap.missing.location.description))</code></td></tr>\n"
+                out +=
+                    "<tr><td>\(gap.section)</td><td>\(XMLText.content(gap.item))</td><td><code>\(XMLText.content(gap.missing.field))</code><br>"
+                out +=
+                    "<span class=\"who\">\(XMLText.content(gap.missing.subject))</span></td><td><code>\(XMLText.content(gap.missing.location.description))</code></td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
         }

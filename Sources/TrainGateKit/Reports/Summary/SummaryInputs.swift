@@ -21,8 +21,9 @@ struct SummaryInputs {
         sources = bundle.datasets.flatMap { dataset in
             dataset.sources.map { source in
                 let node = source.node
-                return SourceEntry(node: node, id: source.id, type: node["source_type"].flatMap(SummaryInputs.text) ?? "",
-                                   name: node["name"].flatMap(SummaryInputs.text) ?? source.id)
+                return SourceEntry(
+                    node: node, id: source.id, type: node["source_type"].flatMap(SummaryInputs.text) ?? "",
+                    name: node["name"].flatMap(SummaryInputs.text) ?? source.id)
             }
         }
     }
@@ -79,8 +80,10 @@ struct SummaryInputs {
     }
 
     /// An item answered by the card's field at `path`, or its gap.
-    func cardItem(_ key: String, _ label: String, _ path: String,
-                  format: (Node) -> String? = SummaryInputs.answer) -> TrainingSummary.Item {
+    func cardItem(
+        _ key: String, _ label: String, _ path: String,
+        format: (Node) -> String? = SummaryInputs.answer
+    ) -> TrainingSummary.Item {
         if let fact = cardFact(path, format: format) { return .init(key: key, label: label, facts: [fact], missing: []) }
         return .init(key: key, label: label, facts: [], missing: [cardMissing(path)])
     }
@@ -91,8 +94,10 @@ struct SummaryInputs {
 
     /// An item gathering one field of each of `sources`: a fact per source that declares it, a
     /// gap per source that does not (unless the field is optional).
-    func sourceItem(_ key: String, _ label: String, _ sources: [SourceEntry], _ path: String, optional: Bool = false,
-                    format: (Node) -> String? = SummaryInputs.answer) -> TrainingSummary.Item {
+    func sourceItem(
+        _ key: String, _ label: String, _ sources: [SourceEntry], _ path: String, optional: Bool = false,
+        format: (Node) -> String? = SummaryInputs.answer
+    ) -> TrainingSummary.Item {
         var item = TrainingSummary.Item(key: key, label: label, facts: [], missing: [])
         for source in sources {
             if let node = Self.node(source.node, path), let value = format(node) {

@@ -9,11 +9,13 @@ public enum SummaryJSONRenderer {
             "model": .string(summary.model),
             "as_of": .string(summary.asOf.description),
             "sections": .object(Dictionary(uniqueKeysWithValues: summary.sections.map { ($0.number, section($0)) })),
-            "gaps": .array(summary.gaps.map { gap in
-                .object(["section": .string(gap.section), "item": .string(gap.item)].merging(missing(gap.missing)) { $1 })
-            }),
+            "gaps": .array(
+                summary.gaps.map { gap in
+                    .object(["section": .string(gap.section), "item": .string(gap.item)].merging(missing(gap.missing)) { $1 })
+                }),
             "data_mix": [
-                "sources_by_modality": .object(Dictionary(uniqueKeysWithValues: summary.sourcesByModality.map { ($0.name, .int($0.count)) })),
+                "sources_by_modality": .object(
+                    Dictionary(uniqueKeysWithValues: summary.sourcesByModality.map { ($0.name, .int($0.count)) })),
                 "sources_by_type": .object(Dictionary(uniqueKeysWithValues: summary.sourcesByType.map { ($0.name, .int($0.count)) })),
             ],
         ]

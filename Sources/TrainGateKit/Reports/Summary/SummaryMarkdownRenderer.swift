@@ -33,9 +33,11 @@ public enum SummaryMarkdownRenderer {
     }
 
     private static func answer(_ item: TrainingSummary.Item) -> String {
-        let lines = item.facts.map { fact in
-            (fact.subject.map { MarkdownText.code(SummaryText.subjectID($0)) + ": " } ?? "") + MarkdownText.link(fact.text, url: fact.url)
-        } + (item.facts.isEmpty || !item.missing.isEmpty ? SummaryText.notDeclaredLines(item).map(MarkdownText.cell) : [])
+        let lines =
+            item.facts.map { fact in
+                (fact.subject.map { MarkdownText.code(SummaryText.subjectID($0)) + ": " } ?? "")
+                    + MarkdownText.link(fact.text, url: fact.url)
+            } + (item.facts.isEmpty || !item.missing.isEmpty ? SummaryText.notDeclaredLines(item).map(MarkdownText.cell) : [])
         return lines.joined(separator: SummaryText.isPlainList(item) ? ", " : "<br>")
     }
 }

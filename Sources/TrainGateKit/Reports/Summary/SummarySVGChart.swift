@@ -3,8 +3,10 @@
 /// added across them.
 enum SummarySVGChart {
     static func render(_ summary: TrainingSummary) -> String {
-        let groups = [("Sources by modality", summary.sourcesByModality.map { (SummaryText.modality($0.name), $0.count) }),
-                      ("Sources by type", summary.sourcesByType.map { (SummaryText.sourceType($0.name), $0.count) })]
+        let groups = [
+            ("Sources by modality", summary.sourcesByModality.map { (SummaryText.modality($0.name), $0.count) }),
+            ("Sources by type", summary.sourcesByType.map { (SummaryText.sourceType($0.name), $0.count) }),
+        ]
         let rows = groups.reduce(0) { $0 + $1.1.count + 1 }
         let height = rows * 22 + 8
         let most = max(1, groups.flatMap { $0.1.map(\.1) }.max() ?? 1)

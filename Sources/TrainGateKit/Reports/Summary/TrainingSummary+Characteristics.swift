@@ -19,8 +19,10 @@ extension TrainingSummary {
             }
             items.append(types)
         }
-        items.append(inputs.cardItem("latest_acquisition", "Latest date of data acquisition or collection", "training_data.latest_acquisition"))
-        items.append(inputs.cardItem("continuous_training", "Continuously trained on new data after that date", "training_data.continuous_training"))
+        items.append(
+            inputs.cardItem("latest_acquisition", "Latest date of data acquisition or collection", "training_data.latest_acquisition"))
+        items.append(
+            inputs.cardItem("continuous_training", "Continuously trained on new data after that date", "training_data.continuous_training"))
         items.append(linguistic(inputs))
         return Section(number: "1.3", title: "Modalities, overall training data size and other characteristics", items: items)
     }
@@ -31,11 +33,13 @@ extension TrainingSummary {
     private static func size(of modality: String, _ sources: [SummaryInputs.SourceEntry], _ inputs: SummaryInputs) -> Item {
         var item = Item(key: "size_\(modality)", label: "Training data size: \(modality)", facts: [], missing: [])
         let unit = SizeBin.unit(for: modality)
-        var total = 0.0, counted = 0
+        var total = 0.0
+        var counted = 0
         var asDeclared: [Fact] = []
         for source in sources {
             guard let size = source.node["size"], let valueNode = size["value"], let value = try? valueNode.double(),
-                  let declaredUnit = size["unit"].flatMap(SummaryInputs.text) else {
+                let declaredUnit = size["unit"].flatMap(SummaryInputs.text)
+            else {
                 item.missing.append(inputs.sourceMissing(source, "size"))
                 continue
             }
@@ -60,7 +64,8 @@ extension TrainingSummary {
     /// BCP 47 tags), listed once each in first-declared order; a text source without them is a gap.
     /// Answered "not applicable" only when no source declares text.
     private static func linguistic(_ inputs: SummaryInputs) -> Item {
-        let key = "linguistic_characteristics", label = "Linguistic characteristics of the overall training data"
+        let key = "linguistic_characteristics"
+        let label = "Linguistic characteristics of the overall training data"
         let text = inputs.sources.filter { $0.modalities.contains("text") }
         if text.isEmpty, !inputs.sources.isEmpty, inputs.sources.allSatisfy({ !$0.modalities.isEmpty }) {
             return .derived(key, label, "Not applicable: no source declares text")
@@ -69,7 +74,8 @@ extension TrainingSummary {
         for source in inputs.sources where source.modalities.isEmpty {
             item.missing.append(inputs.sourceMissing(source, "modalities"))
         }
-        var seen = Set<String>(), all: [String] = []
+        var seen = Set<String>()
+        var all: [String] = []
         for source in text {
             let languages = source.node["languages"]?.sequence?.compactMap(SummaryInputs.text) ?? []
             if languages.isEmpty { item.missing.append(inputs.sourceMissing(source, "languages")) }

@@ -5,9 +5,10 @@ extension TrainingSummary {
     public init?(report: CheckReport) {
         guard let bundle = report.bundles.first(where: { $0.card != nil }) else { return nil }
         let failed = report.findings.filter { $0.status == .fail }
-        let verdict = Verdict(passed: !report.failed, failOn: report.failOn,
-                              failing: failed.filter { report.failOn.fails($0.severity) }.count, failed: failed.count,
-                              packs: report.packs.map(\.name))
+        let verdict = Verdict(
+            passed: !report.failed, failOn: report.failOn,
+            failing: failed.filter { report.failOn.fails($0.severity) }.count, failed: failed.count,
+            packs: report.packs.map(\.name))
         guard var summary = Self.build(bundle, asOf: report.asOf, verdict: verdict) else { return nil }
         summary.filesRead = report.filesRead
         self = summary

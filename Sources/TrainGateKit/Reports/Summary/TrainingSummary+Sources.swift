@@ -6,30 +6,47 @@ extension TrainingSummary {
         let privateSets = inputs.sources(["private_third_party"])
         let other = inputs.sources(["other", "first_party", "public_domain"])
         return [
-            Section(number: "2.1", title: "Publicly available datasets", items: category(
-                "Have you used publicly available datasets?", publicSets, inputs,
-                details: [inputs.sourceItem("datasets", "Publicly available datasets (name and link)", publicSets, "origin.locator",
-                                            format: { SummaryInputs.text($0) }).named(publicSets)])),
-            Section(number: "2.2.1", title: "Datasets commercially licensed by rightsholders or their representatives", items: category(
-                "Have you concluded transactional commercial licensing agreement(s) with rightsholder(s) or with their representatives?",
-                licensed, inputs,
-                details: [inputs.sourceItem("agreements", "Licensing agreements (counterparties)", licensed, "rights.agreement.counterparties")])),
-            Section(number: "2.2.2", title: "Private datasets obtained from other third parties", items: category(
-                "Have you obtained private datasets from third parties that are not licensed as described in Section 2.2.1?",
-                privateSets, inputs,
-                details: [inputs.sourceItem("descriptions", "General description", privateSets, "description")])),
+            Section(
+                number: "2.1", title: "Publicly available datasets",
+                items: category(
+                    "Have you used publicly available datasets?", publicSets, inputs,
+                    details: [
+                        inputs.sourceItem(
+                            "datasets", "Publicly available datasets (name and link)", publicSets, "origin.locator",
+                            format: { SummaryInputs.text($0) }
+                        ).named(publicSets)
+                    ])),
+            Section(
+                number: "2.2.1", title: "Datasets commercially licensed by rightsholders or their representatives",
+                items: category(
+                    "Have you concluded transactional commercial licensing agreement(s) with rightsholder(s) or with their representatives?",
+                    licensed, inputs,
+                    details: [
+                        inputs.sourceItem(
+                            "agreements", "Licensing agreements (counterparties)", licensed, "rights.agreement.counterparties")
+                    ])),
+            Section(
+                number: "2.2.2", title: "Private datasets obtained from other third parties",
+                items: category(
+                    "Have you obtained private datasets from third parties that are not licensed as described in Section 2.2.1?",
+                    privateSets, inputs,
+                    details: [inputs.sourceItem("descriptions", "General description", privateSets, "description")])),
             crawled(inputs),
             userData(inputs),
             synthetic(inputs),
-            Section(number: "2.6", title: "Other sources of data", items: category(
-                "Have data sources other than those described in Sections 2.1 to 2.5 been used?", other, inputs,
-                details: [inputs.sourceItem("descriptions", "Description", other, "description")])),
+            Section(
+                number: "2.6", title: "Other sources of data",
+                items: category(
+                    "Have data sources other than those described in Sections 2.1 to 2.5 been used?", other, inputs,
+                    details: [inputs.sourceItem("descriptions", "Description", other, "description")])),
         ]
     }
 
     /// A category's yes/no question, and when yes, its modalities and `details`.
-    static func category(_ question: String, _ sources: [SummaryInputs.SourceEntry], _ inputs: SummaryInputs,
-                         details: [Item]) -> [Item] {
+    static func category(
+        _ question: String, _ sources: [SummaryInputs.SourceEntry], _ inputs: SummaryInputs,
+        details: [Item]
+    ) -> [Item] {
         let answer = Item.derived("used", question, sources.isEmpty ? "No" : "Yes")
         guard !sources.isEmpty else { return [answer] }
         return [answer, modalities(of: sources, inputs)] + details
@@ -38,19 +55,23 @@ extension TrainingSummary {
     /// The modalities of `sources`, in the template's order; a source without any is a gap.
     static func modalities(of sources: [SummaryInputs.SourceEntry], _ inputs: SummaryInputs) -> Item {
         let present = modalities.filter { modality in sources.contains { $0.modalities.contains(modality) } }
-        return Item(key: "modalities", label: "Modalities", facts: present.map { Fact(SummaryText.modality($0)) },
-                    missing: sources.filter { $0.modalities.isEmpty }.map { inputs.sourceMissing($0, "modalities") })
+        return Item(
+            key: "modalities", label: "Modalities", facts: present.map { Fact(SummaryText.modality($0)) },
+            missing: sources.filter { $0.modalities.isEmpty }.map { inputs.sourceMissing($0, "modalities") })
     }
 
     private static func crawled(_ inputs: SummaryInputs) -> Section {
         let crawls = inputs.sources(["web_crawl"])
         let behaviour = crawls.map { source in
-            var item = inputs.sourceItem("behaviour", "", [source], "crawl.robots_txt_respected",
-                                         format: { SummaryInputs.answer($0).map { "robots.txt respected: \($0)" } })
-            let paywall = inputs.sourceItem("", "", [source], "access.paywall_bypassed",
-                                            format: { SummaryInputs.answer($0).map { "paywalls bypassed: \($0)" } })
-            let aiTxt = inputs.sourceItem("", "", [source], "crawl.ai_txt_respected", optional: true,
-                                          format: { SummaryInputs.answer($0).map { "ai.txt respected: \($0)" } })
+            var item = inputs.sourceItem(
+                "behaviour", "", [source], "crawl.robots_txt_respected",
+                format: { SummaryInputs.answer($0).map { "robots.txt respected: \($0)" } })
+            let paywall = inputs.sourceItem(
+                "", "", [source], "access.paywall_bypassed",
+                format: { SummaryInputs.answer($0).map { "paywalls bypassed: \($0)" } })
+            let aiTxt = inputs.sourceItem(
+                "", "", [source], "crawl.ai_txt_respected", optional: true,
+                format: { SummaryInputs.answer($0).map { "ai.txt respected: \($0)" } })
             item.facts += paywall.facts + aiTxt.facts
             item.missing += paywall.missing
             return item
@@ -65,17 +86,21 @@ extension TrainingSummary {
             return item
         }
         let domains = inputs.sourceItem("top_domains", "Most relevant domain names crawled", crawls, "crawl.top_domains")
-        return Section(number: "2.3", title: "Data crawled and scraped from online sources", items: category(
-            "Were crawlers used by the provider or on its behalf?", crawls, inputs, details: [
-                inputs.sourceItem("crawler_names", "Crawler name(s) or identifier(s)", crawls, "crawl.crawler_names"),
-                inputs.sourceItem("purposes", "Purposes of the crawler(s)", crawls, "crawl.purposes"),
-                merged("behaviour", "General description of crawler behaviour", behaviour),
-                merged("period", "Period of data collection", period),
-                inputs.sourceItem("content", "Type of content and online sources crawled", crawls, "description"),
-                domains,
-                inputs.sourceItem("top_domains_share", "Share of crawled domains the list covers (%)", crawls,
-                                  "crawl.top_domains_share_pct", optional: true),
-            ]))
+        return Section(
+            number: "2.3", title: "Data crawled and scraped from online sources",
+            items: category(
+                "Were crawlers used by the provider or on its behalf?", crawls, inputs,
+                details: [
+                    inputs.sourceItem("crawler_names", "Crawler name(s) or identifier(s)", crawls, "crawl.crawler_names"),
+                    inputs.sourceItem("purposes", "Purposes of the crawler(s)", crawls, "crawl.purposes"),
+                    merged("behaviour", "General description of crawler behaviour", behaviour),
+                    merged("period", "Period of data collection", period),
+                    inputs.sourceItem("content", "Type of content and online sources crawled", crawls, "description"),
+                    domains,
+                    inputs.sourceItem(
+                        "top_domains_share", "Share of crawled domains the list covers (%)", crawls,
+                        "crawl.top_domains_share_pct", optional: true),
+                ]))
     }
 
     private static func userData(_ inputs: SummaryInputs) -> Section {
@@ -83,10 +108,14 @@ extension TrainingSummary {
         let services = inputs.sources(["user_data_other_service"])
         let all = interactions + services
         var items = [
-            Item.derived("model_interactions", "Was data from user interactions with the AI model (e.g. user input and prompts) used to train the model?",
-                         interactions.isEmpty ? "No" : "Yes"),
-            Item.derived("other_services", "Was data collected from user interactions with the provider's other services or products used to train the model?",
-                         services.isEmpty ? "No" : "Yes"),
+            Item.derived(
+                "model_interactions",
+                "Was data from user interactions with the AI model (e.g. user input and prompts) used to train the model?",
+                interactions.isEmpty ? "No" : "Yes"),
+            Item.derived(
+                "other_services",
+                "Was data collected from user interactions with the provider's other services or products used to train the model?",
+                services.isEmpty ? "No" : "Yes"),
         ]
         if !all.isEmpty {
             items += [
@@ -100,8 +129,9 @@ extension TrainingSummary {
 
     private static func synthetic(_ inputs: SummaryInputs) -> Section {
         let sources = inputs.sources(["synthetic"])
-        var generators = Item(key: "generator_models", label: "AI models used to generate the data, with links to their summaries",
-                              facts: [], missing: [])
+        var generators = Item(
+            key: "generator_models", label: "AI models used to generate the data, with links to their summaries",
+            facts: [], missing: [])
         for source in sources {
             let models = source.node["synthetic"]?["generator_models"]?.sequence ?? []
             if models.isEmpty { generators.missing.append(inputs.sourceMissing(source, "synthetic.generator_models")) }
@@ -109,20 +139,26 @@ extension TrainingSummary {
                 let name = model["name"].flatMap(SummaryInputs.text) ?? "generator \(index + 1)"
                 let provider = model["provider"].flatMap(SummaryInputs.text).map { " (\($0))" } ?? ""
                 if let url = model["summary_url"].flatMap(SummaryInputs.text) {
-                    generators.facts.append(Fact("\(name)\(provider): summary at \(url)", url: SummaryInputs.link(url),
-                                                 subject: source.subject, at: model.location))
+                    generators.facts.append(
+                        Fact(
+                            "\(name)\(provider): summary at \(url)", url: SummaryInputs.link(url),
+                            subject: source.subject, at: model.location))
                 } else if case .bool(false)? = model["on_market"]?.value {
                     generators.facts.append(Fact("\(name)\(provider): not on the market", subject: source.subject, at: model.location))
                 } else {
                     generators.facts.append(Fact("\(name)\(provider)", subject: source.subject, at: model.location))
-                    generators.missing.append(.init(field: "sources[].synthetic.generator_models[\(index)].summary_url",
-                                                    subject: source.subject, location: model.location))
+                    generators.missing.append(
+                        .init(
+                            field: "sources[].synthetic.generator_models[\(index)].summary_url",
+                            subject: source.subject, location: model.location))
                 }
             }
         }
-        return Section(number: "2.5", title: "Synthetic data", items: category(
-            "Was synthetic AI-generated data created by the provider or on their behalf to train the model?", sources, inputs,
-            details: [generators, inputs.sourceItem("purpose", "Purpose", sources, "synthetic.purpose", optional: true)]))
+        return Section(
+            number: "2.5", title: "Synthetic data",
+            items: category(
+                "Was synthetic AI-generated data created by the provider or on their behalf to train the model?", sources, inputs,
+                details: [generators, inputs.sourceItem("purpose", "Purpose", sources, "synthetic.purpose", optional: true)]))
     }
 
     /// One item from several single-source items.
