@@ -102,11 +102,14 @@ func check(_ root: Node) {
     var errors: [ArtifactError] = []
     var warnings: [Diagnostic] = []
     let bundle: ArtifactBundle
-    switch root["kind"]?.scalar?.text {
-    case "DatasetManifest":
+    let kind: DocumentKind
+    switch root["kind"]?.scalar.flatMap({ DocumentKind(rawValue: $0.text) }) {
+    case .datasetManifest?:
+        kind = .datasetManifest
         guard let manifest = DatasetManifest.read(root, file: file, errors: &errors, warnings: &warnings) else { return }
         bundle = ArtifactBundle(card: nil, datasets: [manifest])
-    case "ModelCard":
+    case .modelCard?:
+        kind = .modelCard
         guard let card = ModelCard.read(root, file: file, errors: &errors, warnings: &warnings) else { return }
         bundle = ArtifactBundle(card: card, datasets: [])
     default: return
@@ -114,7 +117,7 @@ func check(_ root: Node) {
     let result = Engine.check([bundle], packs: builtInPacks, asOf: asOf, includeAll: true)
     let report = CheckReport(
         toolVersion: trainGateVersion, asOf: asOf, failOn: .high, packs: builtInPacks,
-        inputs: [(file, root["kind"]!.scalar!.text)], skipped: [], warnings: warnings,
+        inputs: [CheckedFile(path: file, kind: kind)], skipped: [], warnings: warnings,
         findings: result.findings, counts: result.counts, subjects: [:], bundles: [bundle])
     for reporter in Reporters.all { _ = reporter.make(color: true).render(report) }
 }
