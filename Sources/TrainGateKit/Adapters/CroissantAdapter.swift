@@ -4,24 +4,16 @@
 /// Tolerates both schema.org context URLs, `rai:`/`cr:`/`sc:` prefixes, bare terms and full IRIs,
 /// the RAI spelling variants in circulation (`dataCollectionTimeFrame`, `dataCollectionRaw`,
 /// `annotationPlatform`, …), and values given as one string or a list.
-enum CroissantAdapter: InputAdapter {
+enum CroissantAdapter: JSONInputAdapter {
     static let format = InputFormat.croissant
     static let title = "Croissant"
-    static let syntax = InputSyntax.json
 
-    static func detects(_ document: SourceDocument) -> Bool {
-        guard case .tree(let root) = document else { return false }
+    static func detects(root: Node) -> Bool {
         let context = InputFormat.contextText(root["@context"])
         return context.contains("mlcommons.org/croissant") || root.entry("cr:recordSet") != nil
             || root.entry("recordSet") != nil && context.contains("schema.org")
     }
 
-    static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
-        guard case .tree(let root) = document else {
-            throw .notCheckable(SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) document is a JSON object")
-        }
-        return try adapt(root)
-    }
     static let prefixes = ["rai", "cr", "sc", "schema", "dct", "prov"]
     static let reading = AdapterReading(format: .croissant)
 

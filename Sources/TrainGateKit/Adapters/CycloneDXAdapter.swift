@@ -3,22 +3,14 @@
 /// `modelCard`; each dataset in `modelCard.modelParameters.datasets` — inline `componentData`
 /// or a `{ref}` to a `data` component or to one of its `data[]` entries — as a manifest. A BOM
 /// with no model gives one manifest per `data` component.
-enum CycloneDXAdapter: InputAdapter {
+enum CycloneDXAdapter: JSONInputAdapter {
     static let format = InputFormat.cyclonedx
     static let title = "CycloneDX"
-    static let syntax = InputSyntax.json
 
-    static func detects(_ document: SourceDocument) -> Bool {
-        guard case .tree(let root) = document else { return false }
+    static func detects(root: Node) -> Bool {
         return root["bomFormat"]?.scalar?.text == "CycloneDX"
     }
 
-    static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
-        guard case .tree(let root) = document else {
-            throw .notCheckable(SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) document is a JSON object")
-        }
-        return try adapt(root)
-    }
     static let reading = AdapterReading(format: .cyclonedx)
 
     static func adapt(_ root: Node) throws(ArtifactError) -> AdaptedFile {

@@ -33,6 +33,30 @@ public protocol InputAdapter: Sendable {
     static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile
 }
 
+/// An adapter of a JSON format: it detects and reads a JSON object.
+protocol JSONInputAdapter: InputAdapter {
+    /// Whether a JSON object is in this format.
+    static func detects(root: Node) -> Bool
+    /// Reads a JSON object of this format.
+    static func adapt(_ root: Node) throws(ArtifactError) -> AdaptedFile
+}
+
+extension JSONInputAdapter {
+    static var syntax: InputSyntax { .json }
+
+    static func detects(_ document: SourceDocument) -> Bool {
+        guard case .tree(let root) = document else { return false }
+        return detects(root: root)
+    }
+
+    static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
+        guard case .tree(let root) = document else {
+            throw .notCheckable(SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) document is a JSON object")
+        }
+        return try adapt(root)
+    }
+}
+
 /// A parsed input file: a YAML or JSON tree, or Markdown with its front matter.
 public enum SourceDocument: Sendable {
     case tree(Node)

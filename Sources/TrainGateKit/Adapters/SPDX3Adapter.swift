@@ -6,22 +6,14 @@
 /// The datasets a model was trained on — the targets of `trainedOn` from the package or from a
 /// file it contains, and the packages containing them — are checked with its card; with no
 /// `trainedOn` at all, every dataset in the document is.
-enum SPDX3Adapter: InputAdapter {
+enum SPDX3Adapter: JSONInputAdapter {
     static let format = InputFormat.spdx3
     static let title = "SPDX 3"
-    static let syntax = InputSyntax.json
 
-    static func detects(_ document: SourceDocument) -> Bool {
-        guard case .tree(let root) = document else { return false }
+    static func detects(root: Node) -> Bool {
         return InputFormat.contextText(root["@context"]).contains("spdx.org/rdf/3")
     }
 
-    static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
-        guard case .tree(let root) = document else {
-            throw .notCheckable(SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) document is a JSON object")
-        }
-        return try adapt(root)
-    }
     static let reading = AdapterReading(format: .spdx3)
 
     struct Graph {
