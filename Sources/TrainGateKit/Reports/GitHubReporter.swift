@@ -8,6 +8,7 @@
 public struct GitHubReporter: Reporter {
     /// The `--format` name.
     public static let identifier = "github"
+    public static let fileExtension = "github.txt"
 
     /// Makes the reporter; it has no options.
     public init() {}

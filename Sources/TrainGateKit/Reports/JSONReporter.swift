@@ -4,6 +4,7 @@ import Foundation
 /// check always produces the same bytes.
 public struct JSONReporter: Reporter {
     public static let identifier = "json"
+    public static let fileExtension = "json"
     /// The schema identifier written in every document.
     public static let schema = "traingate.findings/v1"
 

@@ -10,6 +10,7 @@
 public struct JUnitReporter: Reporter {
     /// The `--format` name.
     public static let identifier = "junit"
+    public static let fileExtension = "junit.xml"
 
     /// Makes the reporter; it has no options.
     public init() {}

@@ -7,6 +7,7 @@
 public struct MarkdownReporter: Reporter {
     /// The `--format` name.
     public static let identifier = "markdown"
+    public static let fileExtension = "md"
 
     /// Makes the reporter; it has no options.
     public init() {}

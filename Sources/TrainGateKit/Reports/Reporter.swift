@@ -2,6 +2,8 @@
 public protocol Reporter: Sendable {
     /// The `--format` name.
     static var identifier: String { get }
+    /// The usual file name extension of the format's reports (`sarif`, `junit.xml`).
+    static var fileExtension: String { get }
     /// Makes the reporter; `color` asks for terminal colour where the format has any.
     static func make(color: Bool) -> Self
     /// Renders the report into `sink`, piece by piece.

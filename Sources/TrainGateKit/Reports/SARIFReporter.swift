@@ -13,6 +13,7 @@ import Foundation
 public struct SARIFReporter: Reporter {
     /// The `--format` name.
     public static let identifier = "sarif"
+    public static let fileExtension = "sarif"
     /// The key of the partial fingerprint every result carries.
     public static let fingerprintKey = "traingate/v1"
 

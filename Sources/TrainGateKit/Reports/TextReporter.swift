@@ -2,6 +2,7 @@
 /// line per finding, with what was expected and found, the law and the fix; then a summary.
 public struct TextReporter: Reporter {
     public static let identifier = "text"
+    public static let fileExtension = "txt"
     /// Whether to colour severities with ANSI escapes.
     public var color: Bool
 
