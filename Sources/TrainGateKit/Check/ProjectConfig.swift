@@ -56,7 +56,7 @@ public struct ProjectConfig: Sendable, Equatable {
             (root[key]?.sequence ?? []).compactMap { node in node.scalar.map { ($0.text, node.location) } }
         }
         inputs = strings("inputs").map { resolve($0.0) }
-        packs = strings("packs").map { Self.isPackFile($0.0) ? resolve($0.0) : $0.0 }
+        packs = strings("packs").map { PolicyLoader.isPackFile($0.0) ? resolve($0.0) : $0.0 }
         waivers = strings("waivers").map { resolve($0.0) }
         failOn = root["fail_on"]?.scalar.flatMap { FailOn(rawValue: $0.text) }
         format = root["format"]?.scalar?.text
@@ -85,11 +85,6 @@ public struct ProjectConfig: Sendable, Equatable {
             seen[key] = pathNode.location
             reports.append(Report(format: format, path: resolved, location: pathNode.location))
         }
-    }
-
-    /// A built-in pack is named; a pack file is a path.
-    static func isPackFile(_ selector: String) -> Bool {
-        selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml")
     }
 
     /// `path` relative to the config's folder, kept relative when the config is.

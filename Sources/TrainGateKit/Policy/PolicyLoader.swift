@@ -102,7 +102,8 @@ public enum PolicyLoader {
         return try select(selectors, builtIn: builtIn)
     }
 
-    private static func isPackFile(_ selector: String) -> Bool {
+    /// Whether a `--pack` selector names a pack file (a path) rather than a built-in pack.
+    static func isPackFile(_ selector: String) -> Bool {
         selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml")
             || FileManager.default.fileExists(atPath: selector)
     }
