@@ -56,7 +56,7 @@ public struct ProjectConfig: Sendable, Equatable {
             (root[key]?.sequence ?? []).compactMap { node in node.scalar.map { ($0.text, node.location) } }
         }
         inputs = strings("inputs").map { resolve($0.0) }
-        packs = strings("packs").map { PolicyLoader.isPackFile($0.0) ? resolve($0.0) : $0.0 }
+        packs = strings("packs").map { PolicyLoader.isWrittenAsPath($0.0) ? resolve($0.0) : $0.0 }
         waivers = strings("waivers").map { resolve($0.0) }
         failOn = root["fail_on"]?.scalar.flatMap { FailOn(rawValue: $0.text) }
         format = root["format"]?.scalar?.text

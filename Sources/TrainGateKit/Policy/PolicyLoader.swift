@@ -102,10 +102,16 @@ public enum PolicyLoader {
         return try select(selectors, builtIn: builtIn)
     }
 
-    /// Whether a `--pack` selector names a pack file (a path) rather than a built-in pack.
+    /// Whether a `--pack` selector names a pack file rather than a built-in pack: written as a
+    /// path, or naming a file that exists.
     static func isPackFile(_ selector: String) -> Bool {
+        isWrittenAsPath(selector) || FileManager.default.fileExists(atPath: selector)
+    }
+
+    /// Whether a pack selector is written as a path (a `/`, or a YAML file name): the config
+    /// resolves those relative to its own folder.
+    static func isWrittenAsPath(_ selector: String) -> Bool {
         selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml")
-            || FileManager.default.fileExists(atPath: selector)
     }
 
     /// Resolves `--pack` arguments against already-loaded built-in packs.
