@@ -81,7 +81,7 @@ struct CheckSettings {
     private static func checkDistinct(_ targets: [(path: String, origin: SourceLocation?)]) throws(CheckFailure) {
         var seen: [String: String] = [:]
         for target in targets {
-            let key = OutputFile.canonical(target.path)
+            let key = Paths.canonical(target.path)
             if let first = seen[key] {
                 let message = "two reports would write '\(target.path)' (also '\(first)')"
                 throw CheckFailure(errors: [target.origin.map { CheckError(message, at: $0) } ?? CheckError(message)])

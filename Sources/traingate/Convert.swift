@@ -57,8 +57,8 @@ struct Convert: ParsableCommand {
             try Terminal.out(text)
             return
         }
-        let target = OutputFile.canonical(output)
-        if target == OutputFile.canonical(file) {
+        let target = OutputFile.writeTarget(output)
+        if Paths.canonical(output) == Paths.canonical(file) {
             Terminal.error("\(output): error: refusing to write the converted file over its input")
             throw ExitStatus.couldNotCheck
         }

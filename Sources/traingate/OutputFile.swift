@@ -1,4 +1,5 @@
 import Foundation
+import TrainGateKit
 
 #if canImport(Glibc)
     import Glibc
@@ -22,10 +23,12 @@ enum OutputFile {
     /// Writes what `body` renders to `path`, as it renders it; `inputs` are the files the check read.
     static func write(to path: String, inputs: [String], _ body: (inout DescriptorSink) -> Void) throws(Failure) {
         guard !path.isEmpty else { throw Failure(description: "the report path is empty") }
-        let target = canonical(path)
-        if inputs.contains(where: { canonical($0) == target }) {
+        // Identity by the kit's one rule; where to write by following the link (below).
+        let identity = Paths.canonical(path)
+        if inputs.contains(where: { Paths.canonical($0) == identity }) {
             throw Failure(description: "refusing to write the report over an input file")
         }
+        let target = writeTarget(path)
         var info = stat()
         if stat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -38,8 +41,10 @@ enum OutputFile {
         try writeAtomically(body, to: target)
     }
 
-    /// The path with `.`/`..` and symbolic links resolved, so a link is written through.
-    static func canonical(_ path: String) -> String {
+    /// Where a report for `path` is written: `.`/`..` and symbolic links resolved, so a link is
+    /// written through — but a device such as `/dev/stdout` stays itself (a pipe or a terminal
+    /// behind it is written to as a stream), which is why this is not `Paths.canonical`.
+    static func writeTarget(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 

@@ -14,12 +14,34 @@ public enum Paths {
     }
 
     /// An absolute path with `.`, `..` and symbolic links resolved, for identity and containment.
-    /// A path that does not exist is made absolute and normalised without resolving links.
+    /// For a path that does not exist (a report not yet written), its longest existing prefix is
+    /// resolved and the rest normalised as written, so a link to a folder counts the same either way.
     public static func canonical(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
+        if let resolved = realPath(path) { return resolved }
+        var missing: [String] = []
+        var components = URL(fileURLWithPath: path).path.split(separator: "/").map(String.init)
+        var base = "/"
+        while !components.isEmpty {
+            if let resolved = realPath("/" + components.joined(separator: "/")) {
+                base = resolved
+                break
+            }
+            missing.insert(components.removeLast(), at: 0)
         }
-        return URL(fileURLWithPath: path).standardizedFileURL.path
+        var parts = base.split(separator: "/").map(String.init)
+        for part in missing where part != "." {
+            if part == ".." {
+                _ = parts.popLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
