@@ -81,9 +81,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var loaded: CheckSettings?
+        let settings: CheckSettings
         let report: CheckReport
         do {
-            let settings = try CheckSettings(self)
+            settings = try CheckSettings(self)
             loaded = settings
             try CheckSettings.checkDistinct(settings.reports, output: output)
             for warning in settings.configWarnings { Terminal.error(warning.description) }
@@ -94,7 +95,6 @@ struct Check: ParsableCommand {
             leaveEvidence(of: FailedCheck(errors: error.errors, warnings: error.warnings), settings: loaded)
             throw ExitStatus.couldNotCheck
         }
-        guard let settings = loaded else { return }
         let inputs = report.filesRead + (settings.configFile.map { [$0] } ?? [])
         for target in settings.reports {
             let reporter = target.format.make()
@@ -153,7 +153,7 @@ struct FormatName: ExpressibleByArgument, Equatable, CustomStringConvertible {
     var identifier: String { reporter.identifier }
 
     init?(argument: String) {
-        guard let reporter = Reporters.all.first(where: { $0.identifier == argument }) else { return nil }
+        guard let reporter = Reporters.type(for: argument) else { return nil }
         self.reporter = reporter
     }
 

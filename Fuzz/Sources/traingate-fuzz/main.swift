@@ -84,7 +84,7 @@ func views(_ root: Node) {
     var warnings: [Diagnostic] = []
     _ = DatasetManifest.read(root, file: file, errors: &errors, warnings: &warnings)
     _ = ModelCard.read(root, file: file, errors: &errors, warnings: &warnings)
-    _ = ArtifactLoader.lookalike(root, api: root["apiVersion"]?.scalar?.text, kind: root["kind"]?.scalar?.text ?? "")
+    _ = ArtifactLoader.notV1(root)
     for error in errors { _ = error.description }
     for warning in warnings { _ = warning.description }
 }

@@ -19,9 +19,10 @@ enum HuggingFaceCardAdapter: InputAdapter {
     }
 
     static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
-        guard case .markdown(let markdown) = document else {
-            throw .notCheckable(
-                SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) is a Markdown file (README.md) with YAML front matter")
+        let markdown: MarkdownDocument
+        switch document {
+        case .tree(let root): throw .notCheckable(root.location, reason: "a \(title) is a Markdown file (README.md) with YAML front matter")
+        case .markdown(let document): markdown = document
         }
         guard looksLikeCard(markdown) else {
             throw .notCheckable(

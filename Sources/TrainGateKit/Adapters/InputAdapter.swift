@@ -50,10 +50,14 @@ extension JSONInputAdapter {
     }
 
     static func adapt(_ document: SourceDocument) throws(ArtifactError) -> AdaptedFile {
-        guard case .tree(let root) = document else {
-            throw .notCheckable(SourceLocation(file: "", line: 1, column: 1), reason: "a \(title) document is a JSON object")
+        switch document {
+        case .markdown(let markdown):
+            throw .notCheckable(SourceLocation(file: markdown.file, line: 1, column: 1), reason: "a \(title) document is a JSON object")
+        case .tree(let root) where root.mapping == nil:
+            throw .notCheckable(root.location, reason: "a \(title) document is a JSON object, found \(root.kindDescription)")
+        case .tree(let root):
+            return try adapt(root)
         }
-        return try adapt(root)
     }
 }
 
@@ -94,7 +98,7 @@ public enum Adapters {
                 ? try DocumentLoader.loadJSON(file: file, limits: limits) : try DocumentLoader.loadYAML(file: file, limits: limits)
             let detected = format == .auto ? InputFormat.detect(root) : format
             guard let adapter = detected?.adapter else { return .native(root) }
-            return .adapted(try adapt(root, with: adapter))
+            return .adapted(try adapter.adapt(.tree(root)))
         } catch let error as DocumentError {
             throw .document(error)
         } catch let error as ArtifactError {
@@ -107,16 +111,6 @@ public enum Adapters {
     /// Reads a parsed JSON document as `format`.
     static func adapt(_ root: Node, as format: InputFormat) throws(ArtifactError) -> AdaptedFile {
         guard let adapter = format.adapter else { preconditionFailure("not an adapter format: \(format)") }
-        return try adapt(root, with: adapter)
-    }
-
-    private static func adapt(_ root: Node, with adapter: any InputAdapter.Type) throws(ArtifactError) -> AdaptedFile {
-        guard adapter.syntax != .markdown else {
-            throw .notCheckable(root.location, reason: "a \(adapter.title) is a Markdown file (README.md) with YAML front matter")
-        }
-        guard root.mapping != nil else {
-            throw .notCheckable(root.location, reason: "a \(adapter.title) document is a JSON object, found \(root.kindDescription)")
-        }
         return try adapter.adapt(.tree(root))
     }
 }

@@ -158,16 +158,7 @@ public enum ArtifactLoader {
         let api = root["apiVersion"]?.scalar?.text
         let kind = root["kind"]?.scalar?.text ?? ""
         guard api == "traingate/v1" else {
-            // A TrainGate file of another version is an error wherever it is found, never skipped.
-            if let api, api.hasPrefix("traingate/") {
-                outcome.errors.append(
-                    .notCheckable(
-                        root["apiVersion"]!.location, reason: "unsupported apiVersion '\(api)'; this TrainGate reads traingate/v1"))
-                return outcome
-            }
-            // A file that looks like TrainGate's is an error wherever it is found: skipping a
-            // manifest for a typo in its first line would pass the check without it.
-            if let (location, reason) = lookalike(root, api: api, kind: kind) {
+            if let (location, reason) = notV1(root) {
                 outcome.errors.append(.notCheckable(location, reason: reason))
                 return outcome
             }
@@ -195,11 +186,24 @@ public enum ArtifactLoader {
         return outcome
     }
 
+    /// Why a document without `apiVersion: traingate/v1` is still an error wherever it is found,
+    /// never "another file": a TrainGate file of another version, or one that looks like
+    /// TrainGate's (skipping a manifest for a typo in its first line would pass the check without
+    /// it). Nil for `traingate/v1` files and genuinely foreign ones; `check` and `lint` both ask.
+    static func notV1(_ root: Node) -> (SourceLocation, String)? {
+        let api = root["apiVersion"]?.scalar?.text
+        if let api, api.hasPrefix("traingate/") {
+            return api == "traingate/v1"
+                ? nil : (root["apiVersion"]!.location, "unsupported apiVersion '\(api.visibleASCII)'; this TrainGate reads traingate/v1")
+        }
+        return lookalike(root, api: api, kind: root["kind"]?.scalar?.text ?? "")
+    }
+
     /// Why a file without `apiVersion: traingate/v1` still looks like a TrainGate file: a
     /// near-miss apiVersion value (`TrainGate/v1`, `traingate/v01`), a near-miss key for it
     /// (`apiversion`, `api_version`), or a check kind (`kind: DatasetManifest`, or a near miss of
     /// one) with no apiVersion. Nil for a genuinely foreign file.
-    static func lookalike(_ root: Node, api: String?, kind: String) -> (SourceLocation, String)? {
+    private static func lookalike(_ root: Node, api: String?, kind: String) -> (SourceLocation, String)? {
         let expected = "traingate/v1"
         if let api, let node = root["apiVersion"], Suggestions.closest(to: api, in: [expected]) != nil {
             return (

@@ -23,24 +23,12 @@ public enum Linter {
             case .json: root = try DocumentLoader.loadJSON(file: file, limits: limits)
             case .markdown: root = try DocumentLoader.loadMarkdown(file: file, limits: limits).frontMatter
             }
-            if let root, let (location, reason) = lookalike(root) {
+            if let root, let (location, reason) = ArtifactLoader.notV1(root) {
                 return Result(file: file, syntax: syntax, error: .invalidValue(location, reason: reason))
             }
             return Result(file: file, syntax: syntax, error: nil)
         } catch {
             return Result(file: file, syntax: syntax, error: error)
         }
-    }
-
-    /// Why a document with no `apiVersion: traingate/v1` still looks like a TrainGate file, as
-    /// `check` judges it; nil for TrainGate files and genuinely foreign ones.
-    static func lookalike(_ root: Node) -> (SourceLocation, String)? {
-        let api = root["apiVersion"]?.scalar?.text
-        if let api, api.hasPrefix("traingate/") {
-            return api == "traingate/v1"
-                ? nil
-                : (root["apiVersion"]!.location, "unsupported apiVersion '\(api.visibleASCII)'; this TrainGate reads traingate/v1")
-        }
-        return ArtifactLoader.lookalike(root, api: api, kind: root["kind"]?.scalar?.text ?? "")
     }
 }

@@ -13,12 +13,13 @@ public struct JSONReporter: Reporter {
     /// JSON is never coloured.
     public static func make(color: Bool) -> JSONReporter { JSONReporter() }
 
+    struct Tool: Encodable {
+        let name: String
+        let version: String
+    }
+
     /// The document; `Findings` is a placeholder while it is written, the findings streamed in its place.
     struct Document<Findings: Encodable>: Encodable {
-        struct Tool: Encodable {
-            let name: String
-            let version: String
-        }
         struct Pack: Encodable {
             let name: String, version: String, rules: Int, sourcesAsOf: String, optIn: Bool
 
@@ -71,7 +72,7 @@ public struct JSONReporter: Reporter {
     struct FailureDocument: Encodable {
         struct Error: Encodable { let file: String?, line: Int?, column: Int?, message: String }
         let schema: String
-        let tool: Document<[Finding]>.Tool
+        let tool: Tool
         let verdict = "error"
         let errors: [Error]
         let warnings: [Diagnostic]

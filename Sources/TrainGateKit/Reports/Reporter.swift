@@ -29,8 +29,13 @@ public enum Reporters {
         TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, MarkdownReporter.self,
     ]
 
+    /// The reporter type of a `--format` name.
+    public static func type(for identifier: String) -> (any Reporter.Type)? {
+        all.first { $0.identifier == identifier }
+    }
+
     /// The reporter for a `--format` name; `color` applies to the text format only.
     public static func reporter(for identifier: String, color: Bool = false) -> (any Reporter)? {
-        all.first { $0.identifier == identifier }?.make(color: color)
+        type(for: identifier)?.make(color: color)
     }
 }

@@ -30,35 +30,31 @@ enum StreamedArray {
         _ document: String, key: String, depth: Int, elements: Elements, to sink: inout Sink
     ) where Elements.Element: Encodable {
         let indent = String(repeating: "  ", count: depth)
-        let marker = "\n" + indent + encode(key) + " : " + encode(placeholder)
-        guard let range = document.range(of: marker) else {
+        let head = "\n" + indent + encode(key) + " : "
+        guard let range = document.range(of: head + encode(placeholder)) else {
             preconditionFailure("the placeholder for '\(key)' is not in the document")
         }
-        sink.write(String(document[..<range.upperBound].dropLast(encode(placeholder).count)))
-        if elements.isEmpty {
-            sink.write("[\n\n" + indent + "]")
-        } else {
-            sink.write("[\n")
-            let inner = Array((indent + "  ").utf8)
-            let encoder = makeEncoder()
-            var first = true
-            var bytes: [UInt8] = []
-            for element in elements {
-                // Encoded alone, then every line but blank ones indented to the array's depth.
-                let data = (try? encoder.encode(element)) ?? Data("{}".utf8)
-                bytes.removeAll(keepingCapacity: true)
-                if !first { bytes += Array(",\n".utf8) }
-                first = false
-                var lineStart = true
-                for byte in data {
-                    if lineStart && byte != UInt8(ascii: "\n") { bytes += inner }
-                    bytes.append(byte)
-                    lineStart = byte == UInt8(ascii: "\n")
-                }
-                sink.write(String(decoding: bytes, as: UTF8.self))
+        sink.write(String(document[..<range.lowerBound]) + head + "[")
+        let inner = Array((indent + "  ").utf8)
+        let encoder = makeEncoder()
+        var empty = true
+        var bytes: [UInt8] = []
+        for element in elements {
+            // Encoded alone, then every line but blank ones indented to the array's depth.
+            let data = (try? encoder.encode(element)) ?? Data("{}".utf8)
+            bytes.removeAll(keepingCapacity: true)
+            bytes += Array((empty ? "\n" : ",\n").utf8)
+            empty = false
+            var lineStart = true
+            for byte in data {
+                if lineStart && byte != UInt8(ascii: "\n") { bytes += inner }
+                bytes.append(byte)
+                lineStart = byte == UInt8(ascii: "\n")
             }
-            sink.write("\n" + indent + "]")
+            sink.write(String(decoding: bytes, as: UTF8.self))
         }
+        // JSONEncoder writes an empty array as "[", a blank line, "]".
+        sink.write((empty ? "\n\n" : "\n") + indent + "]")
         sink.write(String(document[range.upperBound...]))
     }
 }
