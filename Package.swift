@@ -20,9 +20,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // gzip-compressed ledgers and suppression lists (zlib's inflate, streamed).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "TrainGateKit",
-            dependencies: ["CYAML", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CYAML", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
             plugins: ["EmbedPolicies"]
         ),
         // Embeds policies/*.yaml into TrainGateKit, so a copied binary still has its packs.

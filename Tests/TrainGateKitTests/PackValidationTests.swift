@@ -56,7 +56,8 @@ struct PackValidationTests {
         PackCase(
             name: "bad scope", text: pack(rule(["scope": "scope: sources"])),
             expected:
-                "pack.yaml:8:12: error: 'sources' is not a valid scope; expected one of: model, dataset, source; did you mean 'source'?"),
+                "pack.yaml:8:12: error: 'sources' is not a valid scope; expected one of: model, dataset, source, record; did you mean 'source'?"
+        ),
         PackCase(
             name: "invalid regex", text: pack(rule(["require": "require: {path: a, matches: 'a(b'}"])),
             expected: "pack.yaml:10:33: error: invalid regular expression 'a(b': expected ')'"),

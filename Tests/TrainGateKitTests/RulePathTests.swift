@@ -15,6 +15,7 @@ struct RulePathTests {
         case .current: type = current
         case .model: type = ArtifactSchemas.modelCard
         case .dataset: type = ArtifactSchemas.datasetManifest
+        case .source: type = ArtifactSchemas.source
         case .datasets:
             type = ArtifactSchemas.datasetManifest
             segments = segments.dropFirst()
@@ -72,6 +73,8 @@ struct RulePathTests {
         case .model: return ArtifactSchemas.modelCard
         case .dataset: return ArtifactSchemas.datasetManifest
         case .source: return ArtifactSchemas.source
+        // Row fields: the record-rule compiler checks them when the pack loads.
+        case .record: return .any
         }
     }
 

@@ -32,6 +32,7 @@ enum RuleReads {
         case .model: return ReadPath(kind: "ModelCard", steps: [])
         case .dataset: return ReadPath(kind: "DatasetManifest", steps: [])
         case .source: return ReadPath(kind: "DatasetManifest", steps: [.key("sources"), .items])
+        case .record: return ReadPath(kind: "LedgerRow", steps: [])
         }
     }
 
@@ -67,6 +68,7 @@ enum RuleReads {
         case .current: result = base
         case .model: result = ReadPath(kind: "ModelCard", steps: [])
         case .dataset: result = ReadPath(kind: "DatasetManifest", steps: [])
+        case .source: result = ReadPath(kind: "DatasetManifest", steps: [.key("sources"), .items])
         case .datasets:
             // `$datasets[*]` is the list of manifests' roots: its items are manifests.
             result = ReadPath(kind: "DatasetManifest", steps: [])

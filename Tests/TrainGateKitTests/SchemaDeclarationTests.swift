@@ -31,8 +31,8 @@ struct SchemaDeclarationTests {
 
     @Test func everyYAMLFileButTheExpectationsIsATrainGateFile() throws {
         let files = RepositoryFile.all
-        #expect(files.filter { $0.relative.hasPrefix("policies/") }.count == 7)
-        #expect(files.filter { $0.relative.hasPrefix("examples/") }.count == 25)
+        #expect(files.filter { $0.relative.hasPrefix("policies/") }.count == 8)
+        #expect(files.filter { $0.relative.hasPrefix("examples/") }.count == 27)
         for file in files {
             let root = try DocumentLoader.loadYAML(file: file.path)
             #expect(root["apiVersion"]?.scalar?.text == "traingate/v1", "\(file.relative)")

@@ -28,10 +28,10 @@ struct Scenario: Sendable, CustomTestStringConvertible {
 
 @Suite("Scenarios in examples/")
 struct ScenarioTests {
-    @Test func thereAreEightScenarios() {
+    @Test func thereAreNineScenarios() {
         #expect(
             Scenario.all.map(\.name) == [
-                "api-terms", "broker-optouts", "legacy-model", "licensed-music-model", "listener-data",
+                "api-terms", "broker-optouts", "legacy-model", "licensed-music-model", "listener-consent-ledger", "listener-data",
                 "pending-rebuttal", "public-photos", "scraped-catalogue",
             ])
     }

@@ -79,6 +79,14 @@ extension ArtifactSchemas {
         "sources":
             "The dataset's sources, one block each, with the facts about their origin and processing that AI Act Art. 10(2)(b), "
             + "Annex IV 2(d) and Annex XI 1.2(c) ask for.",
+        "suppression_lists":
+            "Lists of items that must not be trained on — erasure requests, opt-out registries, consent withdrawals, takedowns — "
+            + "matched against every ledger row of every source by one row field (the ledger pack's REC-SUPPRESSED).",
+        "suppression_lists[].path": "The list file: CSV with a header, JSON Lines, or one key per line (.txt); plain or gzip-compressed.",
+        "suppression_lists[].key": "The ledger row field the list's keys match (subject_ref, url, item_id, content_sha256, ...).",
+        "suppression_lists[].kind": "erasure (GDPR Art. 17), optout (DSM Art. 4(3)), withdrawal (GDPR Art. 7(3)) or takedown.",
+        "suppression_lists[].format": "csv, jsonl or txt; when absent, taken from the file name.",
+        "suppression_lists[].sha256": "The list file's SHA-256, in hex; checked when given.",
         "governance": "The dataset's data governance (AI Act Art. 10(2)).",
         "governance.design_choices": "The relevant design choices (AI Act Art. 10(2)(a)).",
         "governance.assumptions": "Assumptions about what the data measure and represent (AI Act Art. 10(2)(d)).",

@@ -322,9 +322,18 @@ extension ArtifactSchemas {
         "retention.raw_copies_until": "The date until which the raw copies are kept (DSM Art. 4(2)).",
         "retention.justification": "Why the mining needs the copies until then (DSM Art. 4(2)).",
         "retention.deletion_evidence_ref": "Evidence that the copies were deleted, once raw_copies_until has passed (DSM Art. 4(2)).",
-        "ledger": "Record-level provenance of the source.",
-        "ledger.path": "The ledger file.",
-        "ledger.format": "The ledger's format.",
-        "ledger.sha256": "The ledger's SHA-256 digest, in hex.",
+        "ledger":
+            "The source's ledger: one row per training item, so the built-in ledger pack can show that no item with withdrawn "
+            + "consent (GDPR Art. 7(3)), an erasure request (Art. 17), an objection (Art. 21) or a machine-readable opt-out "
+            + "(Directive (EU) 2019/790 Art. 4(3)) is trained on.",
+        "ledger.path": "The ledger file, inside the manifest's folder tree: JSON Lines or CSV with a header, plain or gzip-compressed.",
+        "ledger.format": "jsonl or csv; when absent, taken from the file name (.jsonl, .ndjson, .csv, each optionally .gz).",
+        "ledger.sha256": "The SHA-256 of the ledger file as stored (compressed bytes for .gz), in hex; checked when given.",
+        "suppression_lists": "Suppression lists that apply to this source's ledger only (see the manifest's suppression_lists).",
+        "suppression_lists[].path": "The list file: CSV with a header, JSON Lines, or one key per line (.txt); plain or gzip-compressed.",
+        "suppression_lists[].key": "The ledger row field the list's keys match (subject_ref, url, item_id, content_sha256, ...).",
+        "suppression_lists[].kind": "erasure (GDPR Art. 17), optout (DSM Art. 4(3)), withdrawal (GDPR Art. 7(3)) or takedown.",
+        "suppression_lists[].format": "csv, jsonl or txt; when absent, taken from the file name.",
+        "suppression_lists[].sha256": "The list file's SHA-256, in hex; checked when given.",
     ]
 }

@@ -150,8 +150,16 @@ public enum ArtifactSchemas {
                 "modifications_purpose": .string,
             ]),
             "retention": .obj(["raw_copies_until": .date, "justification": .string, "deletion_evidence_ref": .evidence]),
-            "ledger": .obj(["path": .string, "format": .oneOf(["jsonl", "csv"]), "sha256": .string]),
+            "ledger": .object(["path": .string, "format": .oneOf(["jsonl", "csv"]), "sha256": .string], required: ["path"]),
+            "suppression_lists": .list(suppressionList),
         ], required: ["id", "source_type"])
+
+    /// A suppression list entry, on a manifest (all its sources) or on one source.
+    static let suppressionList: FieldType = .object(
+        [
+            "path": .string, "key": .string, "kind": .oneOf(["erasure", "optout", "withdrawal", "takedown"]),
+            "format": .oneOf(["csv", "jsonl", "txt"]), "sha256": .string,
+        ], required: ["path", "key", "kind"])
 
     /// `kind: DatasetManifest`.
     public static let datasetManifest: FieldType = .object(
@@ -172,6 +180,7 @@ public enum ArtifactSchemas {
                     "stage": .oneOf(["pretraining", "finetuning", "alignment", "evaluation", "bias_detection"]),
                 ])),
             "sources": .list(source),
+            "suppression_lists": .list(suppressionList),
             "governance": .obj([
                 "design_choices": .string, "assumptions": .string,
                 "bias": .obj([

@@ -3,7 +3,7 @@ extension CheckReport {
     /// files the inputs name (recorded by the views as they were read) — so report writers can
     /// refuse to write over any of them.
     public var filesRead: [String] {
-        inputs.map(\.path) + waiverFiles + packs.map(\.file)
+        inputs.map(\.path) + waiverFiles + packs.map(\.file) + ledgerFiles
             + bundles.flatMap { bundle in (bundle.card?.evidence ?? []) + bundle.datasets.flatMap(\.evidence) }
     }
 }

@@ -20,6 +20,10 @@ public struct CheckReport: Sendable {
     public var waiverFiles: [String] = []
     /// The bundles checked (kept for `filesRead`).
     public var bundles: [ArtifactBundle] = []
+    /// The aggregates of every ledger read, in the order of the manifests' sources.
+    public var ledgers: [LedgerReport] = []
+    /// The ledgers and suppression lists read.
+    public var ledgerFiles: [String] = []
 
     /// Whether any failing finding is at or above `failOn`.
     public var failed: Bool { findings.contains { $0.status == .fail && failOn.fails($0.severity) } }

@@ -79,19 +79,34 @@ public enum Checker {
                 ],
                 warnings: waiverSet.warnings + inputs.warnings)
         }
+        // Record rules read every row of every ledger the manifests name.
+        let ledgers: LedgerCheck.Result
+        do {
+            ledgers = try LedgerCheck.run(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
+        } catch {
+            throw CheckFailure(errors: error.errors, warnings: waiverSet.warnings + inputs.warnings + error.warnings)
+        }
+        if !ledgers.findings.isEmpty { result.findings = Finding.sortedForReport(result.findings + ledgers.findings) }
+        result.counts.merge(ledgers.counts, uniquingKeysWith: +)
+        let ledgerFiles = Set(ledgers.files.map(Paths.canonical))
         let ruleIDs = Set(packs.flatMap { $0.rules.map(\.id) })
         let outcomes = waiverSet.apply(to: &result.findings, counts: &result.counts, asOf: request.asOf, ruleIDs: ruleIDs)
         let subjects: [RuleScope: Int] = [
             .model: inputs.bundles.filter { $0.card != nil }.count,
             .dataset: inputs.bundles.reduce(0) { $0 + $1.datasets.count },
             .source: inputs.bundles.reduce(0) { $0 + $1.datasets.reduce(0) { $0 + $1.sources.count } },
+            .record: ledgers.ledgers.count,
         ]
         return CheckReport(
             toolVersion: trainGateVersion, asOf: request.asOf, failOn: request.failOn, packs: packs,
             // Byte order, so the order of the arguments never changes a report.
             inputs: inputs.files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
-            skipped: inputs.skipped.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, warnings: waiverSet.warnings + inputs.warnings,
+            // Ledgers and lists the manifests name were read, not skipped.
+            skipped: inputs.skipped.filter { !ledgerFiles.contains(Paths.canonical($0)) }.sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
+            },
+            warnings: waiverSet.warnings + inputs.warnings + ledgers.warnings,
             findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes,
-            waiverFiles: request.waivers, bundles: inputs.bundles)
+            waiverFiles: request.waivers, bundles: inputs.bundles, ledgers: ledgers.ledgers, ledgerFiles: ledgers.files)
     }
 }

@@ -8,12 +8,16 @@ public struct EvaluationContext: Sendable {
     public var datasets: [Node]
     /// The date `today` means, and against which `effective` dates are compared.
     public var asOf: ISODate
+    /// The subject's source (`$source`): a source subject itself, or the source whose ledger a
+    /// record rule reads.
+    public var source: Node?
 
-    public init(model: Node?, dataset: Node?, datasets: [Node], asOf: ISODate) {
+    public init(model: Node?, dataset: Node?, datasets: [Node], asOf: ISODate, source: Node? = nil) {
         self.model = model
         self.dataset = dataset
         self.datasets = datasets
         self.asOf = asOf
+        self.source = source
     }
 }
 

@@ -43,11 +43,13 @@ public struct Finding: Sendable, Codable, Equatable {
     public var citations: [Citation]
     /// The waiver that accepted this failure; set only when `status` is `waived`.
     public var waiver: Waiver?
+    /// Record rules: the counts of failing ledger rows, with samples and a breakdown.
+    public var records: RecordCounts? = nil
 
     enum CodingKeys: String, CodingKey {
         case ruleID = "rule_id"
         case title, pack, severity, status, reason, subject, location, path, expected, found
-        case message, remediation, citations, waiver
+        case message, remediation, citations, waiver, records
     }
 
     /// `findings` in report order. Files are ranked by path once, so sorting many findings does

@@ -21,10 +21,12 @@ public enum PackTester {
 
     /// Runs every example of every rule. Rules are judged as of `asOf`, or as of their
     /// `effective` date when that is later, so examples test the rule's logic, not the calendar.
-    public static func run(_ packs: [PolicyPack], asOf: ISODate) -> [Result] {
+    /// With `only`, runs the examples of that rule alone, still judged with its whole pack (a
+    /// record rule such as REC-DUPLICATE depends on the pack's other record rules).
+    public static func run(_ packs: [PolicyPack], asOf: ISODate, only: String? = nil) -> [Result] {
         var results: [Result] = []
         for pack in packs {
-            for rule in pack.rules {
+            for rule in pack.rules where only == nil || rule.id == only {
                 for kind in [Result.Kind.pass, .fail] {
                     let examples = kind == .pass ? rule.examples.pass : rule.examples.fail
                     if examples.isEmpty {
@@ -46,8 +48,19 @@ public enum PackTester {
         var judged = rule.effective.map { max($0.lowerBound, asOf) } ?? asOf
         // An example may fix its own as-of date (`$as_of`), to show a transitional provision.
         if let date = try? example["$as_of"]?.date() { judged = date.lowerBound }
-        let subject = subject(for: example, rule: rule, asOf: judged)
-        let (status, finding) = Engine.evaluate(rule, on: subject, includeAll: true)
+        let status: FindingStatus
+        let finding: Finding?
+        if rule.scope == .record {
+            switch RecordExamples.status(of: rule, in: pack, on: example, asOf: ISODate(dayNumber: Int64(judged.dayNumber))) {
+            case .success(let outcome): (status, finding) = outcome
+            case .failure(let problem):
+                return Result(
+                    pack: pack.name, ruleID: rule.id, kind: kind, index: index, location: example.location, ok: false,
+                    problem: "\(kind.rawValue) example \(index) of \(rule.id) cannot be read: \(problem.message)")
+            }
+        } else {
+            (status, finding) = Engine.evaluate(rule, on: subject(for: example, rule: rule, asOf: judged), includeAll: true)
+        }
         let ok = kind == .pass ? [.pass, .notApplicable, .notInForce].contains(status) : status == .fail
         var problem: String?
         if !ok {
@@ -68,7 +81,7 @@ public enum PackTester {
         switch rule.scope {
         case .model: model = model ?? node
         case .dataset: dataset = dataset ?? node
-        case .source: break
+        case .source, .record: break
         }
         let datasets = example["$datasets"]?.sequence ?? dataset.map { [$0] } ?? []
         return Subject(

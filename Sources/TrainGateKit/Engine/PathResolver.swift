@@ -108,6 +108,7 @@ enum PathResolver {
         case .current: return current
         case .model: return context.model.map { Position(node: $0, path: explain ? "$model" : nil) }
         case .dataset: return context.dataset.map { Position(node: $0, path: explain ? "$dataset" : nil) }
+        case .source: return context.source.map { Position(node: $0, path: explain ? "$source" : nil) }
         case .datasets: return nil
         }
     }

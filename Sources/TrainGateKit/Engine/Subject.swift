@@ -26,10 +26,12 @@ public struct Subject: Sendable {
             let context = EvaluationContext(model: model, dataset: dataset.root, datasets: datasets, asOf: asOf)
             subjects.append(Subject(scope: .dataset, id: "dataset:\(dataset.id)", node: dataset.root, path: "", context: context))
             for source in dataset.sources {
+                var sourceContext = context
+                sourceContext.source = source.node
                 subjects.append(
                     Subject(
                         scope: .source, id: "dataset:\(dataset.id)/source:\(source.id)", node: source.node,
-                        path: "sources[\(source.index)]", context: context))
+                        path: "sources[\(source.index)]", context: sourceContext))
             }
         }
         return subjects

@@ -13,6 +13,8 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         case model = "$model"
         case dataset = "$dataset"
         case datasets = "$datasets"
+        /// The manifest source a ledger row belongs to (record rules), or the subject itself (source rules).
+        case source = "$source"
     }
 
     /// One step of a path.

@@ -4,7 +4,7 @@ enum PackParser {
     static let metadataKeys = ["name", "title", "version", "jurisdiction", "sources_as_of", "opt_in", "description"]
     static let ruleKeys = [
         "id", "title", "severity", "scope", "effective", "transitional", "citations", "when", "require",
-        "message", "remediation", "description", "confidence", "examples",
+        "message", "remediation", "description", "confidence", "examples", "builtin", "tolerance", "breakdown",
     ]
     static let citationKeys = ["instrument", "ref", "url"]
     static let exampleKeys = ["pass", "fail"]
@@ -57,18 +57,88 @@ enum PackParser {
         case .failure(let error): throw .invalidTemplate(messageNode.location, reason: error.reason)
         }
         let when: Condition? = try reader.optional("when").map { (n) throws(PolicyError) in try conditions.parse(n) }
+        let scope = try reader.choice("scope", as: RuleScope.self)
+        let builtin: RecordBuiltin? = try reader.optional("builtin") == nil ? nil : reader.choice("builtin", as: RecordBuiltin.self)
+        let require: Condition
+        if let builtin {
+            guard scope == .record else {
+                throw .wrongType(
+                    try reader.required("builtin").location, key: "builtin", expected: "a record rule (scope: record)",
+                    found: "scope: \(scope.rawValue)")
+            }
+            if let node = reader.optional("require") {
+                throw .wrongType(
+                    node.location, key: "require", expected: "no condition: builtin: \(builtin.rawValue) is the check",
+                    found: node.kindDescription)
+            }
+            require = .all([], node.location)
+        } else {
+            require = try conditions.parse(reader.required("require"))
+        }
         var rule = Rule(
             id: id, title: try reader.string("title"), severity: try reader.choice("severity", as: Severity.self),
-            scope: try reader.choice("scope", as: RuleScope.self), effective: try reader.date("effective"),
+            scope: scope, effective: try reader.date("effective"),
             citations: try citations(reader.required("citations")), when: when,
-            require: try conditions.parse(reader.required("require")), message: message,
+            require: require, message: message,
             remediation: try reader.string("remediation"), description: try reader.optionalString("description"),
             confidence: try reader.optional("confidence") == nil ? nil : reader.choice("confidence", as: Confidence.self),
             examples: try examples(reader.optional("examples")), location: node.location, pack: pack)
         if let node = reader.optional("transitional") {
             rule.transitional = try transitions(node, conditions: conditions, effective: rule.effective)
         }
+        rule.builtin = builtin
+        try recordSettings(reader, into: &rule)
         return rule
+    }
+
+    /// A record rule's `tolerance` and `breakdown`, and the check that its conditions read row
+    /// fields with operators and values that suit them; other rules may not have either key.
+    private static func recordSettings(_ reader: PackReader, into rule: inout Rule) throws(PolicyError) {
+        guard rule.scope == .record else {
+            for key in ["tolerance", "breakdown"] {
+                if let node = reader.optional(key) {
+                    throw .wrongType(
+                        node.location, key: key, expected: "a record rule (scope: record)", found: "scope: \(rule.scope.rawValue)")
+                }
+            }
+            return
+        }
+        if !rule.transitional.isEmpty {
+            throw .wrongType(rule.location, key: "transitional", expected: "no transitional provisions in a record rule", found: "a list")
+        }
+        do {
+            for condition in [rule.when, rule.require].compactMap({ $0 }) { try RecordConditionCompiler.validate(condition) }
+        } catch {
+            throw .invalidRecordRule(error.location, reason: error.message)
+        }
+        if let node = reader.optional("tolerance") {
+            let tolerance = try PackReader(node, context: "'tolerance'", allowed: ["max_count", "max_share"])
+            switch (tolerance.optional("max_count")?.value, tolerance.optional("max_share")?.value) {
+            case (.int(let count)?, nil) where count >= 0: rule.tolerance = .maxCount(count)
+            case (nil, .float(let share)?) where share >= 0 && share < 1: rule.tolerance = .maxShare(share)
+            case (nil, .int(0)?): rule.tolerance = .maxShare(0)
+            default:
+                throw .wrongType(
+                    node.location, key: "tolerance", expected: "{max_count: N} (a whole number ≥ 0) or {max_share: S} (0 ≤ S < 1)",
+                    found: ValueText.render(node))
+            }
+        }
+        if let node = reader.optional("breakdown") {
+            guard let items = node.sequence else {
+                throw .wrongType(node.location, key: "breakdown", expected: "a list of row fields", found: node.kindDescription)
+            }
+            for item in items {
+                let name = item.scalar?.text ?? ""
+                guard let field = LedgerField.named(name), field.kind != .sha256, field.kind != .date else {
+                    throw .invalidRecordRule(
+                        item.location,
+                        reason:
+                            "breakdown: '\(name.visibleASCII)' is not a row field to count by (\(LedgerField.allCases.filter { $0.kind != .sha256 && $0.kind != .date }.map(\.name).joined(separator: ", ")))"
+                    )
+                }
+                rule.breakdown.append(field)
+            }
+        }
     }
 
     /// `transitional: [{when: C, effective: D, ref: "Art. 111(3)"}]`: each date later than the

@@ -23,6 +23,9 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidRegex(SourceLocation, pattern: String, reason: String)
     /// A date that is not ISO 8601 `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     case invalidDate(SourceLocation, text: String)
+    /// A record rule whose condition cannot run on ledger rows (an unknown row field, an
+    /// operator or value that does not suit the field).
+    case invalidRecordRule(SourceLocation, reason: String)
     /// A message template with a syntax error.
     case invalidTemplate(SourceLocation, reason: String)
     /// Two rules share an id, in one pack or across packs.
@@ -41,6 +44,7 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAPack(let l, _), .missingKey(let l, _, _), .unknownKey(let l, _, _), .wrongType(let l, _, _, _),
             .invalidValue(let l, _, _, _), .unknownOperator(let l, _, _), .operatorCount(let l, _),
             .invalidPath(let l, _, _), .invalidRegex(let l, _, _), .invalidDate(let l, _), .invalidTemplate(let l, _),
+            .invalidRecordRule(let l, _),
             .duplicateRuleID(_, let l, _), .duplicatePackName(_, let l, _):
             return l
         }
@@ -66,6 +70,7 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPath(_, let path, let reason): return "invalid path '\(path)': \(reason)"
         case .invalidRegex(_, let pattern, let reason): return "invalid regular expression '\(pattern)': \(reason)"
         case .invalidDate(_, let text): return "'\(text)' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        case .invalidRecordRule(_, let reason): return "record rule: \(reason)"
         case .invalidTemplate(_, let reason): return "invalid message template: \(reason)"
         case .duplicateRuleID(let id, _, let first): return "duplicate rule id '\(id)' (first defined at \(first))"
         case .duplicatePackName(let name, _, let first): return "duplicate pack name '\(name)' (first defined at \(first))"

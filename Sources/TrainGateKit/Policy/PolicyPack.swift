@@ -37,6 +37,41 @@ public enum RuleScope: String, Sendable, Codable, CaseIterable {
     case dataset
     /// Once per source of every dataset manifest.
     case source
+    /// Over every row of a source's ledger: one finding per rule and source, with counts.
+    case record
+}
+
+/// The record checks that are not a condition on one row (`builtin:` in a record rule).
+public enum RecordBuiltin: String, Sendable, CaseIterable {
+    /// The row's key matches an entry of a suppression list.
+    case suppressed
+    /// The row fails no record rule but shares its content digest with a row that does.
+    case duplicate
+    /// The ledger contradicts what the manifest declares about the source.
+    case declared
+    /// The row is malformed for the row schema; this stops the check, so the rule never fails.
+    case schema
+}
+
+/// How many failing rows a record rule accepts before it fails (default: none).
+public enum Tolerance: Sendable, Equatable {
+    case maxCount(Int)
+    case maxShare(Double)
+
+    /// Whether `failing` of `total` rows is within the tolerance.
+    public func accepts(_ failing: Int, of total: Int) -> Bool {
+        switch self {
+        case .maxCount(let limit): return failing <= limit
+        case .maxShare(let share): return total > 0 && Double(failing) <= share * Double(total)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .maxCount(let limit): return "at most \(limit) rows"
+        case .maxShare(let share): return "at most \(share * 100) % of rows"
+        }
+    }
 }
 
 /// How well the legal fact behind a rule is established (the catalogue's evidence markers).
@@ -86,6 +121,12 @@ public struct Rule: Sendable {
     public var location: SourceLocation
     /// The name of the pack that holds the rule.
     public var pack: String
+    /// Record rules: a check that is not a condition on one row (`require` is then empty).
+    public var builtin: RecordBuiltin? = nil
+    /// Record rules: how many failing rows are accepted.
+    public var tolerance: Tolerance? = nil
+    /// Record rules: the row fields whose values a finding counts failing rows by.
+    public var breakdown: [LedgerField] = []
 }
 
 /// A transitional provision: subjects for which `when` holds are judged only from `effective`.

@@ -44,12 +44,17 @@ extension CheckReport {
         return parts.joined(separator: ", ")
     }
 
-    /// `1 model, 1 dataset, 2 sources`.
+    /// `1 model, 1 dataset, 2 sources`, and `2 ledgers (4,709 rows)` when ledgers were read.
     public var subjectSummary: String {
-        [(RuleScope.model, "model"), (.dataset, "dataset"), (.source, "source")].map { scope, word in
+        var parts = [(RuleScope.model, "model"), (.dataset, "dataset"), (.source, "source")].map { scope, word in
             let n = subjects[scope] ?? 0
             return "\(n) \(word)\(n == 1 ? "" : "s")"
-        }.joined(separator: ", ")
+        }
+        if !ledgers.isEmpty {
+            let rows = ledgers.reduce(0) { $0 + $1.stats.totals.rows }
+            parts.append("\(ledgers.count) ledger\(ledgers.count == 1 ? "" : "s") (\(rows.grouped) rows)")
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// `eu-copyright 0.2.0, gdpr 0.2.0`.

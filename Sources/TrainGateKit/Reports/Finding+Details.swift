@@ -18,6 +18,10 @@ extension Finding {
             lines.append(("expected", expected))
             lines.append(("found", foundDescription))
         }
+        if let records {
+            for breakdown in records.breakdown { lines.append(("by", "\(breakdown.by): \(breakdown.summary)")) }
+            for sample in records.samples { lines.append(("row", sample.description)) }
+        }
         for citation in citations {
             lines.append(("law", citation.reference + (citation.url.map { " <\($0)>" } ?? "")))
         }
@@ -35,4 +39,9 @@ extension Citation {
 extension Waiver {
     /// `why (approved by whom, expires 2027-01-31)`.
     public var terms: String { "\(justification) (approved by \(approvedBy), expires \(expires))" }
+}
+
+extension RecordSample: CustomStringConvertible {
+    /// `data/ledger.jsonl:12 item evt-000042`.
+    public var description: String { "\(file):\(line) item \(itemID.visibleASCII)" }
 }

@@ -45,9 +45,11 @@ public struct JSONReporter: Reporter {
         let warnings: [Diagnostic]
         let findings: Findings
         let waivers: [WaiverOutcome]
+        /// The aggregates of every ledger read; absent when none was.
+        let ledgers: [LedgerReport]?
 
         enum CodingKeys: String, CodingKey {
-            case schema, tool, verdict, packs, inputs, skipped, summary, warnings, findings, waivers
+            case schema, tool, verdict, packs, inputs, skipped, summary, warnings, findings, waivers, ledgers
             case asOf = "as_of"
             case failOn = "fail_on"
         }
@@ -63,7 +65,8 @@ public struct JSONReporter: Reporter {
                     sourcesAsOf: $0.sourcesAsOf.description, optIn: $0.optIn)
             },
             inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind.rawValue) }, skipped: report.skipped,
-            summary: report.statusCounts, warnings: report.warnings, findings: StreamedArray.placeholder, waivers: report.waivers)
+            summary: report.statusCounts, warnings: report.warnings, findings: StreamedArray.placeholder, waivers: report.waivers,
+            ledgers: report.ledgers.isEmpty ? nil : report.ledgers)
         StreamedArray.write(Self.encode(document), key: "findings", depth: 1, elements: report.findings, to: &sink)
     }
 

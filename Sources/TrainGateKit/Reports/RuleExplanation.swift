@@ -39,6 +39,7 @@ public enum RuleExplanation {
         case .model: return "evaluated once per model card"
         case .dataset: return "evaluated once per dataset manifest"
         case .source: return "evaluated once per source of every dataset manifest"
+        case .record: return "evaluated on every row of a source's ledger; one finding per source, with counts"
         }
     }
 

@@ -19,12 +19,13 @@ extension JSONSchemaExport {
             "count": count,
             "leaf": leaf,
             "path": [
-                "type": "string", "pattern": .string("^(\\$model|\\$dataset|\(keyPattern))(\\.\(keyPattern))*$"),
+                "type": "string", "pattern": .string("^(\\$model|\\$dataset|\\$source|\(keyPattern))(\\.\(keyPattern))*$"),
                 "description": "A field path: dotted keys, optionally starting with $model or $dataset.",
             ],
             "listPath": [
                 "type": "string",
-                "pattern": .string("^(\\$model|\\$dataset|\\$datasets\(fanOut)?|\(keyPattern)\(fanOut)?)(\\.\(keyPattern)\(fanOut)?)*$"),
+                "pattern": .string(
+                    "^(\\$model|\\$dataset|\\$source|\\$datasets\(fanOut)?|\(keyPattern)\(fanOut)?)(\\.\(keyPattern)\(fanOut)?)*$"),
                 "description":
                     "A path to a list, or to many nodes: dotted keys, [*] after a key, optionally starting with $model, $dataset or $datasets[*].",
             ],

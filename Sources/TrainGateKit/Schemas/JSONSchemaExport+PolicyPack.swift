@@ -87,6 +87,13 @@ extension JSONSchemaExport {
     }
 
     static var rule: JSONValue {
+        guard case .object(var schema) = ruleProperties else { return ruleProperties }
+        // A record rule's builtin check stands in for its condition.
+        schema["oneOf"] = [["required": ["require"]], ["required": ["builtin"]]]
+        return .object(schema)
+    }
+
+    static var ruleProperties: JSONValue {
         closedObject(
             [
                 "id": [
@@ -97,7 +104,8 @@ extension JSONSchemaExport {
                 "severity": ["enum": .strings(Severity.allCases.map(\.rawValue)), "description": "How severe a failing finding is."],
                 "scope": [
                     "enum": .strings(RuleScope.allCases.map(\.rawValue)),
-                    "description": "What the rule is evaluated against: once per model card, per dataset manifest, or per source.",
+                    "description":
+                        "What the rule is evaluated against: once per model card, per dataset manifest, per source, or on every row of a source's ledger (record).",
                 ],
                 "effective": reference(
                     "date", "The date the rule applies from; before it the rule is reported as not in force.", nullable: true),
@@ -127,7 +135,28 @@ extension JSONSchemaExport {
                 "remediation": text("How to fix a failing finding."),
                 "description": text("What the rule checks and why, in words (traingate explain shows it).", nullable: true),
                 "examples": reference("examples", "Subjects the rule must pass and fail; traingate packs test runs them.", nullable: true),
-            ], required: ["id", "title", "severity", "scope", "citations", "require", "message", "remediation"],
+                "builtin": [
+                    "enum": .strings(RecordBuiltin.allCases.map(\.rawValue)),
+                    "description":
+                        "Record rules: a check that is not a condition on one row, instead of require: suppressed (suppression lists), duplicate (copies of failing rows), declared (the ledger contradicts the manifest), schema (malformed rows stop the check).",
+                ],
+                "tolerance": [
+                    "type": "object", "additionalProperties": false,
+                    "oneOf": [["required": ["max_count"]], ["required": ["max_share"]]],
+                    "properties": [
+                        "max_count": ["type": "integer", "minimum": 0, "description": "At most this many failing rows pass."],
+                        "max_share": [
+                            "type": "number", "minimum": 0, "maximum": 1, "description": "At most this share of rows may fail (below 1).",
+                        ],
+                    ],
+                    "description": "Record rules: how many failing rows are accepted before the rule fails (default none).",
+                ],
+                "breakdown": [
+                    "type": "array",
+                    "items": ["enum": .strings(LedgerField.allCases.filter { $0.kind != .sha256 && $0.kind != .date }.map(\.name))],
+                    "description": "Record rules: the row fields a finding counts its failing rows by.",
+                ],
+            ], required: ["id", "title", "severity", "scope", "citations", "message", "remediation"],
             description: "One rule.")
     }
 }

@@ -1,0 +1,523 @@
+import Foundation
+
+/// A failing row shown in a finding.
+public struct RecordSample: Sendable, Equatable, Codable {
+    public var file: String
+    public var line: Int
+    public var itemID: String
+
+    enum CodingKeys: String, CodingKey {
+        case file, line
+        case itemID = "item_id"
+    }
+}
+
+/// What one ledger is read for: the row rules that apply to its source (their cross-document
+/// parts already decided), the suppression lists, and the source's id.
+struct LedgerPlan: @unchecked Sendable {
+    struct RowRule {
+        var when: RecordCondition?
+        var require: RecordCondition
+        var breakdown: [LedgerField]
+    }
+
+    var rules: [RowRule]
+    var lists: [SuppressionList]
+    var asOfDay: Int64
+    var sourceID: String
+    var format: RowReader.Format
+
+    /// Tally slots: one per row rule, then suppressed rows, rows of another source, and rows with
+    /// an opt-out and no licence (for REC-DECLARED, whichever rules run).
+    var suppressedSlot: Int { rules.count }
+    var foreignSlot: Int { rules.count + 1 }
+    var optedOutSlot: Int { rules.count + 2 }
+    var slotCount: Int { rules.count + 3 }
+}
+
+/// Failing rows of one rule (or check) in one ledger.
+struct Tally: Sendable {
+    var failing = 0
+    var samples: [RecordSample] = []
+    /// Field name → value → failing rows.
+    var breakdown: [String: [String: Int]] = [:]
+}
+
+/// One row in the duplicate index: 24 bytes — the first half of its content digest, and its
+/// ledger, line and whether it failed a row rule, packed.
+struct IndexEntry {
+    var prefix: DigestPrefix
+    var packed: UInt64
+
+    init(prefix: DigestPrefix, ledger: Int, line: Int, failed: Bool) {
+        self.prefix = prefix
+        packed = UInt64(ledger) << 44 | UInt64(line) << 1 | (failed ? 1 : 0)
+    }
+
+    var failed: Bool { packed & 1 != 0 }
+    var line: Int { Int((packed >> 1) & (1 << 43 - 1)) }
+    var ledger: Int { Int(packed >> 44) }
+}
+
+/// What reading one ledger found.
+struct LedgerScanResult: Sendable {
+    var rows = 0
+    var fileBytes = 0
+    var slots: [Tally]
+    var stats: LedgerStats
+    /// Unknown fields, each with the first line it is on.
+    var unknownFields: [(name: String, line: Int)]
+    var index: [IndexEntry]
+    /// The CSV header, for fetching sample rows again.
+    var header: RowReader.CSVHeader?
+
+    /// The slots after the row rules' (see `LedgerPlan`).
+    var suppressed: Tally { slots[slots.count - 3] }
+    var foreign: Tally { slots[slots.count - 2] }
+    var optedOut: Tally { slots[slots.count - 1] }
+}
+
+/// Reads a ledger once, on every core: blocks of whole lines are parsed and judged in parallel,
+/// and their results merged in file order, so counts, samples and errors are the same whatever
+/// the number of threads. Memory holds a few blocks, the duplicate index (24 bytes a row) and the
+/// distinct domains.
+enum LedgerScanner {
+    static let sampleLimit = 10
+
+    /// Reads the ledger at `path` (reported as `file`) under `plan`; `ordinal` numbers the ledger in
+    /// the duplicate index. Throws the first malformed row (by position), or a file problem.
+    static func scan(path: String, file: String, plan: LedgerPlan, ordinal: Int, expectedSHA256: String?, threads: Int? = nil)
+        throws(LedgerError) -> LedgerScanResult
+    {
+        let input: LedgerInput
+        do {
+            input = try LedgerInput(path: path)
+        } catch {
+            throw LedgerError(file: file, line: nil, column: nil, message: "ledger \(error.message)")
+        }
+        var merger = Merger(plan: plan, file: file, ordinal: ordinal)
+        do {
+            // The CSV header is the first line.
+            var first = try input.nextBlock()
+            if plan.format == .csv, let block = first {
+                let headerEnd =
+                    memchr(block.bytes.baseAddress!, 0x0A, block.count).map {
+                        UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - UnsafePointer(block.bytes.baseAddress!)
+                    } ?? block.count
+                var line = UnsafeBufferPointer(rebasing: block.lines[0..<headerEnd])
+                if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+                do {
+                    let (header, unknown) = try RowReader.header(line)
+                    merger.header = header
+                    for name in unknown { merger.unknown[name] = 1 }
+                } catch {
+                    block.release()
+                    throw LedgerError(file: file, line: 1, column: error.column, message: "CSV header: \(error.message)")
+                }
+                // The rows start after the header line.
+                let rest = min(headerEnd + 1, block.count)
+                memmove(block.bytes.baseAddress!, block.bytes.baseAddress! + rest, block.count - rest)
+                first = LedgerInput.Block(index: 0, bytes: block.bytes, count: block.count - rest)
+                merger.lineBase = 1
+            }
+            guard let firstBlock = first else {
+                throw LedgerError(file: file, line: nil, column: nil, message: "the ledger is empty: it holds no rows")
+            }
+            let second = try input.nextBlock()
+            if second == nil {
+                // One block: read it here, without threads.
+                var worker = Worker(plan: plan, header: merger.header)
+                let outcome = worker.process(firstBlock)
+                firstBlock.release()
+                try merger.merge(outcome)
+                merger.absorb(worker)
+            } else {
+                try runParallel(input: input, first: firstBlock, second: second!, plan: plan, merger: &merger, threads: threads)
+            }
+        } catch let error as LedgerError {
+            throw error
+        } catch let failure as LedgerInput.Failure {
+            throw LedgerError(file: file, line: nil, column: nil, message: failure.message)
+        } catch {
+            throw LedgerError(file: file, line: nil, column: nil, message: "\(error)")
+        }
+        if merger.rows == 0 { throw LedgerError(file: file, line: nil, column: nil, message: "the ledger is empty: it holds no rows") }
+        if let expectedSHA256, input.digest() != expectedSHA256.lowercased() {
+            throw LedgerError(
+                file: file, line: nil, column: nil,
+                message: "SHA-256 mismatch: the manifest says \(expectedSHA256), the file has \(input.digest())")
+        }
+        var result = merger.result()
+        result.fileBytes = input.bytesRead
+        return result
+    }
+
+    /// Judges rows given in memory (line n is `rows[n-1]`), as `scan` judges a file's.
+    static func scan(rows: [LedgerRow], file: String, plan: LedgerPlan, ordinal: Int) throws(LedgerError) -> LedgerScanResult {
+        var worker = Worker(plan: plan, header: nil)
+        var outcome = Worker.Outcome(index: 0, samples: Array(repeating: [], count: plan.slotCount))
+        for (number, row) in rows.enumerated() {
+            worker.row = row
+            do throws(RowProblem) {
+                try LedgerRow.derive(&worker.row)
+            } catch {
+                outcome.error = (number, error)
+                break
+            }
+            outcome.rows += 1
+            worker.judge(number, &outcome)
+        }
+        outcome.lines = rows.count
+        var merger = Merger(plan: plan, file: file, ordinal: ordinal)
+        try merger.merge(outcome)
+        merger.absorb(worker)
+        return merger.result()
+    }
+
+    private static func runParallel(
+        input: LedgerInput, first: LedgerInput.Block, second: LedgerInput.Block, plan: LedgerPlan, merger: inout Merger, threads: Int?
+    ) throws {
+        let workerCount = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let pipeline = Pipeline(limit: workerCount * 2)
+        let header = merger.header
+        let workers = (0..<workerCount).map { _ in WorkerBox(Worker(plan: plan, header: header)) }
+        for box in workers {
+            let thread = Thread {
+                while let block = pipeline.take() {
+                    let outcome = box.worker.process(block)
+                    block.release()
+                    pipeline.finish(block.index, outcome)
+                }
+                pipeline.workerDone()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        var failure: Error?
+        var nextToMerge = 0
+        func mergeReady() throws {
+            for outcome in pipeline.takeReady(from: &nextToMerge) { try merger.merge(outcome) }
+        }
+        do {
+            pipeline.put(first)
+            pipeline.put(second)
+            while let block = try input.nextBlock() {
+                pipeline.put(block)
+                try mergeReady()
+            }
+        } catch {
+            failure = error
+        }
+        pipeline.close()
+        pipeline.waitForWorkers(workerCount)
+        if failure == nil {
+            do { try mergeReady() } catch { failure = error }
+        }
+        pipeline.drain()
+        if let failure { throw failure }
+        for box in workers { merger.absorb(box.worker) }
+    }
+}
+
+/// A worker's reader and its order-independent totals.
+struct Worker {
+    let plan: LedgerPlan
+    var reader: RowReader
+    var row = LedgerRow()
+    var counts: [Int]
+    var breakdowns: [[String: [String: Int]]]
+    var stats = StatsAccumulator()
+
+    init(plan: LedgerPlan, header: RowReader.CSVHeader?) {
+        self.plan = plan
+        reader = RowReader(format: plan.format, header: header)
+        counts = [Int](repeating: 0, count: plan.slotCount)
+        breakdowns = [[String: [String: Int]]](repeating: [:], count: plan.slotCount)
+    }
+
+    /// What a block holds that depends on its position: its lines, samples, first error, index.
+    struct Outcome {
+        var index: Int
+        var lines = 0
+        var rows = 0
+        var samples: [[(line: Int, item: String)]]
+        var error: (line: Int, problem: RowProblem)?
+        var entries: [(prefix: DigestPrefix, line: Int, failed: Bool)] = []
+        var unknown: [String: Int] = [:]
+    }
+
+    mutating func process(_ block: LedgerInput.Block) -> Outcome {
+        var outcome = Outcome(index: block.index, samples: Array(repeating: [], count: plan.slotCount))
+        outcome.entries.reserveCapacity(block.count / 200)
+        reader.unknown.removeAll(keepingCapacity: true)
+        outcome.lines = LedgerInput.forEachLine(in: block.lines) { line, number in
+            if LedgerValues.trimmed(line).isEmpty { return true }
+            do throws(RowProblem) {
+                try reader.read(line, into: &row, lineNumber: number)
+                try LedgerRow.derive(&row)
+            } catch {
+                outcome.error = (number, error)
+                return false
+            }
+            outcome.rows += 1
+            judge(number, &outcome)
+            return true
+        }
+        outcome.unknown = reader.unknown
+        return outcome
+    }
+
+    mutating func judge(_ number: Int, _ outcome: inout Outcome) {
+        var failed = false
+        for (slot, rule) in plan.rules.enumerated() {
+            if let when = rule.when, when.evaluate(row, asOfDay: plan.asOfDay) != .pass { continue }
+            guard rule.require.evaluate(row, asOfDay: plan.asOfDay) != .pass else { continue }
+            failed = true
+            count(slot, number, &outcome)
+            for field in rule.breakdown { breakdown(slot, field) }
+        }
+        var suppressed = false
+        for list in plan.lists where list.matches(row) {
+            if !suppressed { count(plan.suppressedSlot, number, &outcome) }
+            suppressed = true
+            breakdowns[plan.suppressedSlot]["kind", default: [:]][list.kind.rawValue, default: 0] += 1
+        }
+        failed = failed || suppressed
+        let foreign = row.withBytes(.sourceID) { bytes in !LedgerValues.equals(bytes, plan.sourceID) }
+        if foreign {
+            count(plan.foreignSlot, number, &outcome)
+            breakdown(plan.foreignSlot, .sourceID)
+        }
+        if row[number: .optouts] != 0 && !row.has(.licenseAgreementID) {
+            count(plan.optedOutSlot, number, &outcome)
+            breakdown(plan.optedOutSlot, .optouts)
+        }
+        outcome.entries.append((row.digest.prefix, number, failed))
+        stats.add(row)
+    }
+
+    private mutating func count(_ slot: Int, _ number: Int, _ outcome: inout Outcome) {
+        counts[slot] += 1
+        if outcome.samples[slot].count < LedgerScanner.sampleLimit {
+            outcome.samples[slot].append((number, row.string(.itemID) ?? ""))
+        }
+    }
+
+    private mutating func breakdown(_ slot: Int, _ field: LedgerField) {
+        for value in row.breakdownValues(field) { breakdowns[slot][field.name, default: [:]][value, default: 0] += 1 }
+    }
+}
+
+/// A worker shared with its thread; each is used by one thread at a time.
+private final class WorkerBox: @unchecked Sendable {
+    var worker: Worker
+    init(_ worker: Worker) { self.worker = worker }
+}
+
+/// Merges block outcomes in file order.
+struct Merger {
+    let plan: LedgerPlan
+    let file: String
+    let ordinal: Int
+    var header: RowReader.CSVHeader?
+    var lineBase = 0
+    var rows = 0
+    var samples: [[RecordSample]]
+    var entries: [IndexEntry] = []
+    var unknown: [String: Int] = [:]
+    var counts: [Int]
+    var breakdowns: [[String: [String: Int]]]
+    var stats = LedgerStats()
+
+    init(plan: LedgerPlan, file: String, ordinal: Int) {
+        self.plan = plan
+        self.file = file
+        self.ordinal = ordinal
+        samples = Array(repeating: [], count: plan.slotCount)
+        counts = Array(repeating: 0, count: plan.slotCount)
+        breakdowns = Array(repeating: [:], count: plan.slotCount)
+    }
+
+    mutating func merge(_ outcome: Worker.Outcome) throws(LedgerError) {
+        if let (line, problem) = outcome.error {
+            throw LedgerError(file: file, line: lineBase + line + 1, column: problem.column, message: problem.message)
+        }
+        for (slot, found) in outcome.samples.enumerated() {
+            for sample in found where samples[slot].count < LedgerScanner.sampleLimit {
+                samples[slot].append(RecordSample(file: file, line: lineBase + sample.line + 1, itemID: sample.item))
+            }
+        }
+        entries.reserveCapacity(entries.count + outcome.entries.count)
+        for entry in outcome.entries {
+            entries.append(IndexEntry(prefix: entry.prefix, ledger: ordinal, line: lineBase + entry.line + 1, failed: entry.failed))
+        }
+        for (name, line) in outcome.unknown where unknown[name] == nil { unknown[name] = lineBase + line + 1 }
+        rows += outcome.rows
+        lineBase += outcome.lines
+    }
+
+    /// Adds a worker's totals (after every block is merged).
+    mutating func absorb(_ worker: Worker) {
+        for slot in 0..<counts.count {
+            counts[slot] += worker.counts[slot]
+            for (field, values) in worker.breakdowns[slot] {
+                breakdowns[slot][field, default: [:]].merge(values, uniquingKeysWith: +)
+            }
+        }
+        stats.merge(worker.stats.stats())
+    }
+
+    func result() -> LedgerScanResult {
+        let slots = (0..<counts.count).map { Tally(failing: counts[$0], samples: samples[$0], breakdown: breakdowns[$0]) }
+        return LedgerScanResult(
+            rows: rows, slots: slots, stats: stats,
+            unknownFields: unknown.map { ($0.key, $0.value) }.sorted { $0.line != $1.line ? $0.line < $1.line : $0.name < $1.name },
+            index: entries, header: header)
+    }
+}
+
+/// Blocks in, outcomes out, with a bound on blocks in flight.
+private final class Pipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [LedgerInput.Block] = []
+    private var ready: [Int: Worker.Outcome] = [:]
+    private var inFlight = 0
+    private var closed = false
+    private var workersDone = 0
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func put(_ block: LedgerInput.Block) {
+        condition.lock()
+        while inFlight >= limit { condition.wait() }
+        queue.append(block)
+        inFlight += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() -> LedgerInput.Block? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !closed { condition.wait() }
+        return queue.isEmpty ? nil : queue.removeFirst()
+    }
+
+    func finish(_ index: Int, _ outcome: Worker.Outcome) {
+        condition.lock()
+        ready[index] = outcome
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The outcomes ready in order from `next`, which advances; each frees a slot in flight.
+    func takeReady(from next: inout Int) -> [Worker.Outcome] {
+        condition.lock()
+        defer { condition.unlock() }
+        var result: [Worker.Outcome] = []
+        while let outcome = ready.removeValue(forKey: next) {
+            result.append(outcome)
+            next += 1
+            inFlight -= 1
+        }
+        if !result.isEmpty { condition.broadcast() }
+        return result
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func workerDone() {
+        condition.lock()
+        workersDone += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitForWorkers(_ count: Int) {
+        condition.lock()
+        while workersDone < count { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Frees blocks never taken (after a failure).
+    func drain() {
+        condition.lock()
+        for block in queue { block.release() }
+        queue.removeAll()
+        condition.unlock()
+    }
+}
+
+extension LedgerRow {
+    /// Fills the derived fields: `domain` from `url` when absent (and lower-cased), and `optouts`.
+    static func derive(_ row: inout LedgerRow) throws(RowProblem) {
+        if row.has(.url) {
+            let valid = row.withBytes(.url) { url in
+                LedgerValues.startsWithCaseless(url, "https://") || LedgerValues.startsWithCaseless(url, "http://")
+            }
+            guard valid else {
+                let url = row.string(.url) ?? ""
+                throw RowProblem(column: nil, message: "url: '\(String(url.prefix(80)).visibleASCII)' is not an absolute http or https URL")
+            }
+            if !row.has(.domain) {
+                guard let domain = row.withBytes(.url, { PublicSuffixList.domain(ofURL: $0) }) else {
+                    let url = row.string(.url) ?? ""
+                    throw RowProblem(
+                        column: nil, message: "url: '\(String(url.prefix(80)).visibleASCII)' has no host to take a domain from")
+                }
+                var text = domain
+                text.withUTF8 { row.setText(.domain, $0) }
+                row.derivedDomain = true
+            }
+        }
+        if row.has(.domain) {
+            for index in row.starts[LedgerField.domain.rawValue]..<row.ends[LedgerField.domain.rawValue]
+            where row.text[index] >= 0x41 && row.text[index] <= 0x5A {
+                row.text[index] |= 0x20
+            }
+        }
+        var bits = row.has(.optoutSignals) ? row[number: .optoutSignals] : 0
+        if row.has(.robotsTxt) {
+            let robots = LedgerVocabulary.robotsTxt[Int(row[number: .robotsTxt])]
+            if robots == "disallowed" || robots == "unreachable" { bits |= 1 << Int64(LedgerVocabulary.Signal.robotsTxt.rawValue) }
+        }
+        if row.has(.tdmReservation) && row[number: .tdmReservation] == 1 { bits |= 1 << Int64(LedgerVocabulary.Signal.tdmrep.rawValue) }
+        if row.has(.contentUsage) && row.withBytes(.contentUsage, { LedgerValues.aiPreferenceDisallowsTraining($0) }) {
+            bits |= 1 << Int64(LedgerVocabulary.Signal.aipref.rawValue)
+        }
+        row.setNumber(.optouts, bits)
+    }
+
+    /// The values a breakdown counts the row under (several for a list of signals).
+    func breakdownValues(_ field: LedgerField) -> [String] {
+        guard has(field) else { return ["(not declared)"] }
+        switch field.kind {
+        case .vocabulary(let words): return [words[Int(self[number: field])]]
+        case .boolean: return [self[number: field] == 1 ? "true" : "false"]
+        case .count: return [String(self[number: field])]
+        case .signals:
+            let bits = self[number: field]
+            let names = LedgerVocabulary.signals.enumerated().filter { bits & (1 << Int64($0.offset)) != 0 }.map(\.element)
+            return names.isEmpty ? ["(none)"] : names
+        case .text: return [string(field) ?? ""]
+        case .sha256: return [digest.hex]
+        case .date: return [ISODate(dayNumber: self[number: field]).description]
+        }
+    }
+}
+
+extension LedgerValues {
+    static func startsWithCaseless(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count > count else { return false }
+        let other = word.utf8Start
+        for index in 0..<count where bytes[index] | 0x20 != other[index] | 0x20 { return false }
+        return true
+    }
+}

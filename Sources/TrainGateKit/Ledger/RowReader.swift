@@ -1,0 +1,453 @@
+/// Reads the rows of one ledger file: a flat JSON object per line (JSONL), or a CSV line under
+/// the file's header. A byte scanner, not a general JSON decoder: a row is one flat object, so
+/// only strings, whole numbers, booleans, null and (for `optout_signals`) a list of strings are
+/// values; anything else names the field and stops the check. Unknown fields are remembered for
+/// one warning per file. One reader per worker thread; it allocates nothing per row.
+struct RowReader {
+    enum Format: Sendable { case jsonl, csv }
+
+    /// The CSV header's columns: the field each column holds, or nil for an unknown column.
+    struct CSVHeader: Sendable {
+        var columns: [LedgerField?]
+    }
+
+    let format: Format
+    let header: CSVHeader?
+    /// Whether item_id, source_id and content_sha256 are required (rows; not suppression lists).
+    var requireCore = true
+    /// Unknown field names met, with the first line (block-relative) each was met on.
+    var unknown: [String: Int] = [:]
+    private var scratch: [UInt8] = []
+    private var seen: UInt32 = 0
+
+    init(format: Format, header: CSVHeader?) {
+        self.format = format
+        self.header = header
+        scratch.reserveCapacity(256)
+    }
+
+    /// Reads `line` (without its line break) into `row`; `lineNumber` is only for unknown fields.
+    mutating func read(_ line: UnsafeBufferPointer<UInt8>, into row: inout LedgerRow, lineNumber: Int) throws(RowProblem) {
+        row.reset()
+        switch format {
+        case .jsonl: try readJSON(line, into: &row, lineNumber: lineNumber)
+        case .csv: try readCSV(line, into: &row)
+        }
+        for field in LedgerField.required where requireCore && !row.has(field) {
+            throw RowProblem(column: nil, message: "required field \(field.name) is missing")
+        }
+        if let column = firstInvalidUTF8(row) {
+            throw RowProblem(column: column, message: "a value is not valid UTF-8")
+        }
+    }
+
+    private func firstInvalidUTF8(_ row: LedgerRow) -> Int? {
+        row.text.withUnsafeBufferPointer { buffer in
+            guard buffer.contains(where: { $0 >= 0x80 }) else { return nil }
+            return UTF8Validation.firstInvalidByte(in: buffer).map { _ in 1 }
+        }
+    }
+
+    // MARK: JSONL
+
+    private mutating func readJSON(_ line: UnsafeBufferPointer<UInt8>, into row: inout LedgerRow, lineNumber: Int) throws(RowProblem) {
+        var index = skipBlanks(line, 0)
+        guard index < line.count, line[index] == UInt8(ascii: "{") else {
+            throw RowProblem(column: index + 1, message: "a row must be a JSON object ({…}) on one line")
+        }
+        index = skipBlanks(line, index + 1)
+        seen = 0
+        if index < line.count, line[index] == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                guard index < line.count, line[index] == UInt8(ascii: "\"") else {
+                    throw RowProblem(column: index + 1, message: "expected a field name in double quotes")
+                }
+                let keyColumn = index + 1
+                index = try readString(line, index, into: &scratch)
+                let field = scratch.withUnsafeBufferPointer { key in LedgerRow.storedField(named: key) }
+                index = skipBlanks(line, index)
+                guard index < line.count, line[index] == UInt8(ascii: ":") else {
+                    throw RowProblem(column: index + 1, message: "expected ':' after a field name")
+                }
+                index = skipBlanks(line, index + 1)
+                if let field {
+                    let bit: UInt32 = 1 << UInt32(field.rawValue)
+                    if seen & bit != 0 {
+                        throw RowProblem(column: keyColumn, message: "field \(field.name) appears twice in the row")
+                    }
+                    seen |= bit
+                    index = try readValue(line, index, field: field, into: &row)
+                } else {
+                    let name = String(decoding: scratch, as: UTF8.self)
+                    if unknown[name] == nil { unknown[name] = lineNumber }
+                    index = try skipValue(line, index, depth: 0)
+                }
+                index = skipBlanks(line, index)
+                guard index < line.count else { throw RowProblem(column: index + 1, message: "the row ends before its closing '}'") }
+                if line[index] == UInt8(ascii: ",") {
+                    index = skipBlanks(line, index + 1)
+                    continue
+                }
+                guard line[index] == UInt8(ascii: "}") else {
+                    throw RowProblem(column: index + 1, message: "expected ',' or '}' after a value")
+                }
+                index += 1
+                break
+            }
+        }
+        index = skipBlanks(line, index)
+        guard index == line.count else { throw RowProblem(column: index + 1, message: "unexpected text after the row's closing '}'") }
+    }
+
+    private mutating func readValue(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, field: LedgerField, into row: inout LedgerRow)
+        throws(RowProblem) -> Int
+    {
+        let column = start + 1
+        guard start < line.count else { throw RowProblem(column: column, message: "\(field.name) has no value") }
+        let first = line[start]
+        if first == UInt8(ascii: "n") {
+            guard matchesWord(line, start, "null") else { throw badValue(field, column) }
+            return start + 4
+        }
+        switch field.kind {
+        case .text, .sha256, .date, .vocabulary:
+            guard first == UInt8(ascii: "\"") else { throw typeMismatch(field, first, column) }
+            let end = try readString(line, start, into: &scratch)
+            try scratch.withUnsafeBufferPointer { value throws(RowProblem) in
+                try LedgerValues.store(value, as: field, in: &row, column: column)
+            }
+            return end
+        case .count:
+            var end = start
+            while end < line.count, isNumberByte(line[end]) { end += 1 }
+            guard end > start else { throw typeMismatch(field, first, column) }
+            let digits = UnsafeBufferPointer(rebasing: line[start..<end])
+            guard let value = LedgerValues.count(digits) else { throw LedgerValues.wrong(field, digits, column) }
+            row.setNumber(field, value)
+            return end
+        case .boolean:
+            if matchesWord(line, start, "true") {
+                row.setNumber(field, 1)
+                return start + 4
+            }
+            if matchesWord(line, start, "false") {
+                row.setNumber(field, 0)
+                return start + 5
+            }
+            // TDMRep writes 1 and 0.
+            if first == UInt8(ascii: "1") || first == UInt8(ascii: "0"), start + 1 == line.count || !isNumberByte(line[start + 1]) {
+                row.setNumber(field, first == UInt8(ascii: "1") ? 1 : 0)
+                return start + 1
+            }
+            throw typeMismatch(field, first, column)
+        case .signals:
+            guard first == UInt8(ascii: "[") else { throw typeMismatch(field, first, column) }
+            var bits: Int64 = 0
+            var index = skipBlanks(line, start + 1)
+            if index < line.count, line[index] == UInt8(ascii: "]") {
+                row.setNumber(field, 0)
+                return index + 1
+            }
+            while true {
+                guard index < line.count, line[index] == UInt8(ascii: "\"") else {
+                    throw RowProblem(column: index + 1, message: "\(field.name) must be a list of strings")
+                }
+                let itemColumn = index + 1
+                index = try readString(line, index, into: &scratch)
+                bits |= try scratch.withUnsafeBufferPointer { name throws(RowProblem) in
+                    try LedgerValues.signal(name, field: field, column: itemColumn)
+                }
+                index = skipBlanks(line, index)
+                guard index < line.count else { throw RowProblem(column: index + 1, message: "\(field.name): the list is not closed") }
+                if line[index] == UInt8(ascii: ",") {
+                    index = skipBlanks(line, index + 1)
+                    continue
+                }
+                guard line[index] == UInt8(ascii: "]") else {
+                    throw RowProblem(column: index + 1, message: "\(field.name): expected ',' or ']' in the list")
+                }
+                row.setNumber(field, bits)
+                return index + 1
+            }
+        }
+    }
+
+    private func typeMismatch(_ field: LedgerField, _ first: UInt8, _ column: Int) -> RowProblem {
+        let found: String
+        switch first {
+        case UInt8(ascii: "\""): found = "a string"
+        case UInt8(ascii: "{"): found = "an object"
+        case UInt8(ascii: "["): found = "a list"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): found = "a boolean"
+        case UInt8(ascii: "-"), 0x30...0x39: found = "a number"
+        default: found = "'\(String(decoding: [first], as: UTF8.self).visibleASCII)'"
+        }
+        return RowProblem(column: column, message: "\(field.name) must be \(field.expectation), not \(found)")
+    }
+
+    private func badValue(_ field: LedgerField, _ column: Int) -> RowProblem {
+        RowProblem(column: column, message: "\(field.name) has a value that is not JSON")
+    }
+
+    /// Reads a JSON string starting at its opening quote into `out` (unescaped); returns the index
+    /// after the closing quote.
+    private func readString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, into out: inout [UInt8]) throws(RowProblem) -> Int {
+        out.removeAll(keepingCapacity: true)
+        var index = start + 1
+        var runStart = index
+        while index < line.count {
+            let byte = line[index]
+            if byte == UInt8(ascii: "\"") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: line[runStart..<index]))
+                return index + 1
+            }
+            if byte < 0x20 { throw RowProblem(column: index + 1, message: "a control character inside a string must be escaped") }
+            if byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: line[runStart..<index]))
+                index = try unescape(line, index, into: &out)
+                runStart = index
+                continue
+            }
+            index += 1
+        }
+        throw RowProblem(column: start + 1, message: "a string is not closed on its line")
+    }
+
+    private func unescape(_ line: UnsafeBufferPointer<UInt8>, _ backslash: Int, into out: inout [UInt8]) throws(RowProblem) -> Int {
+        guard backslash + 1 < line.count else { throw RowProblem(column: backslash + 1, message: "a string ends inside an escape") }
+        switch line[backslash + 1] {
+        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+            guard var scalar = hex4(line, backslash + 2) else {
+                throw RowProblem(column: backslash + 1, message: "\\u must be followed by four hexadecimal digits")
+            }
+            var end = backslash + 6
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard end + 1 < line.count, line[end] == UInt8(ascii: "\\"), line[end + 1] == UInt8(ascii: "u"),
+                    let low = hex4(line, end + 2), (0xDC00...0xDFFF).contains(low)
+                else { throw RowProblem(column: backslash + 1, message: "an unpaired UTF-16 surrogate escape") }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                end += 6
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw RowProblem(column: backslash + 1, message: "an unpaired UTF-16 surrogate escape")
+            }
+            out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+            return end
+        default:
+            throw RowProblem(column: backslash + 1, message: "an invalid escape in a string")
+        }
+        return backslash + 2
+    }
+
+    private func hex4(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt32? {
+        guard start + 4 <= line.count else { return nil }
+        var value: UInt32 = 0
+        for index in start..<start + 4 {
+            let byte = line[index]
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// Skips any JSON value (an unknown field's), checking it is well-formed; nesting is bounded.
+    private mutating func skipValue(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, depth: Int) throws(RowProblem) -> Int {
+        guard depth < 64 else { throw RowProblem(column: start + 1, message: "a value nests more than 64 levels deep") }
+        guard start < line.count else { throw RowProblem(column: start + 1, message: "a field has no value") }
+        let first = line[start]
+        switch first {
+        case UInt8(ascii: "\""):
+            return try readString(line, start, into: &scratch)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = first == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            var index = skipBlanks(line, start + 1)
+            if index < line.count, line[index] == close { return index + 1 }
+            while true {
+                if first == UInt8(ascii: "{") {
+                    guard index < line.count, line[index] == UInt8(ascii: "\"") else {
+                        throw RowProblem(column: index + 1, message: "expected a key in double quotes")
+                    }
+                    index = skipBlanks(line, try readString(line, index, into: &scratch))
+                    guard index < line.count, line[index] == UInt8(ascii: ":") else {
+                        throw RowProblem(column: index + 1, message: "expected ':' after a key")
+                    }
+                    index = skipBlanks(line, index + 1)
+                }
+                index = skipBlanks(line, try skipValue(line, index, depth: depth + 1))
+                guard index < line.count else { throw RowProblem(column: index + 1, message: "a value is not closed on its line") }
+                if line[index] == UInt8(ascii: ",") {
+                    index = skipBlanks(line, index + 1)
+                    continue
+                }
+                guard line[index] == close else { throw RowProblem(column: index + 1, message: "expected ',' or a closing bracket") }
+                return index + 1
+            }
+        case UInt8(ascii: "t"):
+            guard matchesWord(line, start, "true") else { break }
+            return start + 4
+        case UInt8(ascii: "f"):
+            guard matchesWord(line, start, "false") else { break }
+            return start + 5
+        case UInt8(ascii: "n"):
+            guard matchesWord(line, start, "null") else { break }
+            return start + 4
+        case UInt8(ascii: "-"), 0x30...0x39:
+            var end = start
+            while end < line.count, isNumberByte(line[end]) || "+-.eE".utf8.contains(line[end]) { end += 1 }
+            return end
+        default: break
+        }
+        throw RowProblem(column: start + 1, message: "a value that is not JSON")
+    }
+
+    private func isNumberByte(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+            || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+")
+    }
+
+    private func matchesWord(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard start + count <= line.count else { return false }
+        return LedgerValues.equals(UnsafeBufferPointer(rebasing: line[start..<start + count]), word)
+    }
+
+    private func skipBlanks(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var index = start
+        while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+        return index
+    }
+
+    // MARK: CSV
+
+    /// Splits a CSV line into cells (RFC 4180: `"…"` quotes, `""` inside them); `body` gets each
+    /// cell's unquoted bytes and 1-based column. A quoted cell cannot span lines.
+    static func cells(
+        _ line: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
+        _ body: (Int, UnsafeBufferPointer<UInt8>, Int) throws(RowProblem) -> Void
+    ) throws(RowProblem) {
+        var index = 0
+        var cell = 0
+        while true {
+            let column = index + 1
+            if index < line.count, line[index] == UInt8(ascii: "\"") {
+                scratch.removeAll(keepingCapacity: true)
+                index += 1
+                var closed = false
+                while index < line.count {
+                    if line[index] == UInt8(ascii: "\"") {
+                        if index + 1 < line.count, line[index + 1] == UInt8(ascii: "\"") {
+                            scratch.append(UInt8(ascii: "\""))
+                            index += 2
+                            continue
+                        }
+                        closed = true
+                        index += 1
+                        break
+                    }
+                    scratch.append(line[index])
+                    index += 1
+                }
+                guard closed else {
+                    throw RowProblem(column: column, message: "a quoted cell is not closed on its line (a cell may not span lines)")
+                }
+                guard index == line.count || line[index] == UInt8(ascii: ",") else {
+                    throw RowProblem(column: index + 1, message: "text after a quoted cell's closing quote")
+                }
+                try scratch.withUnsafeBufferPointer { value throws(RowProblem) in try body(cell, value, column) }
+            } else {
+                var end = index
+                while end < line.count, line[end] != UInt8(ascii: ",") { end += 1 }
+                let value = UnsafeBufferPointer(rebasing: line[index..<end])
+                if value.contains(UInt8(ascii: "\"")) {
+                    throw RowProblem(column: column, message: "a quote inside an unquoted cell; quote the whole cell and double the quote")
+                }
+                try body(cell, value, column)
+                index = end
+            }
+            cell += 1
+            guard index < line.count else { return }
+            index += 1  // the comma
+            if index == line.count {
+                try body(cell, UnsafeBufferPointer(rebasing: line[index..<index]), index + 1)
+                return
+            }
+        }
+    }
+
+    private mutating func readCSV(_ line: UnsafeBufferPointer<UInt8>, into row: inout LedgerRow) throws(RowProblem) {
+        let columns = header!.columns
+        var count = 0
+        var cellScratch = scratch
+        defer { scratch = cellScratch }
+        try RowReader.cells(line, scratch: &cellScratch) { (cell: Int, value: UnsafeBufferPointer<UInt8>, column: Int) throws(RowProblem) in
+            count = cell + 1
+            guard cell < columns.count else {
+                throw RowProblem(column: column, message: "the row has more cells than the header's \(columns.count) columns")
+            }
+            guard let field = columns[cell], !value.isEmpty else { return }
+            try LedgerValues.store(value, as: field, in: &row, column: column)
+        }
+        guard count == columns.count else {
+            throw RowProblem(column: line.count + 1, message: "the row has \(count) cells; the header has \(columns.count) columns")
+        }
+    }
+
+    /// Reads a CSV header line: each column's field; errors for a duplicate or derived column or a
+    /// missing required one; unknown columns are returned for one warning.
+    static func header(_ line: UnsafeBufferPointer<UInt8>, requireCore: Bool = true) throws(RowProblem) -> (CSVHeader, unknown: [String]) {
+        var columns: [LedgerField?] = []
+        var unknown: [String] = []
+        var scratch: [UInt8] = []
+        var line = line
+        // A UTF-8 byte order mark before the first name.
+        if line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF { line = UnsafeBufferPointer(rebasing: line[3...]) }
+        try cells(line, scratch: &scratch) { (_: Int, value: UnsafeBufferPointer<UInt8>, column: Int) throws(RowProblem) in
+            let name = String(decoding: LedgerValues.trimmed(value), as: UTF8.self)
+            let field = LedgerField.named(name)
+            if field == .optouts {
+                throw RowProblem(column: column, message: "optouts is derived from the row's other fields and cannot be a column")
+            }
+            if let field, columns.contains(where: { $0 == field }) {
+                throw RowProblem(column: column, message: "column \(name) appears twice in the header")
+            }
+            if field == nil { unknown.append(name) }
+            columns.append(field)
+        }
+        for field in LedgerField.required where requireCore && !columns.contains(where: { $0 == field }) {
+            throw RowProblem(column: nil, message: "the header has no \(field.name) column, which every row needs")
+        }
+        return (CSVHeader(columns: columns), unknown)
+    }
+}
+
+extension LedgerRow {
+    /// The stored field whose name is `key`'s bytes, or nil.
+    static func storedField(named key: UnsafeBufferPointer<UInt8>) -> LedgerField? {
+        for field in LedgerField.stored where field.nameBytes.count == key.count {
+            if field.nameBytes.withUnsafeBufferPointer({ LedgerValues.memcmpEqual($0, key) }) { return field }
+        }
+        return nil
+    }
+}
+
+extension LedgerField {
+    /// The name's UTF-8 bytes, for comparing with keys as read.
+    var nameBytes: [UInt8] { LedgerField.names[rawValue] }
+
+    private static let names = allCases.map { Array($0.name.utf8) }
+}
