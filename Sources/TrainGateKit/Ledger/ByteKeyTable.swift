@@ -19,12 +19,25 @@ struct ByteKeyTable<Value> {
 
     var count: Int { values.count }
 
+    /// A 64-bit hash of `key`, eight bytes at a time (multiply and fold).
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        var index = 0
+        guard let base = key.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= key.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            index += 8
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < key.count {
+            tail |= UInt64(base[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 29)
     }
 
@@ -83,5 +96,51 @@ struct ByteKeyTable<Value> {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }
+    }
+}
+
+/// A set of digest prefixes, open-addressed on the prefix's own (already uniform) bits: the
+/// failing digests REC-DUPLICATE looks every row up in.
+struct PrefixSet {
+    private var slots: [DigestPrefix]
+    private var used: [Bool]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [DigestPrefix](repeating: DigestPrefix(a: 0, b: 0), count: size)
+        used = [Bool](repeating: false, count: size)
+        mask = size - 1
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func insert(_ prefix: DigestPrefix) {
+        var slot = Int(truncatingIfNeeded: prefix.a) & mask
+        while used[slot] {
+            if slots[slot] == prefix { return }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = prefix
+        used[slot] = true
+        count += 1
+        if count * 2 > slots.count { grow() }
+    }
+
+    func contains(_ prefix: DigestPrefix) -> Bool {
+        var slot = Int(truncatingIfNeeded: prefix.a) & mask
+        while used[slot] {
+            if slots[slot] == prefix { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
+    private mutating func grow() {
+        let old = zip(slots, used).filter(\.1).map(\.0)
+        self = PrefixSet(capacity: slots.count)
+        for prefix in old { insert(prefix) }
     }
 }

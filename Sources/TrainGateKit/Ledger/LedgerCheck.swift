@@ -119,10 +119,7 @@ public enum LedgerCheck {
         let format = (entry["format"]?.scalar?.text).flatMap(SuppressionList.Format.init(rawValue:))
         let (path, file) = try resolve(pathNode.scalar?.text ?? "", in: manifest, at: pathNode.location, what: "suppression list")
         let cacheKey = "\(Paths.canonical(path))\u{0}\(key.name)\u{0}\(kind.rawValue)\u{0}\(format?.rawValue ?? "")"
-        if var cached = cache[cacheKey] {
-            cached.location = entry.location
-            return cached
-        }
+        if let cached = cache[cacheKey] { return cached }
         files.append(path)
         let loaded = try SuppressionList.load(
             path: path, file: file, key: key, kind: kind, format: format, expectedSHA256: entry["sha256"]?.scalar?.text,
@@ -166,7 +163,7 @@ public enum LedgerCheck {
     ) throws(LedgerError) {
         let asOfDay = Int64(asOf.lowerBound.dayNumber)
         var scans: [(LedgerSource, [Applicability], [Int?], LedgerScanResult)] = []
-        var index: [IndexEntry] = []
+        var index: [IndexChunk] = []
         for (ordinal, ledger) in sources.enumerated() {
             let context = EvaluationContext(
                 model: model, dataset: ledger.dataset.root, datasets: [], asOf: asOf, source: ledger.source.node)
@@ -269,16 +266,20 @@ public enum LedgerCheck {
 
     /// `REC-DUPLICATE`: rows that fail nothing themselves but share their content digest with a
     /// row (in any ledger of the bundle) that does. Samples' item ids are read back from the files.
-    private static func duplicates(_ index: [IndexEntry], sources: [LedgerSource], scans: [LedgerScanResult]) throws(LedgerError) -> [Tally]
+    private static func duplicates(_ index: [IndexChunk], sources: [LedgerSource], scans: [LedgerScanResult]) throws(LedgerError) -> [Tally]
     {
         var tallies = [Tally](repeating: Tally(), count: sources.count)
-        var failing = Set<DigestPrefix>()
-        for entry in index where entry.failed { failing.insert(entry.prefix) }
+        var failing = PrefixSet()
+        for chunk in index {
+            for entry in chunk.entries where entry.failed { failing.insert(entry.prefix) }
+        }
         guard !failing.isEmpty else { return tallies }
         var lines = [[Int]](repeating: [], count: sources.count)
-        for entry in index where !entry.failed && failing.contains(entry.prefix) {
-            tallies[entry.ledger].failing += 1
-            if lines[entry.ledger].count < LedgerScanner.sampleLimit { lines[entry.ledger].append(entry.line) }
+        for chunk in index {
+            for entry in chunk.entries where !entry.failed && failing.contains(entry.prefix) {
+                tallies[chunk.ledger].failing += 1
+                if lines[chunk.ledger].count < LedgerScanner.sampleLimit { lines[chunk.ledger].append(chunk.lineBase + entry.line + 1) }
+            }
         }
         for (ordinal, wanted) in lines.enumerated() where !wanted.isEmpty {
             if let rows = sources[ordinal].memoryRows {

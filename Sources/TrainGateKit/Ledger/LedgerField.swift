@@ -74,6 +74,27 @@ public enum LedgerField: Int, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The kind without its vocabulary, for the per-row paths (no array is touched).
+    enum Tag { case text, sha256, count, boolean, date, vocabulary, signals }
+
+    var tag: Tag {
+        switch self {
+        case .itemID, .sourceID, .url, .domain, .contentUsage, .license, .licenseAgreementID, .subjectRef, .consentRecordID: .text
+        case .contentSHA256: .sha256
+        case .sizeBytes, .tokens: .count
+        case .tdmReservation, .personalData: .boolean
+        case .retrievedAt, .consentStatusAt, .erasureRequestedAt, .objectionAt: .date
+        case .modality, .robotsTxt, .legalBasis, .consentStatus: .vocabulary
+        case .optoutSignals, .optouts: .signals
+        }
+    }
+
+    /// Per field, its vocabulary's words as bytes (empty for other kinds).
+    static let vocabularyBytes: [[[UInt8]]] = allCases.map { field in
+        if case .vocabulary(let words) = field.kind { return words.map { Array($0.utf8) } }
+        return []
+    }
+
     /// The fields every row must declare.
     public static let required: [LedgerField] = [.itemID, .sourceID, .contentSHA256]
 

@@ -31,7 +31,7 @@ final class LedgerInput {
 
     let path: String
     private let descriptor: Int32
-    private var hasher = SHA256()
+    private var hasher: SHA256?
     private var stream = z_stream()
     private var compressed = false
     private var raw: UnsafeMutableBufferPointer<UInt8>
@@ -45,8 +45,10 @@ final class LedgerInput {
     /// How many bytes were read from disk.
     private(set) var bytesRead = 0
 
-    init(path: String) throws(Failure) {
+    /// Opens `path`; with `digest`, the SHA-256 of its bytes is computed as they are read.
+    init(path: String, digest: Bool = false) throws(Failure) {
         self.path = path
+        if digest { hasher = SHA256() }
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(message: "cannot open: \(String(cString: strerror(errno)))") }
         var info = stat()
@@ -74,7 +76,7 @@ final class LedgerInput {
     var isCompressed: Bool { compressed }
 
     /// The SHA-256 of every byte read (call after the last block).
-    func digest() -> String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+    func digest() -> String { (hasher ?? SHA256()).finalize().map { String(format: "%02x", $0) }.joined() }
 
     private func fill() throws(Failure) {
         if rawStart > 0 && rawCount > 0 {
@@ -91,7 +93,7 @@ final class LedgerInput {
                 endOfFile = true
                 break
             }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: raw.baseAddress! + rawCount, count: count))
+            hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: raw.baseAddress! + rawCount, count: count))
             rawCount += count
             bytesRead += count
         }

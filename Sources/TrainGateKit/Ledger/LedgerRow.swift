@@ -15,20 +15,33 @@ struct Digest: Hashable, Sendable {
 
     /// Parses 64 hexadecimal digits (either case); nil otherwise.
     init?(hex bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count == 64 else { return nil }
-        var words: [UInt64] = [0, 0, 0, 0]
-        for index in 0..<64 {
-            let byte = bytes[index]
-            let value: UInt8
-            switch byte {
-            case 0x30...0x39: value = byte - 0x30
-            case 0x61...0x66: value = byte - 0x61 + 10
-            case 0x41...0x46: value = byte - 0x41 + 10
-            default: return nil
-            }
-            words[index / 16] = words[index / 16] << 4 | UInt64(value)
+        guard bytes.count == 64, let a = Digest.word(bytes, 0), let b = Digest.word(bytes, 16), let c = Digest.word(bytes, 32),
+            let d = Digest.word(bytes, 48)
+        else { return nil }
+        (self.a, self.b, self.c, self.d) = (a, b, c, d)
+    }
+
+    /// Sixteen hexadecimal digits from `start`.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt64? {
+        var word: UInt64 = 0
+        var invalid: UInt8 = 0
+        let base = bytes.baseAddress! + start
+        for offset in 0..<16 {
+            let value = hexValues[Int(base[offset])]
+            invalid |= value
+            word = word << 4 | UInt64(value & 0x0F)
         }
-        (a, b, c, d) = (words[0], words[1], words[2], words[3])
+        return invalid & 0x80 == 0 ? word : nil
+    }
+
+    /// Each byte's hexadecimal value, or 0x80 for a byte that is not a hexadecimal digit.
+    private static let hexValues: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        case 0x41...0x46: UInt8(byte - 0x41 + 10)
+        default: 0x80
+        }
     }
 
     init() {}
@@ -47,38 +60,95 @@ struct LedgerRow {
 
     /// Bit `field.rawValue` is set when the field is declared (present and not null).
     var present: UInt32 = 0
-    /// Per field: a count, a boolean (0/1), a vocabulary index, a date's day number, or a set of
-    /// signals (bit `Signal.rawValue`).
-    var numbers = [Int64](repeating: 0, count: fieldCount)
-    /// Per text field: its value's bytes in `text`.
-    var starts = [Int](repeating: 0, count: fieldCount)
-    var ends = [Int](repeating: 0, count: fieldCount)
+    /// Fixed-size per-field slots, in one allocation a row owns for its lifetime (no copy-on-write
+    /// checks when a value is stored; a copied row shares them, which only worked examples do).
+    final class Slots: @unchecked Sendable {
+        /// Per field: a count, a boolean (0/1), a vocabulary index, a date's day number, or a set
+        /// of signals (bit `Signal.rawValue`).
+        let numbers = UnsafeMutablePointer<Int64>.allocate(capacity: LedgerRow.fieldCount)
+        /// Per text field: its value's bytes in `text` (or in `line`).
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: LedgerRow.fieldCount)
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: LedgerRow.fieldCount)
+
+        init() {
+            numbers.initialize(repeating: 0, count: LedgerRow.fieldCount)
+            starts.initialize(repeating: 0, count: LedgerRow.fieldCount)
+            ends.initialize(repeating: 0, count: LedgerRow.fieldCount)
+        }
+
+        deinit {
+            numbers.deallocate()
+            starts.deallocate()
+            ends.deallocate()
+        }
+    }
+
+    let slots = Slots()
+    var numbers: UnsafeMutablePointer<Int64> { slots.numbers }
+    var starts: UnsafeMutablePointer<Int> { slots.starts }
+    var ends: UnsafeMutablePointer<Int> { slots.ends }
     /// The decoded text of every text field of the row.
     var text: [UInt8] = []
     /// `content_sha256`.
     var digest = Digest()
     /// Whether `domain` was derived from `url`.
     var derivedDomain = false
+    /// The line being read: text fields whose bit is set in `inLine` are spans of it, not of
+    /// `text` (most values need no unescaping, so they are not copied).
+    var line: UnsafePointer<UInt8>?
+    var inLine: UInt32 = 0
 
     init() { text.reserveCapacity(1024) }
 
+    /// A row with its own slots holding the same values (the scanner's rows share none).
+    func copy() -> LedgerRow {
+        var row = LedgerRow()
+        row.present = present
+        row.text = text
+        row.digest = digest
+        row.derivedDomain = derivedDomain
+        row.line = line
+        row.inLine = inLine
+        row.numbers.update(from: numbers, count: LedgerRow.fieldCount)
+        row.starts.update(from: starts, count: LedgerRow.fieldCount)
+        row.ends.update(from: ends, count: LedgerRow.fieldCount)
+        return row
+    }
+
     mutating func reset() {
         present = 0
+        inLine = 0
         text.removeAll(keepingCapacity: true)
         derivedDomain = false
     }
 
+    @inline(__always)
     func has(_ field: LedgerField) -> Bool { present & (1 << UInt32(field.rawValue)) != 0 }
 
+    @inline(__always)
     mutating func mark(_ field: LedgerField) { present |= 1 << UInt32(field.rawValue) }
 
+    @inline(__always)
     subscript(number field: LedgerField) -> Int64 { numbers[field.rawValue] }
 
     /// A text field's bytes (empty when absent).
+    @inline(__always)
     func withBytes<R>(_ field: LedgerField, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.withUnsafeBufferPointer { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[starts[field.rawValue]..<ends[field.rawValue]]))
+        let start = starts[field.rawValue]
+        let end = ends[field.rawValue]
+        if inLine & (1 << UInt32(field.rawValue)) != 0, let line {
+            return body(UnsafeBufferPointer(start: line + start, count: end - start))
         }
+        return text.withUnsafeBufferPointer { buffer in body(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
+    }
+
+    /// Stores a text field as the bytes `range` of `line` (valid until the next row is read).
+    @inline(__always)
+    mutating func setTextInLine(_ field: LedgerField, _ range: Range<Int>) {
+        starts[field.rawValue] = range.lowerBound
+        ends[field.rawValue] = range.upperBound
+        inLine |= 1 << UInt32(field.rawValue)
+        present |= 1 << UInt32(field.rawValue)
     }
 
     /// A text field's value as a String (for samples, breakdowns and rule messages).
@@ -94,6 +164,7 @@ struct LedgerRow {
 
     /// Stores a text field's value (already decoded) from `bytes`.
     mutating func setText(_ field: LedgerField, _ bytes: UnsafeBufferPointer<UInt8>) {
+        inLine &= ~(1 << UInt32(field.rawValue))
         starts[field.rawValue] = text.count
         text.append(contentsOf: bytes)
         ends[field.rawValue] = text.count

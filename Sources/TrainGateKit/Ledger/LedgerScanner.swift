@@ -26,6 +26,17 @@ struct LedgerPlan: @unchecked Sendable {
     var asOfDay: Int64
     var sourceID: String
     var format: RowReader.Format
+    /// The rules' conditions, flattened, with the source id.
+    let program: RecordProgram
+
+    init(rules: [RowRule], lists: [SuppressionList], asOfDay: Int64, sourceID: String, format: RowReader.Format) {
+        self.rules = rules
+        self.lists = lists
+        self.asOfDay = asOfDay
+        self.sourceID = sourceID
+        self.format = format
+        program = RecordProgram(rules: rules.map { ($0.when, $0.require) }, sourceID: sourceID)
+    }
 
     /// Tally slots: one per row rule, then suppressed rows, rows of another source, and rows with
     /// an opt-out and no licence (for REC-DECLARED, whichever rules run).
@@ -43,20 +54,28 @@ struct Tally: Sendable {
     var breakdown: [String: [String: Int]] = [:]
 }
 
-/// One row in the duplicate index: 24 bytes — the first half of its content digest, and its
-/// ledger, line and whether it failed a row rule, packed.
+/// One row in the duplicate index: 24 bytes — the first half of its content digest, its line
+/// within its block, and whether it failed a row rule.
 struct IndexEntry {
     var prefix: DigestPrefix
     var packed: UInt64
 
-    init(prefix: DigestPrefix, ledger: Int, line: Int, failed: Bool) {
+    init(prefix: DigestPrefix, line: Int, failed: Bool) {
         self.prefix = prefix
-        packed = UInt64(ledger) << 44 | UInt64(line) << 1 | (failed ? 1 : 0)
+        packed = UInt64(line) << 1 | (failed ? 1 : 0)
     }
 
     var failed: Bool { packed & 1 != 0 }
-    var line: Int { Int((packed >> 1) & (1 << 43 - 1)) }
-    var ledger: Int { Int(packed >> 44) }
+    var line: Int { Int(packed >> 1) }
+}
+
+/// The index entries of one block, kept as the block made them (no copy when merged).
+struct IndexChunk {
+    /// The ledger's position among the check's ledgers.
+    var ledger: Int
+    /// The file line before the block's first line.
+    var lineBase: Int
+    var entries: [IndexEntry]
 }
 
 /// What reading one ledger found.
@@ -67,7 +86,7 @@ struct LedgerScanResult: Sendable {
     var stats: LedgerStats
     /// Unknown fields, each with the first line it is on.
     var unknownFields: [(name: String, line: Int)]
-    var index: [IndexEntry]
+    var index: [IndexChunk]
     /// The CSV header, for fetching sample rows again.
     var header: RowReader.CSVHeader?
 
@@ -91,7 +110,7 @@ enum LedgerScanner {
     {
         let input: LedgerInput
         do {
-            input = try LedgerInput(path: path)
+            input = try LedgerInput(path: path, digest: expectedSHA256 != nil)
         } catch {
             throw LedgerError(file: file, line: nil, column: nil, message: "ledger \(error.message)")
         }
@@ -157,7 +176,7 @@ enum LedgerScanner {
         var worker = Worker(plan: plan, header: nil)
         var outcome = Worker.Outcome(index: 0, samples: Array(repeating: [], count: plan.slotCount))
         for (number, row) in rows.enumerated() {
-            worker.row = row
+            worker.row = row.copy()
             do throws(RowProblem) {
                 try LedgerRow.derive(&worker.row)
             } catch {
@@ -195,15 +214,18 @@ enum LedgerScanner {
         }
         var failure: Error?
         var nextToMerge = 0
-        func mergeReady() throws {
-            for outcome in pipeline.takeReady(from: &nextToMerge) { try merger.merge(outcome) }
-        }
         do {
             pipeline.put(first)
             pipeline.put(second)
-            while let block = try input.nextBlock() {
+            while true {
+                // Merge what is done, in order, until a block may be added.
+                while true {
+                    let ready = pipeline.takeReady(from: &nextToMerge, waitingForRoom: true)
+                    for outcome in ready.outcomes { try merger.merge(outcome) }
+                    if ready.room { break }
+                }
+                guard let block = try input.nextBlock() else { break }
                 pipeline.put(block)
-                try mergeReady()
             }
         } catch {
             failure = error
@@ -211,7 +233,11 @@ enum LedgerScanner {
         pipeline.close()
         pipeline.waitForWorkers(workerCount)
         if failure == nil {
-            do { try mergeReady() } catch { failure = error }
+            do {
+                for outcome in pipeline.takeReady(from: &nextToMerge, waitingForRoom: false).outcomes { try merger.merge(outcome) }
+            } catch {
+                failure = error
+            }
         }
         pipeline.drain()
         if let failure { throw failure }
@@ -242,7 +268,7 @@ struct Worker {
         var rows = 0
         var samples: [[(line: Int, item: String)]]
         var error: (line: Int, problem: RowProblem)?
-        var entries: [(prefix: DigestPrefix, line: Int, failed: Bool)] = []
+        var entries: [IndexEntry] = []
         var unknown: [String: Int] = [:]
     }
 
@@ -250,60 +276,88 @@ struct Worker {
         var outcome = Outcome(index: block.index, samples: Array(repeating: [], count: plan.slotCount))
         outcome.entries.reserveCapacity(block.count / 200)
         reader.unknown.removeAll(keepingCapacity: true)
-        outcome.lines = LedgerInput.forEachLine(in: block.lines) { line, number in
-            if LedgerValues.trimmed(line).isEmpty { return true }
-            do throws(RowProblem) {
-                try reader.read(line, into: &row, lineNumber: number)
-                try LedgerRow.derive(&row)
-            } catch {
-                outcome.error = (number, error)
-                return false
+        // The row and the lists are taken out of `self` for the block, so judging a row copies
+        // neither (a stored property passed while `self` is mutated would be copied).
+        var row = LedgerRow()
+        swap(&row, &self.row)
+        defer { swap(&row, &self.row) }
+        // Unretained references: judging a row touches no reference counts.
+        let lists = plan.lists.map { Unmanaged.passUnretained($0) }
+        lists.withUnsafeBufferPointer { lists in
+            outcome.lines = LedgerInput.forEachLine(in: block.lines) { line, number in
+                if LedgerValues.trimmed(line).isEmpty { return true }
+                do throws(RowProblem) {
+                    try reader.read(line, into: &row, lineNumber: number)
+                    try LedgerRow.derive(&row)
+                } catch {
+                    outcome.error = (number, error)
+                    return false
+                }
+                outcome.rows += 1
+                judge(row, lists, number, &outcome)
+                return true
             }
-            outcome.rows += 1
-            judge(number, &outcome)
-            return true
         }
         outcome.unknown = reader.unknown
         return outcome
     }
 
+    /// Judges the row in `self.row` (rows given in memory).
     mutating func judge(_ number: Int, _ outcome: inout Outcome) {
+        var row = LedgerRow()
+        swap(&row, &self.row)
+        defer { swap(&row, &self.row) }
+        let lists = plan.lists.map { Unmanaged.passUnretained($0) }
+        lists.withUnsafeBufferPointer { lists in judge(row, lists, number, &outcome) }
+    }
+
+    private mutating func judge(
+        _ row: borrowing LedgerRow, _ lists: UnsafeBufferPointer<Unmanaged<SuppressionList>>, _ number: Int, _ outcome: inout Outcome
+    ) {
         var failed = false
-        for (slot, rule) in plan.rules.enumerated() {
-            if let when = rule.when, when.evaluate(row, asOfDay: plan.asOfDay) != .pass { continue }
-            guard rule.require.evaluate(row, asOfDay: plan.asOfDay) != .pass else { continue }
+        let asOfDay = plan.asOfDay
+        let program = Unmanaged.passUnretained(plan.program)
+        let ruleCount = program._withUnsafeGuaranteedRef { $0.ruleCount }
+        for slot in 0..<ruleCount {
+            let failing = program._withUnsafeGuaranteedRef { program in
+                let when = program.whenRoots[slot]
+                if when >= 0 && program.evaluate(when, row, asOfDay: asOfDay) != .pass { return false }
+                return program.evaluate(program.requireRoots[slot], row, asOfDay: asOfDay) != .pass
+            }
+            guard failing else { continue }
             failed = true
-            count(slot, number, &outcome)
-            for field in rule.breakdown { breakdown(slot, field) }
+            count(slot, row, number, &outcome)
+            for field in plan.rules[slot].breakdown { breakdown(slot, row, field) }
         }
         var suppressed = false
-        for list in plan.lists where list.matches(row) {
-            if !suppressed { count(plan.suppressedSlot, number, &outcome) }
+        for index in 0..<lists.count where lists[index]._withUnsafeGuaranteedRef({ $0.matches(row) }) {
+            if !suppressed { count(plan.suppressedSlot, row, number, &outcome) }
             suppressed = true
-            breakdowns[plan.suppressedSlot]["kind", default: [:]][list.kind.rawValue, default: 0] += 1
+            let kind = lists[index]._withUnsafeGuaranteedRef { $0.kind.rawValue }
+            breakdowns[plan.suppressedSlot]["kind", default: [:]][kind, default: 0] += 1
         }
         failed = failed || suppressed
-        let foreign = row.withBytes(.sourceID) { bytes in !LedgerValues.equals(bytes, plan.sourceID) }
+        let foreign = program._withUnsafeGuaranteedRef { program in row.withBytes(.sourceID) { !program.isSourceID($0) } }
         if foreign {
-            count(plan.foreignSlot, number, &outcome)
-            breakdown(plan.foreignSlot, .sourceID)
+            count(plan.foreignSlot, row, number, &outcome)
+            breakdown(plan.foreignSlot, row, .sourceID)
         }
         if row[number: .optouts] != 0 && !row.has(.licenseAgreementID) {
-            count(plan.optedOutSlot, number, &outcome)
-            breakdown(plan.optedOutSlot, .optouts)
+            count(plan.optedOutSlot, row, number, &outcome)
+            breakdown(plan.optedOutSlot, row, .optouts)
         }
-        outcome.entries.append((row.digest.prefix, number, failed))
+        outcome.entries.append(IndexEntry(prefix: row.digest.prefix, line: number, failed: failed))
         stats.add(row)
     }
 
-    private mutating func count(_ slot: Int, _ number: Int, _ outcome: inout Outcome) {
+    private mutating func count(_ slot: Int, _ row: borrowing LedgerRow, _ number: Int, _ outcome: inout Outcome) {
         counts[slot] += 1
         if outcome.samples[slot].count < LedgerScanner.sampleLimit {
             outcome.samples[slot].append((number, row.string(.itemID) ?? ""))
         }
     }
 
-    private mutating func breakdown(_ slot: Int, _ field: LedgerField) {
+    private mutating func breakdown(_ slot: Int, _ row: borrowing LedgerRow, _ field: LedgerField) {
         for value in row.breakdownValues(field) { breakdowns[slot][field.name, default: [:]][value, default: 0] += 1 }
     }
 }
@@ -323,7 +377,7 @@ struct Merger {
     var lineBase = 0
     var rows = 0
     var samples: [[RecordSample]]
-    var entries: [IndexEntry] = []
+    var entries: [IndexChunk] = []
     var unknown: [String: Int] = [:]
     var counts: [Int]
     var breakdowns: [[String: [String: Int]]]
@@ -347,10 +401,7 @@ struct Merger {
                 samples[slot].append(RecordSample(file: file, line: lineBase + sample.line + 1, itemID: sample.item))
             }
         }
-        entries.reserveCapacity(entries.count + outcome.entries.count)
-        for entry in outcome.entries {
-            entries.append(IndexEntry(prefix: entry.prefix, ledger: ordinal, line: lineBase + entry.line + 1, failed: entry.failed))
-        }
+        entries.append(IndexChunk(ledger: ordinal, lineBase: lineBase, entries: outcome.entries))
         for (name, line) in outcome.unknown where unknown[name] == nil { unknown[name] = lineBase + line + 1 }
         rows += outcome.rows
         lineBase += outcome.lines
@@ -388,9 +439,9 @@ private final class Pipeline: @unchecked Sendable {
 
     init(limit: Int) { self.limit = limit }
 
+    /// Queues a block (the producer first waits for room with `takeReady`).
     func put(_ block: LedgerInput.Block) {
         condition.lock()
-        while inFlight >= limit { condition.wait() }
         queue.append(block)
         inFlight += 1
         condition.broadcast()
@@ -412,17 +463,22 @@ private final class Pipeline: @unchecked Sendable {
     }
 
     /// The outcomes ready in order from `next`, which advances; each frees a slot in flight.
-    func takeReady(from next: inout Int) -> [Worker.Outcome] {
+    /// With `waitingForRoom`, waits until there are outcomes to merge or room for a block, and
+    /// says whether there is room.
+    func takeReady(from next: inout Int, waitingForRoom: Bool) -> (outcomes: [Worker.Outcome], room: Bool) {
         condition.lock()
         defer { condition.unlock() }
         var result: [Worker.Outcome] = []
-        while let outcome = ready.removeValue(forKey: next) {
-            result.append(outcome)
-            next += 1
-            inFlight -= 1
+        while true {
+            while let outcome = ready.removeValue(forKey: next) {
+                result.append(outcome)
+                next += 1
+                inFlight -= 1
+            }
+            if !waitingForRoom || !result.isEmpty || inFlight < limit { break }
+            condition.wait()
         }
-        if !result.isEmpty { condition.broadcast() }
-        return result
+        return (result, inFlight < limit)
     }
 
     func close() {
@@ -476,11 +532,10 @@ extension LedgerRow {
                 row.derivedDomain = true
             }
         }
-        if row.has(.domain) {
-            for index in row.starts[LedgerField.domain.rawValue]..<row.ends[LedgerField.domain.rawValue]
-            where row.text[index] >= 0x41 && row.text[index] <= 0x5A {
-                row.text[index] |= 0x20
-            }
+        // Domains compare lower-cased; a value with capitals is copied lower-cased.
+        if row.has(.domain) && row.withBytes(.domain, { $0.contains { $0 >= 0x41 && $0 <= 0x5A } }) {
+            let lowered = row.withBytes(.domain) { $0.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+            lowered.withUnsafeBufferPointer { row.setText(.domain, $0) }
         }
         var bits = row.has(.optoutSignals) ? row[number: .optoutSignals] : 0
         if row.has(.robotsTxt) {

@@ -9,7 +9,7 @@ enum LedgerValues {
     /// Stores `bytes` (text as written, already unescaped) into `row` as `field`'s kind. CSV cells
     /// arrive here for every field; JSON strings only for the text-like kinds.
     static func store(_ bytes: UnsafeBufferPointer<UInt8>, as field: LedgerField, in row: inout LedgerRow, column: Int) throws(RowProblem) {
-        switch field.kind {
+        switch field.tag {
         case .text:
             row.setText(field, bytes)
         case .sha256:
@@ -32,8 +32,9 @@ enum LedgerValues {
         case .date:
             guard let day = day(bytes) else { throw wrong(field, bytes, column) }
             row.setNumber(field, day)
-        case .vocabulary(let words):
-            guard let index = words.firstIndex(where: { equals(bytes, $0) }) else {
+        case .vocabulary:
+            guard let index = LedgerField.vocabularyBytes[field.rawValue].firstIndex(where: { memcmpEqual(bytes, $0) }) else {
+                guard case .vocabulary(let words) = field.kind else { throw wrong(field, bytes, column) }
                 let found = String(decoding: bytes, as: UTF8.self)
                 let hint = Suggestions.closest(to: found, in: words).map { " (did you mean '\($0)'?)" } ?? ""
                 throw RowProblem(
@@ -70,7 +71,7 @@ enum LedgerValues {
 
     /// One signal name's bit.
     static func signal(_ name: UnsafeBufferPointer<UInt8>, field: LedgerField, column: Int) throws(RowProblem) -> Int64 {
-        guard let index = LedgerVocabulary.signals.firstIndex(where: { equals(name, $0) }) else {
+        guard let index = signalBytes.firstIndex(where: { memcmpEqual(name, $0) }) else {
             let found = String(decoding: name, as: UTF8.self)
             let hint = Suggestions.closest(to: found, in: LedgerVocabulary.signals).map { " (did you mean '\($0)'?)" } ?? ""
             throw RowProblem(
@@ -81,6 +82,8 @@ enum LedgerValues {
         }
         return 1 << Int64(index)
     }
+
+    private static let signalBytes = LedgerVocabulary.signals.map { Array($0.utf8) }
 
     static func wrong(_ field: LedgerField, _ bytes: UnsafeBufferPointer<UInt8>, _ column: Int) -> RowProblem {
         let found = String(decoding: bytes.prefix(80), as: UTF8.self)
@@ -113,8 +116,8 @@ enum LedgerValues {
         }
         func byte(_ at: Int) -> UInt8? { at < bytes.count ? bytes[at] : nil }
         guard bytes.count >= 10, let year = digits(0, 4), byte(4) == UInt8(ascii: "-"), let month = digits(5, 2),
-            byte(7) == UInt8(ascii: "-"), let dayOfMonth = digits(8, 2),
-            let date = ISODate(year: year, month: month, day: dayOfMonth)
+            byte(7) == UInt8(ascii: "-"), let dayOfMonth = digits(8, 2), year >= 1, (1...12).contains(month), dayOfMonth >= 1,
+            dayOfMonth <= ISODate.daysIn(month: month, year: year)
         else { return nil }
         if bytes.count > 10 {
             guard let separator = byte(10), separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == 0x20,
@@ -143,7 +146,17 @@ enum LedgerValues {
             }
             guard index == bytes.count else { return nil }
         }
-        return Int64(date.dayNumber)
+        return Int64(civilDay(year: year, month: month, day: dayOfMonth))
+    }
+
+    /// Days from 1970-01-01 (Howard Hinnant's days_from_civil), as `ISODate.dayNumber`.
+    static func civilDay(year: Int, month: Int, day: Int) -> Int {
+        let y = year - (month <= 2 ? 1 : 0)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
     }
 
     /// The IETF AI-preferences value disallows training: a member `train-ai`, or one of the older

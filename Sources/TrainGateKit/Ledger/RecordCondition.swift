@@ -53,6 +53,9 @@ enum RecordTest: Sendable {
     /// The field's number (count, boolean, vocabulary index, day, signal bits) equals one of these.
     case numberIn(Set<Int64>)
     case numberNotIn(Set<Int64>)
+    /// The field's number (a vocabulary index or a boolean, below 64) is / is not a set bit.
+    case bitsIn(UInt64)
+    case bitsNotIn(UInt64)
     case textIn([[UInt8]])
     case textNotIn([[UInt8]])
     case digestIn(Set<Digest>)
@@ -78,6 +81,8 @@ enum RecordTest: Sendable {
         case .exists(let wanted): return row.has(field) == wanted
         case .numberIn(let values): return values.contains(row[number: field])
         case .numberNotIn(let values): return !values.contains(row[number: field])
+        case .bitsIn(let bits): return bits & (1 << UInt64(truncatingIfNeeded: row[number: field])) != 0
+        case .bitsNotIn(let bits): return bits & (1 << UInt64(truncatingIfNeeded: row[number: field])) == 0
         case .textIn(let values): return row.withBytes(field) { bytes in values.contains { LedgerValues.memcmpEqual(bytes, $0) } }
         case .textNotIn(let values): return row.withBytes(field) { bytes in !values.contains { LedgerValues.memcmpEqual(bytes, $0) } }
         case .digestIn(let values): return values.contains(row.digest)
@@ -234,6 +239,10 @@ enum RecordConditionCompiler {
             default:
                 var numbers: Set<Int64> = []
                 for value in values { numbers.insert(try number(value, for: field, fail)) }
+                if field.tag == .vocabulary || field.tag == .boolean {
+                    let bits = numbers.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+                    return .test(field, negate ? .bitsNotIn(bits) : .bitsIn(bits))
+                }
                 return .test(field, negate ? .numberNotIn(numbers) : .numberIn(numbers))
             }
         case "min", "max":

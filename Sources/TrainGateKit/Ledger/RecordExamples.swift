@@ -33,7 +33,7 @@ enum RecordExamples {
             guard let key = (entry["key"]?.scalar?.text).flatMap(LedgerField.named), SuppressionList.canKey(key),
                 let kind = (entry["kind"]?.scalar?.text).flatMap(SuppressionList.Kind.init(rawValue:))
             else { return .failure(RowProblem(column: nil, message: "$suppression entries need a row-field key and a kind")) }
-            var list = SuppressionList(file: "example-list", key: key, kind: kind, location: entry.location)
+            let list = SuppressionList(file: "example-list", key: key, kind: kind, location: entry.location)
             for value in entry["values"]?.sequence ?? [] {
                 var text = value.scalar?.text ?? ""
                 var problem: RowProblem?

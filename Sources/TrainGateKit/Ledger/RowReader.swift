@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the rows of one ledger file: a flat JSON object per line (JSONL), or a CSV line under
 /// the file's header. A byte scanner, not a general JSON decoder: a row is one flat object, so
 /// only strings, whole numbers, booleans, null and (for `optout_signals`) a list of strings are
@@ -19,6 +21,11 @@ struct RowReader {
     var unknown: [String: Int] = [:]
     private var scratch: [UInt8] = []
     private var seen: UInt32 = 0
+    /// The field of each key position in the previous row.
+    private var predicted: [LedgerField?] = []
+    private let names = FieldNames.shared
+    /// Whether a string of the row has a byte outside ASCII (then the row's text is validated).
+    private var sawNonASCII = false
 
     init(format: Format, header: CSVHeader?) {
         self.format = format
@@ -29,6 +36,8 @@ struct RowReader {
     /// Reads `line` (without its line break) into `row`; `lineNumber` is only for unknown fields.
     mutating func read(_ line: UnsafeBufferPointer<UInt8>, into row: inout LedgerRow, lineNumber: Int) throws(RowProblem) {
         row.reset()
+        row.line = line.baseAddress
+        sawNonASCII = format == .csv
         switch format {
         case .jsonl: try readJSON(line, into: &row, lineNumber: lineNumber)
         case .csv: try readCSV(line, into: &row)
@@ -36,16 +45,20 @@ struct RowReader {
         for field in LedgerField.required where requireCore && !row.has(field) {
             throw RowProblem(column: nil, message: "required field \(field.name) is missing")
         }
-        if let column = firstInvalidUTF8(row) {
+        if sawNonASCII, let column = firstInvalidUTF8(row) {
             throw RowProblem(column: column, message: "a value is not valid UTF-8")
         }
     }
 
+    /// The column of a text value that is not valid UTF-8, or nil.
     private func firstInvalidUTF8(_ row: LedgerRow) -> Int? {
-        row.text.withUnsafeBufferPointer { buffer in
-            guard buffer.contains(where: { $0 >= 0x80 }) else { return nil }
-            return UTF8Validation.firstInvalidByte(in: buffer).map { _ in 1 }
+        for field in LedgerField.stored where field.tag == .text && row.has(field) {
+            let invalid = row.withBytes(field) { bytes in
+                bytes.contains(where: { $0 >= 0x80 }) && UTF8Validation.firstInvalidByte(in: bytes) != nil
+            }
+            if invalid { return row.inLine & (1 << UInt32(field.rawValue)) != 0 ? row.starts[field.rawValue] + 1 : 1 }
         }
+        return nil
     }
 
     // MARK: JSONL
@@ -57,6 +70,7 @@ struct RowReader {
         }
         index = skipBlanks(line, index + 1)
         seen = 0
+        var keyIndex = 0
         if index < line.count, line[index] == UInt8(ascii: "}") {
             index += 1
         } else {
@@ -65,8 +79,51 @@ struct RowReader {
                     throw RowProblem(column: index + 1, message: "expected a field name in double quotes")
                 }
                 let keyColumn = index + 1
-                index = try readString(line, index, into: &scratch)
-                let field = scratch.withUnsafeBufferPointer { key in LedgerRow.storedField(named: key) }
+                // The field the previous row had at this position, when this key is it.
+                if keyIndex < predicted.count, let guess = predicted[keyIndex], let end = names.matchesKey(line, at: index + 1, guess) {
+                    index = skipBlanks(line, end + 1)
+                    keyIndex += 1
+                    guard index < line.count, line[index] == UInt8(ascii: ":") else {
+                        throw RowProblem(column: index + 1, message: "expected ':' after a field name")
+                    }
+                    index = skipBlanks(line, index + 1)
+                    let bit: UInt32 = 1 << UInt32(guess.rawValue)
+                    if seen & bit != 0 { throw RowProblem(column: keyColumn, message: "field \(guess.name) appears twice in the row") }
+                    seen |= bit
+                    index = try readValue(line, index, field: guess, into: &row)
+                    index = skipBlanks(line, index)
+                    guard index < line.count else { throw RowProblem(column: index + 1, message: "the row ends before its closing '}'") }
+                    if line[index] == UInt8(ascii: ",") {
+                        index = skipBlanks(line, index + 1)
+                        continue
+                    }
+                    guard line[index] == UInt8(ascii: "}") else {
+                        throw RowProblem(column: index + 1, message: "expected ',' or '}' after a value")
+                    }
+                    index += 1
+                    break
+                }
+                let (keyEnd, keySpan) = try scanString(line, index)
+                index = keyEnd
+                let field: LedgerField?
+                if let keySpan {
+                    // Rows of one file list their fields in one order: try the field the previous
+                    // row had at this position before looking the name up.
+                    let key = UnsafeBufferPointer(rebasing: line[keySpan])
+                    if keyIndex < predicted.count, let guess = predicted[keyIndex], names.matches(key, guess) {
+                        field = guess
+                    } else {
+                        field = LedgerRow.storedField(named: key)
+                    }
+                } else {
+                    field = scratch.withUnsafeBufferPointer { LedgerRow.storedField(named: $0) }
+                }
+                if keyIndex < predicted.count {
+                    predicted[keyIndex] = field
+                } else {
+                    predicted.append(field)
+                }
+                keyIndex += 1
                 index = skipBlanks(line, index)
                 guard index < line.count, line[index] == UInt8(ascii: ":") else {
                     throw RowProblem(column: index + 1, message: "expected ':' after a field name")
@@ -80,7 +137,9 @@ struct RowReader {
                     seen |= bit
                     index = try readValue(line, index, field: field, into: &row)
                 } else {
-                    let name = String(decoding: scratch, as: UTF8.self)
+                    let name =
+                        keySpan.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
+                        ?? String(decoding: scratch, as: UTF8.self)
                     if unknown[name] == nil { unknown[name] = lineNumber }
                     index = try skipValue(line, index, depth: 0)
                 }
@@ -111,12 +170,20 @@ struct RowReader {
             guard matchesWord(line, start, "null") else { throw badValue(field, column) }
             return start + 4
         }
-        switch field.kind {
+        switch field.tag {
         case .text, .sha256, .date, .vocabulary:
             guard first == UInt8(ascii: "\"") else { throw typeMismatch(field, first, column) }
-            let end = try readString(line, start, into: &scratch)
-            try scratch.withUnsafeBufferPointer { value throws(RowProblem) in
-                try LedgerValues.store(value, as: field, in: &row, column: column)
+            let (end, span) = try scanString(line, start)
+            if let span {
+                if field.tag == .text {
+                    row.setTextInLine(field, span)
+                } else {
+                    try LedgerValues.store(UnsafeBufferPointer(rebasing: line[span]), as: field, in: &row, column: column)
+                }
+            } else {
+                try scratch.withUnsafeBufferPointer { value throws(RowProblem) in
+                    try LedgerValues.store(value, as: field, in: &row, column: column)
+                }
             }
             return end
         case .count:
@@ -155,9 +222,14 @@ struct RowReader {
                     throw RowProblem(column: index + 1, message: "\(field.name) must be a list of strings")
                 }
                 let itemColumn = index + 1
-                index = try readString(line, index, into: &scratch)
-                bits |= try scratch.withUnsafeBufferPointer { name throws(RowProblem) in
-                    try LedgerValues.signal(name, field: field, column: itemColumn)
+                let (end, span) = try scanString(line, index)
+                index = end
+                if let span {
+                    bits |= try LedgerValues.signal(UnsafeBufferPointer(rebasing: line[span]), field: field, column: itemColumn)
+                } else {
+                    bits |= try scratch.withUnsafeBufferPointer { name throws(RowProblem) in
+                        try LedgerValues.signal(name, field: field, column: itemColumn)
+                    }
                 }
                 index = skipBlanks(line, index)
                 guard index < line.count else { throw RowProblem(column: index + 1, message: "\(field.name): the list is not closed") }
@@ -189,6 +261,39 @@ struct RowReader {
 
     private func badValue(_ field: LedgerField, _ column: Int) -> RowProblem {
         RowProblem(column: column, message: "\(field.name) has a value that is not JSON")
+    }
+
+    /// Scans a JSON string starting at its opening quote; returns the index after the closing
+    /// quote and, when it has no escapes, the range of its bytes in `line` (else it is decoded
+    /// into `scratch`).
+    private mutating func scanString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) throws(RowProblem) -> (Int, Range<Int>?) {
+        var index = start + 1
+        let count = line.count
+        // Eight bytes at a time until one is a quote, a backslash, a control character or not ASCII.
+        let raw = UnsafeRawPointer(line.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
+            if special & highs != 0 { break }
+            index += 8
+        }
+        while index < count {
+            let byte = line[index]
+            if byte == UInt8(ascii: "\"") { return (index + 1, start + 1..<index) }
+            if byte == UInt8(ascii: "\\") {
+                sawNonASCII = true
+                return (try readString(line, start, into: &scratch), nil)
+            }
+            if byte < 0x20 { throw RowProblem(column: index + 1, message: "a control character inside a string must be escaped") }
+            if byte >= 0x80 { sawNonASCII = true }
+            index += 1
+        }
+        throw RowProblem(column: start + 1, message: "a string is not closed on its line")
     }
 
     /// Reads a JSON string starting at its opening quote into `out` (unescaped); returns the index
@@ -436,13 +541,36 @@ struct RowReader {
 }
 
 extension LedgerRow {
-    /// The stored field whose name is `key`'s bytes, or nil.
+    /// The stored field whose name is `key`'s bytes, or nil: a small open-addressed table keyed by
+    /// length and end bytes, checked byte by byte.
     static func storedField(named key: UnsafeBufferPointer<UInt8>) -> LedgerField? {
-        for field in LedgerField.stored where field.nameBytes.count == key.count {
-            if field.nameBytes.withUnsafeBufferPointer({ LedgerValues.memcmpEqual($0, key) }) { return field }
+        guard key.count > 0 else { return nil }
+        var slot = FieldTable.slot(key.count, key[0], key[key.count - 1])
+        while true {
+            let raw = FieldTable.slots[slot]
+            if raw < 0 { return nil }
+            let field = LedgerField(rawValue: Int(raw))!
+            if LedgerValues.memcmpEqual(key, field.nameBytes) { return field }
+            slot = (slot + 1) & FieldTable.mask
         }
-        return nil
     }
+}
+
+private enum FieldTable {
+    static let mask = 127
+
+    static func slot(_ count: Int, _ first: UInt8, _ last: UInt8) -> Int { (count &* 31 &+ Int(first) &* 7 &+ Int(last)) & mask }
+
+    static let slots: [Int8] = {
+        var slots = [Int8](repeating: -1, count: mask + 1)
+        for field in LedgerField.stored {
+            let name = field.nameBytes
+            var slot = slot(name.count, name[0], name[name.count - 1])
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int8(field.rawValue)
+        }
+        return slots
+    }()
 }
 
 extension LedgerField {
@@ -450,4 +578,47 @@ extension LedgerField {
     var nameBytes: [UInt8] { LedgerField.names[rawValue] }
 
     private static let names = allCases.map { Array($0.name.utf8) }
+}
+
+/// Every stored field's name, in one buffer that lives as long as the process, for comparing
+/// keys without touching arrays.
+final class FieldNames: @unchecked Sendable {
+    static let shared = FieldNames()
+
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let starts: UnsafeMutablePointer<Int>
+    private let counts: UnsafeMutablePointer<Int>
+
+    private init() {
+        let fields = LedgerField.allCases
+        let all = fields.flatMap { Array($0.name.utf8) }
+        bytes = .allocate(capacity: all.count)
+        bytes.initialize(from: all, count: all.count)
+        starts = .allocate(capacity: fields.count)
+        counts = .allocate(capacity: fields.count)
+        var offset = 0
+        for field in fields {
+            starts[field.rawValue] = offset
+            counts[field.rawValue] = field.name.utf8.count
+            offset += field.name.utf8.count
+        }
+    }
+
+    /// When `line` holds `field`'s name from `start` followed by a closing quote, the index of
+    /// that quote.
+    @inline(__always)
+    func matchesKey(_ line: UnsafeBufferPointer<UInt8>, at start: Int, _ field: LedgerField) -> Int? {
+        let count = counts[field.rawValue]
+        guard start + count < line.count, line[start + count] == UInt8(ascii: "\""),
+            memcmp(line.baseAddress! + start, bytes + starts[field.rawValue], count) == 0
+        else { return nil }
+        return start + count
+    }
+
+    /// Whether `key` is `field`'s name.
+    func matches(_ key: UnsafeBufferPointer<UInt8>, _ field: LedgerField) -> Bool {
+        let count = counts[field.rawValue]
+        guard key.count == count else { return false }
+        return memcmp(key.baseAddress!, bytes + starts[field.rawValue], count) == 0
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A suppression list: keys of items that must not be trained on (erasure requests, opt-out
 /// registries, withdrawals, takedowns), matched against one row field. A manifest names lists for
 /// all its sources or for one: `{path, key, kind, format, sha256}`.
-struct SuppressionList: @unchecked Sendable {
+final class SuppressionList: @unchecked Sendable {
     enum Kind: String, CaseIterable, Sendable {
         case erasure, optout, withdrawal, takedown
     }
@@ -45,10 +45,10 @@ struct SuppressionList: @unchecked Sendable {
     static func load(
         path: String, file: String, key: LedgerField, kind: Kind, format: Format?, expectedSHA256: String?, location: SourceLocation
     ) throws(LedgerError) -> SuppressionList {
-        var list = SuppressionList(file: file, key: key, kind: kind, location: location)
+        let list = SuppressionList(file: file, key: key, kind: kind, location: location)
         let input: LedgerInput
         do {
-            input = try LedgerInput(path: path)
+            input = try LedgerInput(path: path, digest: expectedSHA256 != nil)
         } catch {
             throw LedgerError(file: file, line: nil, column: nil, message: "suppression list \(error.message)")
         }
@@ -96,7 +96,7 @@ struct SuppressionList: @unchecked Sendable {
         return list
     }
 
-    private mutating func read(
+    private func read(
         _ line: UnsafeBufferPointer<UInt8>, format: Format, reader: inout RowReader?, row: inout LedgerRow, keyColumn: inout Int,
         scratch: inout [UInt8]
     ) throws(RowProblem) {
@@ -137,7 +137,7 @@ struct SuppressionList: @unchecked Sendable {
         _ = scratch
     }
 
-    private mutating func insertRow(_ row: LedgerRow) throws(RowProblem) {
+    private func insertRow(_ row: LedgerRow) throws(RowProblem) {
         if key == .contentSHA256 {
             digests.insert(row.digest)
         } else {
@@ -145,7 +145,7 @@ struct SuppressionList: @unchecked Sendable {
         }
     }
 
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) throws(RowProblem) {
+    func add(_ bytes: UnsafeBufferPointer<UInt8>) throws(RowProblem) {
         if key == .contentSHA256 {
             var digits = bytes
             if digits.count == 71, LedgerValues.startsWith(digits, "sha256:") { digits = UnsafeBufferPointer(rebasing: digits[7...]) }
