@@ -1,11 +1,20 @@
+import Foundation
+
 /// A hash table keyed by byte strings, looked up without building a `String` or an array per
 /// lookup: keys are copied once into an arena. Used for suppression-list keys and domain totals,
 /// which a ledger's rows probe millions of times.
 struct ByteKeyTable<Value> {
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
-    private var keyStarts: [Int] = []
-    private var keyEnds: [Int] = []
+    /// One slot: the key's hash, where its bytes are in the arena, and its entry; probing reads
+    /// only slots until a hash matches, so a lookup touches one cache line before the arena.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var start = 0
+        var entry: Int32 = -1
+        var length: Int32 = 0
+    }
+
+    private var slots: [Slot]
+    private var keys: [(start: Int, length: Int)] = []
     private var arena: [UInt8] = []
     private(set) var values: [Value] = []
     private var mask: Int
@@ -13,7 +22,7 @@ struct ByteKeyTable<Value> {
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
     }
 
@@ -41,40 +50,40 @@ struct ByteKeyTable<Value> {
         return hash ^ (hash >> 29)
     }
 
-    private func matches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = keyStarts[index]
-        guard keyEnds[index] - start == key.count else { return false }
-        return arena.withUnsafeBufferPointer { LedgerValues.memcmpEqual(UnsafeBufferPointer(rebasing: $0[start..<start + key.count]), key) }
+    /// The slot holding `key`, or the empty slot where it would go.
+    private func probe(_ key: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let candidate = slots[slot]
+                    if candidate.entry < 0 { return slot }
+                    if candidate.hash == hash && Int(candidate.length) == key.count
+                        && (key.count == 0 || memcmp(arena.baseAddress! + candidate.start, key.baseAddress!, key.count) == 0)
+                    {
+                        return slot
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
     }
 
     /// The index of `key`'s entry, or nil.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { return nil }
-            if hashes[Int(entry)] == hash && matches(Int(entry), key) { return Int(entry) }
-            slot = (slot + 1) & mask
-        }
+        let entry = slots[probe(key, Self.hash(key))].entry
+        return entry < 0 ? nil : Int(entry)
     }
 
     /// The index of `key`'s entry, inserting `make()` when it is new.
     mutating func findOrInsert(_ key: UnsafeBufferPointer<UInt8>, _ make: () -> Value) -> Int {
         let hash = Self.hash(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { break }
-            if hashes[Int(entry)] == hash && matches(Int(entry), key) { return Int(entry) }
-            slot = (slot + 1) & mask
-        }
+        let slot = probe(key, hash)
+        if slots[slot].entry >= 0 { return Int(slots[slot].entry) }
         let index = values.count
-        slots[slot] = Int32(index)
-        hashes.append(hash)
-        keyStarts.append(arena.count)
+        slots[slot] = Slot(hash: hash, start: arena.count, entry: Int32(index), length: Int32(key.count))
+        keys.append((arena.count, key.count))
         arena.append(contentsOf: key)
-        keyEnds.append(arena.count)
         values.append(make())
         if values.count * 2 > slots.count { grow() }
         return index
@@ -84,17 +93,17 @@ struct ByteKeyTable<Value> {
 
     /// The key of entry `index`, as a String.
     func key(_ index: Int) -> String {
-        String(decoding: arena[keyStarts[index]..<keyEnds[index]], as: UTF8.self)
+        String(decoding: arena[keys[index].start..<keys[index].start + keys[index].length], as: UTF8.self)
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+        let old = slots.filter { $0.entry >= 0 }
+        slots = [Slot](repeating: Slot(), count: slots.count * 2)
+        mask = slots.count - 1
+        for entry in old {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot].entry >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }

@@ -274,12 +274,20 @@ public enum LedgerCheck {
             for entry in chunk.entries where entry.failed { failing.insert(entry.prefix) }
         }
         guard !failing.isEmpty else { return tallies }
-        var lines = [[Int]](repeating: [], count: sources.count)
-        for chunk in index {
+        // Chunks are looked up on every core; their counts and first lines are combined in order.
+        let found = Parallel.map(index) { [failing] chunk -> (count: Int, lines: [Int]) in
+            var count = 0
+            var lines: [Int] = []
             for entry in chunk.entries where !entry.failed && failing.contains(entry.prefix) {
-                tallies[chunk.ledger].failing += 1
-                if lines[chunk.ledger].count < LedgerScanner.sampleLimit { lines[chunk.ledger].append(chunk.lineBase + entry.line + 1) }
+                count += 1
+                if lines.count < LedgerScanner.sampleLimit { lines.append(chunk.lineBase + entry.line + 1) }
             }
+            return (count, lines)
+        }
+        var lines = [[Int]](repeating: [], count: sources.count)
+        for (chunk, result) in zip(index, found) {
+            tallies[chunk.ledger].failing += result.count
+            lines[chunk.ledger] += result.lines.prefix(LedgerScanner.sampleLimit - lines[chunk.ledger].count)
         }
         for (ordinal, wanted) in lines.enumerated() where !wanted.isEmpty {
             if let rows = sources[ordinal].memoryRows {

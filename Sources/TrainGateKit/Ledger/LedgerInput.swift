@@ -102,12 +102,30 @@ final class LedgerInput {
     /// Fills `out` from the file (decompressing if needed); returns how many bytes, 0 at the end.
     private func produce(into out: UnsafeMutablePointer<UInt8>, capacity: Int) throws(Failure) -> Int {
         if !compressed {
-            if rawCount == 0 { try fill() }
-            let count = min(rawCount, capacity)
-            memcpy(out, raw.baseAddress! + rawStart, count)
-            rawStart += count
-            rawCount -= count
-            return count
+            if rawCount > 0 {
+                // The bytes read to sniff the format.
+                let count = min(rawCount, capacity)
+                memcpy(out, raw.baseAddress! + rawStart, count)
+                rawStart += count
+                rawCount -= count
+                return count
+            }
+            // Straight into the block: one copy from the page cache, none after.
+            while !endOfFile {
+                let count = read(descriptor, out, capacity)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(message: "cannot read: \(String(cString: strerror(errno)))")
+                }
+                if count == 0 {
+                    endOfFile = true
+                    break
+                }
+                hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: out, count: count))
+                bytesRead += count
+                return count
+            }
+            return 0
         }
         var produced = 0
         while produced < capacity && !(streamEnded && rawCount == 0) {

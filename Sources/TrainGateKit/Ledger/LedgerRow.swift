@@ -26,13 +26,21 @@ struct Digest: Hashable, Sendable {
         var word: UInt64 = 0
         var invalid: UInt8 = 0
         let base = bytes.baseAddress! + start
+        let table = hexTable
         for offset in 0..<16 {
-            let value = hexValues[Int(base[offset])]
+            let value = table[Int(base[offset])]
             invalid |= value
             word = word << 4 | UInt64(value & 0x0F)
         }
         return invalid & 0x80 == 0 ? word : nil
     }
+
+    /// `hexValues` in a buffer that lives as long as the process (read without bounds checks).
+    nonisolated(unsafe) private static let hexTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(from: hexValues, count: 256)
+        return UnsafePointer(table)
+    }()
 
     /// Each byte's hexadecimal value, or 0x80 for a byte that is not a hexadecimal digit.
     private static let hexValues: [UInt8] = (0..<256).map { byte in

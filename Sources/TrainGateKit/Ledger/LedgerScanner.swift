@@ -56,7 +56,7 @@ struct Tally: Sendable {
 
 /// One row in the duplicate index: 24 bytes — the first half of its content digest, its line
 /// within its block, and whether it failed a row rule.
-struct IndexEntry {
+struct IndexEntry: Sendable {
     var prefix: DigestPrefix
     var packed: UInt64
 
@@ -70,7 +70,7 @@ struct IndexEntry {
 }
 
 /// The index entries of one block, kept as the block made them (no copy when merged).
-struct IndexChunk {
+struct IndexChunk: Sendable {
     /// The ledger's position among the check's ledgers.
     var ledger: Int
     /// The file line before the block's first line.
