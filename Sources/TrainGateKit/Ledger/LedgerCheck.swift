@@ -34,12 +34,13 @@ public enum LedgerCheck {
         bundles.contains { $0.datasets.contains { $0.sources.contains { $0.node["ledger"].map { !$0.isNull } ?? false } } }
     }
 
-    public static func run(_ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool, threads: Int? = nil)
-        throws(CheckFailure) -> Result
-    {
+    /// With `statistics`, the ledgers are read for their aggregates even when no record rule runs.
+    public static func run(
+        _ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool, threads: Int? = nil, statistics: Bool = false
+    ) throws(CheckFailure) -> Result {
         let rules = packs.flatMap { $0.rules.filter { $0.scope == .record } }
         var result = Result()
-        guard !rules.isEmpty else { return result }
+        guard !rules.isEmpty || statistics else { return result }
         var errors: [CheckError] = []
         var listCache: [String: SuppressionList] = [:]
         for bundle in bundles {
@@ -235,7 +236,7 @@ public enum LedgerCheck {
         }
     }
 
-    private static func isGzip(_ path: String) -> Bool {
+    static func isGzip(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 2)) ?? Data()

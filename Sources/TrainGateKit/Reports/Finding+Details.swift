@@ -41,6 +41,15 @@ extension Waiver {
     public var terms: String { "\(justification) (approved by \(approvedBy), expires \(expires))" }
 }
 
+extension Finding {
+    /// A record finding's breakdowns and sample rows, one line each (empty for other findings):
+    /// what every reporter shows under the message.
+    public var recordLines: [String] {
+        guard let records else { return [] }
+        return records.breakdown.map { "by \($0.by): \($0.summary)" } + records.samples.map { "row \($0)" }
+    }
+}
+
 extension RecordSample: CustomStringConvertible {
     /// `data/ledger.jsonl:12 item evt-000042`.
     public var description: String { "\(file):\(line) item \(itemID.visibleASCII)" }

@@ -79,6 +79,7 @@ public struct GitHubReporter: Reporter {
         let title = "\(finding.ruleID): \(finding.title)"
         var lines = [finding.message]
         if let expectedAndFound = finding.expectedAndFound { lines.append(expectedAndFound) }
+        lines += finding.recordLines
         lines += finding.citations.map { "law: \($0.reference)" }
         lines.append("fix: \(finding.remediation)")
         switch finding.status {

@@ -90,7 +90,8 @@ public struct MarkdownReporter: Reporter {
             let row = [
                 MarkdownText.code(finding.ruleID), finding.severity.rawValue, MarkdownText.code(finding.subject),
                 MarkdownText.code(finding.location.description),
-                MarkdownText.cell([finding.message, finding.expectedAndFound].compactMap { $0 }.joined(separator: "\n")),
+                MarkdownText.cell(
+                    ([finding.message, finding.expectedAndFound].compactMap { $0 } + finding.recordLines).joined(separator: "\n")),
                 finding.citations.map { MarkdownText.link($0.reference, url: $0.url) }.joined(separator: "<br>"),
             ]
             sink.write("\n| " + row.joined(separator: " | ") + " |")

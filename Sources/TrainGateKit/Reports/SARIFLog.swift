@@ -100,9 +100,17 @@ enum SARIFLog {
         let level: String
         let message: Text
         let locations: [Location]
+        /// A record finding's sample rows, in the ledger files.
+        let relatedLocations: [RelatedLocation]?
         let partialFingerprints: [String: String]
         let suppressions: [Suppression]?
         let properties: ResultProperties
+    }
+
+    struct RelatedLocation: Encodable {
+        let id: Int
+        let physicalLocation: PhysicalLocation
+        let message: Text
     }
 
     struct ResultProperties: Encodable {
@@ -114,6 +122,8 @@ enum SARIFLog {
         let pack: String
         let severity: String
         let status: String
+        /// A record finding's counts of failing rows, samples and breakdowns.
+        let records: RecordCounts?
     }
 
     struct Suppression: Encodable {

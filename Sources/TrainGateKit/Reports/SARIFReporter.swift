@@ -153,12 +153,22 @@ public struct SARIFReporter: Reporter {
         }
         return .init(
             ruleId: finding.ruleID, ruleIndex: ruleIndex, level: AlertLevel(finding.severity).rawValue,
-            message: .init(text: message), locations: [location(finding.location)],
+            message: .init(text: ([message] + finding.recordLines).joined(separator: "\n")), locations: [location(finding.location)],
+            relatedLocations: finding.records.flatMap { records in
+                records.samples.isEmpty
+                    ? nil
+                    : records.samples.enumerated().map { index, sample in
+                        SARIFLog.RelatedLocation(
+                            id: index + 1,
+                            physicalLocation: location(SourceLocation(file: sample.file, line: sample.line, column: 1)).physicalLocation,
+                            message: .init(text: "failing row: item \(sample.itemID)"))
+                    }
+            },
             partialFingerprints: [fingerprintKey: fingerprint(of: finding, root: root)], suppressions: suppressions,
             properties: .init(
                 subject: finding.subject, path: finding.path, expected: finding.expected, found: finding.found,
                 reason: finding.reason?.rawValue, pack: finding.pack, severity: finding.severity.rawValue,
-                status: finding.status.rawValue))
+                status: finding.status.rawValue, records: finding.records))
     }
 
     /// Input warnings, then every waiver that waived nothing (expired or stale).

@@ -9,6 +9,8 @@ struct SummaryInputs {
         var type: String
         /// `name`, or the id.
         var name: String
+        /// The aggregates of the source's ledger, when the check read one.
+        var ledger: LedgerStats? = nil
         var subject: String { "source \(id)" }
         var modalities: [String] { node["modalities"]?.sequence?.compactMap { SummaryInputs.text($0) } ?? [] }
     }
@@ -16,14 +18,16 @@ struct SummaryInputs {
     var card: ModelCard
     var sources: [SourceEntry]
 
-    init(_ bundle: ArtifactBundle, card: ModelCard) {
+    init(_ bundle: ArtifactBundle, card: ModelCard, ledgers: [LedgerReport] = []) {
         self.card = card
+        let bySubject = Dictionary(ledgers.map { ($0.subject, $0.stats) }, uniquingKeysWith: { first, _ in first })
         sources = bundle.datasets.flatMap { dataset in
             dataset.sources.map { source in
                 let node = source.node
                 return SourceEntry(
                     node: node, id: source.id, type: node["source_type"].flatMap(SummaryInputs.text) ?? "",
-                    name: node["name"].flatMap(SummaryInputs.text) ?? source.id)
+                    name: node["name"].flatMap(SummaryInputs.text) ?? source.id,
+                    ledger: bySubject["dataset:\(dataset.id)/source:\(source.id)"])
             }
         }
     }

@@ -14,9 +14,13 @@ extension TrainingSummary {
     ///   - asOf: the date the summary is judged as of.
     ///   - verdict: the outcome of a check on the same inputs, if one was run.
     /// - Returns: nil when the bundle has no model card.
-    public static func build(_ bundle: ArtifactBundle, asOf: ISODate, verdict: Verdict? = nil) -> TrainingSummary? {
+    ///   - ledgers: the aggregates of the ledgers the check read: their crawl periods, top domains
+    ///     and sums answer what the manifests would otherwise have to declare.
+    public static func build(_ bundle: ArtifactBundle, asOf: ISODate, verdict: Verdict? = nil, ledgers: [LedgerReport] = [])
+        -> TrainingSummary?
+    {
         guard let card = bundle.card else { return nil }
-        let inputs = SummaryInputs(bundle, card: card)
+        let inputs = SummaryInputs(bundle, card: card, ledgers: ledgers)
         let sections =
             [metadata(inputs), provider(inputs), model(inputs), characteristics(inputs)]
             + dataSources(inputs) + processing(inputs)

@@ -36,7 +36,15 @@ extension TrainingSummary {
         var total = 0.0
         var counted = 0
         var asDeclared: [Fact] = []
+        var fromLedgers = 0
         for source in sources {
+            // A ledger's sum for the modality replaces the declared size.
+            if let measured = source.ledger.flatMap({ ledgerSize($0, modality: modality) }) {
+                total += measured
+                counted += 1
+                fromLedgers += 1
+                continue
+            }
             guard let size = source.node["size"], let valueNode = size["value"], let value = try? valueNode.double(),
                 let declaredUnit = size["unit"].flatMap(SummaryInputs.text)
             else {
@@ -54,10 +62,24 @@ extension TrainingSummary {
         }
         if counted > 0, let unit, let bin = SizeBin.bin(total, modality: modality) {
             let from = counted == 1 ? "1 source" : "\(counted) sources"
-            item.facts.append(Fact("\(bin) (\(SizeBin.format(total)) \(unit) declared by \(from))"))
+            let how =
+                fromLedgers == counted
+                ? "counted in the ledgers of" : fromLedgers > 0 ? "declared or counted in the ledgers of" : "declared by"
+            item.facts.append(Fact("\(bin) (\(SizeBin.format(total)) \(unit) \(how) \(from))"))
         }
         item.facts += asDeclared
         return item
+    }
+
+    /// A ledger's size for a modality in the summary's unit: tokens of its text rows, the number
+    /// of its image rows; nil when the ledger cannot say (hours, or no row declares it).
+    private static func ledgerSize(_ ledger: LedgerStats, modality: String) -> Double? {
+        guard let totals = ledger.modalities[modality], totals.rows > 0 else { return nil }
+        switch modality {
+        case "text": return ledger.rowsWithTokens == ledger.totals.rows && totals.tokens > 0 ? Double(totals.tokens) : nil
+        case "image": return Double(totals.rows)
+        default: return nil
+        }
     }
 
     /// Linguistic characteristics: the languages the text sources declare (`sources[].languages`,

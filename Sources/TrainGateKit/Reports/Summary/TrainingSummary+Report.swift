@@ -9,7 +9,7 @@ extension TrainingSummary {
             passed: !report.failed, failOn: report.failOn,
             failing: failed.filter { report.failOn.fails($0.severity) }.count, failed: failed.count,
             packs: report.packs.map(\.name))
-        guard var summary = Self.build(bundle, asOf: report.asOf, verdict: verdict) else { return nil }
+        guard var summary = Self.build(bundle, asOf: report.asOf, verdict: verdict, ledgers: report.ledgers) else { return nil }
         summary.filesRead = report.filesRead
         self = summary
     }

@@ -77,6 +77,11 @@ extension TrainingSummary {
             return item
         }
         let period = crawls.map { source -> Item in
+            // A ledger's first and last retrieved_at are the period, measured rather than declared.
+            if let ledger = source.ledger, let from = ledger.retrievedFrom, let to = ledger.retrievedTo {
+                return Item(
+                    key: "period", label: "", facts: [Fact("\(from) to \(to) (from the ledger)", subject: source.subject)], missing: [])
+            }
             let start = inputs.sourceItem("", "", [source], "crawl.period.start")
             let end = inputs.sourceItem("", "", [source], "crawl.period.end")
             var item = Item(key: "period", label: "", facts: [], missing: start.missing + end.missing)
@@ -85,7 +90,21 @@ extension TrainingSummary {
             }
             return item
         }
-        let domains = inputs.sourceItem("top_domains", "Most relevant domain names crawled", crawls, "crawl.top_domains")
+        let domains = crawls.map { source -> Item in
+            // A ledger ranks every domain by the bytes crawled from it: the template's top 10 %.
+            if let ledger = source.ledger, !ledger.domains.isEmpty {
+                let top = ledger.topDomains()
+                let bytes = top.reduce(0) { $0 + $1.bytes }
+                let share = ledger.totals.bytes > 0 ? Double(bytes) / Double(ledger.totals.bytes) * 100 : 0
+                let text =
+                    top.map(\.domain).joined(separator: ", ")
+                    + String(
+                        format: " (the top 10 %% of %@ domains by size, %.1f %% of the bytes crawled; from the ledger)",
+                        ledger.domains.count.grouped, share)
+                return Item(key: "top_domains", label: "", facts: [Fact(text, subject: source.subject)], missing: [])
+            }
+            return inputs.sourceItem("top_domains", "", [source], "crawl.top_domains")
+        }
         return Section(
             number: "2.3", title: "Data crawled and scraped from online sources",
             items: category(
@@ -96,7 +115,7 @@ extension TrainingSummary {
                     merged("behaviour", "General description of crawler behaviour", behaviour),
                     merged("period", "Period of data collection", period),
                     inputs.sourceItem("content", "Type of content and online sources crawled", crawls, "description"),
-                    domains,
+                    merged("top_domains", "Most relevant domain names crawled", domains),
                     inputs.sourceItem(
                         "top_domains_share", "Share of crawled domains the list covers (%)", crawls,
                         "crawl.top_domains_share_pct", optional: true),
