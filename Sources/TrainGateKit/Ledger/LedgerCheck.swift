@@ -36,7 +36,8 @@ public enum LedgerCheck {
 
     /// With `statistics`, the ledgers are read for their aggregates even when no record rule runs.
     public static func run(
-        _ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool, threads: Int? = nil, statistics: Bool = false
+        _ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool, threads: Int? = nil, statistics: Bool = false,
+        blockSize: Int = 4 << 20
     ) throws(CheckFailure) -> Result {
         let rules = packs.flatMap { $0.rules.filter { $0.scope == .record } }
         var result = Result()
@@ -160,7 +161,8 @@ public enum LedgerCheck {
     }
 
     static func check(
-        _ sources: [LedgerSource], rules: [Rule], model: Node?, asOf: ISODate, includeAll: Bool, threads: Int?, into result: inout Result
+        _ sources: [LedgerSource], rules: [Rule], model: Node?, asOf: ISODate, includeAll: Bool, threads: Int?,
+        blockSize: Int = LedgerInput.defaultBlockSize, into result: inout Result
     ) throws(LedgerError) {
         let asOfDay = Int64(asOf.lowerBound.dayNumber)
         var scans: [(LedgerSource, [Applicability], [Int?], LedgerScanResult)] = []
@@ -189,7 +191,8 @@ public enum LedgerCheck {
                 scan = try LedgerScanner.scan(rows: rows, file: ledger.file, plan: plan, ordinal: ordinal)
             } else {
                 scan = try LedgerScanner.scan(
-                    path: ledger.path, file: ledger.file, plan: plan, ordinal: ordinal, expectedSHA256: ledger.sha256, threads: threads)
+                    path: ledger.path, file: ledger.file, plan: plan, ordinal: ordinal, expectedSHA256: ledger.sha256, threads: threads,
+                    blockSize: blockSize)
             }
             index.append(contentsOf: scan.index)
             scan.index = []

@@ -25,7 +25,9 @@ final class LedgerInput {
         func release() { bytes.deallocate() }
     }
 
-    static let blockSize = 4 << 20
+    static let defaultBlockSize = 4 << 20
+    /// The size of a block (tests read small files in many blocks).
+    let blockSize: Int
     /// The longest line a ledger may hold; past it the file is not a ledger of flat rows.
     static let maxLineLength = 1 << 20
 
@@ -46,8 +48,9 @@ final class LedgerInput {
     private(set) var bytesRead = 0
 
     /// Opens `path`; with `digest`, the SHA-256 of its bytes is computed as they are read.
-    init(path: String, digest: Bool = false) throws(Failure) {
+    init(path: String, digest: Bool = false, blockSize: Int = LedgerInput.defaultBlockSize) throws(Failure) {
         self.path = path
+        self.blockSize = max(blockSize, 1024)
         if digest { hasher = SHA256() }
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(message: "cannot open: \(String(cString: strerror(errno)))") }
@@ -168,7 +171,7 @@ final class LedgerInput {
 
     /// The next block of whole lines, or nil at the end of the file.
     func nextBlock() throws(Failure) -> Block? {
-        let capacity = LedgerInput.blockSize + carry.count
+        let capacity = blockSize + carry.count
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         var count = carry.count
         carry.withUnsafeBufferPointer { _ = memcpy(buffer.baseAddress!, $0.baseAddress!, $0.count) }

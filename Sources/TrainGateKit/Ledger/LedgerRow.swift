@@ -2,8 +2,21 @@
 struct Digest: Hashable, Sendable {
     var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
 
-    /// The first 128 bits: the duplicate index's key (a false match is a 2⁻¹²⁸ event).
-    var prefix: DigestPrefix { DigestPrefix(a: a, b: b) }
+    /// The duplicate index's key: all 256 bits folded into 128 (each half through a bijective
+    /// mixer), so digests that differ anywhere differ in the key except by a 2⁻¹²⁸ chance. A
+    /// ledger crafted to collide can only make rows count as copies (fail), never hide one.
+    var prefix: DigestPrefix { DigestPrefix(a: Digest.mix(a &+ Digest.mix(c)), b: Digest.mix(b &+ Digest.mix(d))) }
+
+    /// MurmurHash3's 64-bit finaliser, a bijection.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 33
+        x = x &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        x = x &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return x
+    }
 
     /// Lowercase hexadecimal.
     var hex: String {

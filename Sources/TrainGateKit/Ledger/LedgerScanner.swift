@@ -105,12 +105,13 @@ enum LedgerScanner {
 
     /// Reads the ledger at `path` (reported as `file`) under `plan`; `ordinal` numbers the ledger in
     /// the duplicate index. Throws the first malformed row (by position), or a file problem.
-    static func scan(path: String, file: String, plan: LedgerPlan, ordinal: Int, expectedSHA256: String?, threads: Int? = nil)
-        throws(LedgerError) -> LedgerScanResult
-    {
+    static func scan(
+        path: String, file: String, plan: LedgerPlan, ordinal: Int, expectedSHA256: String?, threads: Int? = nil,
+        blockSize: Int = LedgerInput.defaultBlockSize
+    ) throws(LedgerError) -> LedgerScanResult {
         let input: LedgerInput
         do {
-            input = try LedgerInput(path: path, digest: expectedSHA256 != nil)
+            input = try LedgerInput(path: path, digest: expectedSHA256 != nil, blockSize: blockSize)
         } catch {
             throw LedgerError(file: file, line: nil, column: nil, message: "ledger \(error.message)")
         }

@@ -1,5 +1,72 @@
 import Foundation
 
+/// RFC 3492 Punycode decoding (the part after `xn--` of an IDNA label).
+enum Punycode {
+    static func decode(_ input: Substring) -> String? {
+        let base = 36
+        let tMin = 1
+        let tMax = 26
+        let skew = 38
+        let damp = 700
+        var output: [Unicode.Scalar] = []
+        var rest = input[...]
+        if let delimiter = input.lastIndex(of: "-") {
+            for character in input[..<delimiter] {
+                guard let scalar = character.unicodeScalars.first, scalar.isASCII else { return nil }
+                output.append(scalar)
+            }
+            rest = input[input.index(after: delimiter)...]
+        }
+        var n = 128
+        var i = 0
+        var bias = 72
+        var iterator = rest.unicodeScalars.makeIterator()
+        func digit(_ scalar: Unicode.Scalar) -> Int? {
+            switch scalar.value {
+            case 0x30...0x39: return Int(scalar.value) - 0x30 + 26
+            case 0x41...0x5A: return Int(scalar.value) - 0x41
+            case 0x61...0x7A: return Int(scalar.value) - 0x61
+            default: return nil
+            }
+        }
+        while let first = iterator.next() {
+            let oldI = i
+            var w = 1
+            var k = base
+            var scalar: Unicode.Scalar? = first
+            while true {
+                guard let current = scalar, let d = digit(current) else { return nil }
+                guard d <= (Int.max - i) / w else { return nil }
+                i += d * w
+                let t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias
+                if d < t { break }
+                guard w <= Int.max / (base - t) else { return nil }
+                w *= base - t
+                k += base
+                scalar = iterator.next()
+            }
+            let count = output.count + 1
+            var delta = oldI == 0 ? (i - oldI) / damp : (i - oldI) / 2
+            delta += delta / count
+            var k2 = 0
+            while delta > ((base - tMin) * tMax) / 2 {
+                delta /= base - tMin
+                k2 += base
+            }
+            bias = k2 + (base - tMin + 1) * delta / (delta + skew)
+            guard i / count <= Int.max - n else { return nil }
+            n += i / count
+            i %= count
+            guard let decoded = Unicode.Scalar(UInt32(clamping: n)) else { return nil }
+            output.insert(decoded, at: i)
+            i += 1
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: output)
+        return text
+    }
+}
+
 /// Registrable domains (eTLD+1) by the Public Suffix List's algorithm
 /// (https://publicsuffix.org/list/): the longest matching rule wins, `*` matches one label, an
 /// exception (`!`) rule wins over the rules it excepts, and an unlisted TLD is a public suffix of
@@ -39,12 +106,17 @@ public enum PublicSuffixList {
         return labels.suffix(suffixLength + 1).joined(separator: ".")
     }
 
-    /// How many labels of `labels` the public suffix covers.
+    /// How many labels of `labels` the public suffix covers. Labels in ASCII-compatible form
+    /// (`xn--…`) are matched in Unicode, the form the list is written in.
     private static func publicSuffixLength(_ labels: [Substring]) -> Int {
         let rules = rules
+        let unicode = labels.map { label -> Substring in
+            guard label.hasPrefix("xn--"), let decoded = Punycode.decode(label.dropFirst(4)) else { return label }
+            return decoded[...]
+        }
         var longest = 1  // the implicit `*` rule
         for length in 1...labels.count {
-            let candidate = labels.suffix(length).joined(separator: ".")
+            let candidate = unicode.suffix(length).joined(separator: ".")
             if rules.exception.contains(candidate) { return length - 1 }
             if rules.normal.contains(candidate) { longest = max(longest, length) }
             if length < labels.count, rules.wildcard.contains(candidate) { longest = max(longest, length + 1) }
