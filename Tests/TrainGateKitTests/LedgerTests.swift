@@ -630,3 +630,31 @@ struct RecordRuleTests {
         }
     }
 }
+
+@Suite("Ledgers: digests")
+struct DigestTests {
+    static func digest(_ text: String) -> Digest? {
+        var text = text
+        return text.withUTF8 { Digest(hex: $0) }
+    }
+
+    @Test func hexadecimalOfEitherCase() throws {
+        let text = "0123456789abcdefABCDEF0123456789fedcba9876543210FEDCBA9876543210"
+        let digest = try #require(Self.digest(text))
+        #expect(digest.hex == text.lowercased())
+        #expect(
+            (digest.a, digest.b, digest.c, digest.d) == (
+                0x0123_4567_89ab_cdef, 0xabcd_ef01_2345_6789, 0xfedc_ba98_7654_3210, 0xfedc_ba98_7654_3210
+            ))
+    }
+
+    @Test("not a digest", arguments: ["g", ":", "/", "@", "G", "`", " ", "\u{e9}"])
+    func rejectsEveryOtherCharacter(_ character: String) {
+        for position in [0, 7, 8, 31, 63] {
+            var text = Array(repeating: "a", count: 64)
+            text[position] = character
+            #expect(Self.digest(text.joined()) == nil || character.utf8.count > 1, "\(character) at \(position)")
+        }
+        #expect(Self.digest(String(repeating: "a", count: 63)) == nil)
+    }
+}

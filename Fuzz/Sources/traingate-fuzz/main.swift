@@ -19,6 +19,9 @@ enum Target: String, CaseIterable {
     case pack
     /// A manifest or card through the whole check (every built-in pack) and every reporter.
     case check
+    /// A ledger (the first byte picks JSON Lines or CSV; gzip when the bytes are) read by the
+    /// record rules of the ledger pack, with a suppression list, then rendered in every reporter.
+    case ledger
 }
 
 nonisolated(unsafe) var target = Target.yaml
@@ -42,9 +45,23 @@ func initialize() {
         exit(2)
     }
     target = chosen
-    if target == .check {
+    if target == .check || target == .ledger {
         builtInPacks = (try? PolicyLoader.builtInPacks(environment: [:])) ?? []
         precondition(!builtInPacks.isEmpty, "the built-in packs did not load")
+    }
+    if target == .ledger {
+        try? FileManager.default.createDirectory(atPath: ledgerFolder, withIntermediateDirectories: true)
+        let manifest = """
+            apiVersion: traingate/v1
+            kind: DatasetManifest
+            dataset: {id: d}
+            suppression_lists: [{path: list.txt, key: subject_ref, kind: erasure}]
+            sources:
+              - {id: s, source_type: web_crawl, tdm_opt_out: {handling: excluded}, personal_data: {present: false}, ledger: {path: ledger.jsonl, format: jsonl}}
+              - {id: t, source_type: first_party, size: {value: 10, unit: records}, ledger: {path: ledger.csv, format: csv}}
+            """
+        _ = FileManager.default.createFile(atPath: ledgerFolder + "/m.yaml", contents: Data(manifest.utf8))
+        _ = FileManager.default.createFile(atPath: ledgerFolder + "/list.txt", contents: Data("s-1\ns-2\n".utf8))
     }
 }
 
@@ -74,8 +91,45 @@ func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     case .check:
         guard let root = try? DocumentLoader.parseYAML(bytes, file: file, limits: limits) else { return 0 }
         check(root)
+    case .ledger:
+        ledger(bytes)
     }
     return 0
+}
+
+let ledgerFolder = NSTemporaryDirectory() + "traingate-fuzz-ledger-\(getpid())"
+
+/// Writes the input as both sources' ledgers (JSON Lines for one, CSV for the other, by the
+/// first byte) and checks them with the ledger pack; errors must carry their location.
+func ledger(_ bytes: [UInt8]) {
+    guard let first = bytes.first else { return }
+    let content = Data(bytes.dropFirst())
+    let csv = first & 1 == 1
+    _ = FileManager.default.createFile(
+        atPath: ledgerFolder + "/ledger.jsonl",
+        contents: csv
+            ? Data("{\"item_id\":\"x\",\"source_id\":\"s\",\"content_sha256\":\"\(String(repeating: "a", count: 64))\"}\n".utf8) : content)
+    _ = FileManager.default.createFile(
+        atPath: ledgerFolder + "/ledger.csv",
+        contents: csv ? content : Data("item_id,source_id,content_sha256\nx,t,\(String(repeating: "b", count: 64))\n".utf8))
+    let inputs = ArtifactLoader.load([ledgerFolder + "/m.yaml"])
+    precondition(inputs.errors.isEmpty, "the fuzz manifest did not load: \(inputs.errors)")
+    do {
+        let result = try LedgerCheck.run(
+            inputs.bundles, packs: builtInPacks, asOf: asOf, includeAll: true, blockSize: first & 2 == 2 ? 1024 : 4 << 20)
+        let report = CheckReport(
+            toolVersion: trainGateVersion, asOf: asOf, failOn: .high, packs: builtInPacks,
+            inputs: [CheckedFile(path: file, kind: .datasetManifest)], skipped: [], warnings: result.warnings,
+            findings: result.findings, counts: result.counts, subjects: [:], bundles: inputs.bundles, ledgers: result.ledgers)
+        for reporter in Reporters.all { _ = reporter.make(color: true).render(report) }
+        _ = LedgerStatistics.text(result.ledgers)
+        _ = LedgerStatistics.json(result.ledgers)
+    } catch {
+        for line in error.errors {
+            precondition(line.file != nil, "a ledger error without a file: \(line.message)")
+            _ = line.description
+        }
+    }
 }
 
 /// Reads a document as a manifest and as a card, as the loader would by its kind.

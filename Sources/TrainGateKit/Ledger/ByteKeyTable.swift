@@ -59,7 +59,7 @@ struct ByteKeyTable<Value> {
                     let candidate = slots[slot]
                     if candidate.entry < 0 { return slot }
                     if candidate.hash == hash && Int(candidate.length) == key.count
-                        && (key.count == 0 || memcmp(arena.baseAddress! + candidate.start, key.baseAddress!, key.count) == 0)
+                        && (key.count == 0 || LedgerValues.bytesEqual(arena.baseAddress! + candidate.start, key.baseAddress!, key.count))
                     {
                         return slot
                     }

@@ -19,13 +19,28 @@ final class LedgerInput {
         var index: Int
         var bytes: UnsafeMutableBufferPointer<UInt8>
         var count: Int
+        /// Whether `bytes` was allocated for the block (else it is part of the file's mapping).
+        var owned = true
 
         var lines: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[0..<count]) }
 
-        func release() { bytes.deallocate() }
+        /// Frees the block: its buffer, or for a block of a mapped file the whole pages inside it
+        /// (read once, they need not stay in memory; pages shared with a neighbour stay).
+        func release() {
+            if owned {
+                bytes.deallocate()
+                return
+            }
+            guard let base = bytes.baseAddress, count > 0 else { return }
+            let page = UInt(LedgerInput.pageSize)
+            let start = (UInt(bitPattern: base) + page - 1) & ~(page - 1)
+            let end = (UInt(bitPattern: base) + UInt(count)) & ~(page - 1)
+            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), MADV_DONTNEED) }
+        }
     }
 
     static let defaultBlockSize = 4 << 20
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     /// The size of a block (tests read small files in many blocks).
     let blockSize: Int
     /// The longest line a ledger may hold; past it the file is not a ledger of flat rows.
@@ -46,6 +61,10 @@ final class LedgerInput {
     private var nextIndex = 0
     /// How many bytes were read from disk.
     private(set) var bytesRead = 0
+    /// A plain regular file is mapped (copy-on-write) and handed out in place, block by block.
+    private var mapping: UnsafeMutableRawPointer?
+    private var mappingCount = 0
+    private var mappingOffset = 0
 
     /// Opens `path`; with `digest`, the SHA-256 of its bytes is computed as they are read.
     init(path: String, digest: Bool = false, blockSize: Int = LedgerInput.defaultBlockSize) throws(Failure) {
@@ -67,10 +86,20 @@ final class LedgerInput {
             guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 throw Failure(message: "cannot start gzip decompression")
             }
+        } else if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
+            let mapped = mmap(nil, Int(info.st_size), PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED
+        {
+            // No copy: workers read the page cache. The sniffed bytes are read again from the mapping.
+            mapping = mapped
+            mappingCount = Int(info.st_size)
+            _ = madvise(mapped, mappingCount, MADV_SEQUENTIAL)
+            if digest { hasher = SHA256() }
+            bytesRead = 0
         }
     }
 
     deinit {
+        if let mapping { munmap(mapping, mappingCount) }
         if compressed { inflateEnd(&stream) }
         raw.deallocate()
         if descriptor >= 0 { close(descriptor) }
@@ -171,6 +200,7 @@ final class LedgerInput {
 
     /// The next block of whole lines, or nil at the end of the file.
     func nextBlock() throws(Failure) -> Block? {
+        if let mapping { return try mappedBlock(mapping.assumingMemoryBound(to: UInt8.self)) }
         let capacity = blockSize + carry.count
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         var count = carry.count
@@ -203,6 +233,42 @@ final class LedgerInput {
         }
         defer { nextIndex += 1 }
         return Block(index: nextIndex, bytes: buffer, count: end)
+    }
+
+    /// The next block of whole lines of the mapped file, in place.
+    private func mappedBlock(_ base: UnsafeMutablePointer<UInt8>) throws(Failure) -> Block? {
+        guard mappingOffset < mappingCount else { return nil }
+        var end = min(mappingOffset + blockSize, mappingCount)
+        if end < mappingCount {
+            // Cut after the last line break; a line longer than a block ends at its own break.
+            var index = end - 1
+            while index >= mappingOffset, base[index] != 0x0A { index -= 1 }
+            if index >= mappingOffset {
+                end = index + 1
+            } else {
+                let rest = mappingCount - end
+                guard let found = memchr(base + end, 0x0A, min(rest, LedgerInput.maxLineLength)) else {
+                    if rest > LedgerInput.maxLineLength {
+                        throw Failure(message: "a line is longer than \(LedgerInput.maxLineLength) bytes; a ledger row is one flat record")
+                    }
+                    end = mappingCount
+                    return emit(base, end)
+                }
+                end = UnsafeMutableRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+            }
+        }
+        return emit(base, end)
+    }
+
+    private func emit(_ base: UnsafeMutablePointer<UInt8>, _ end: Int) -> Block {
+        let count = end - mappingOffset
+        let block = Block(
+            index: nextIndex, bytes: UnsafeMutableBufferPointer(start: base + mappingOffset, count: count), count: count, owned: false)
+        hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: base + mappingOffset, count: count))
+        bytesRead += count
+        mappingOffset = end
+        nextIndex += 1
+        return block
     }
 
     /// Calls `body` with each line of `block` (without its line break or a trailing CR) and its

@@ -34,35 +34,37 @@ struct Digest: Hashable, Sendable {
         (self.a, self.b, self.c, self.d) = (a, b, c, d)
     }
 
-    /// Sixteen hexadecimal digits from `start`.
+    /// Sixteen hexadecimal digits from `start`, eight at a time: each byte is checked to be a
+    /// digit or a letter a–f (either case), then turned into its nibble arithmetically.
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt64? {
-        var word: UInt64 = 0
-        var invalid: UInt8 = 0
-        let base = bytes.baseAddress! + start
-        let table = hexTable
-        for offset in 0..<16 {
-            let value = table[Int(base[offset])]
-            invalid |= value
-            word = word << 4 | UInt64(value & 0x0F)
-        }
-        return invalid & 0x80 == 0 ? word : nil
+        let raw = UnsafeRawPointer(bytes.baseAddress! + start)
+        guard let high = nibbles(raw.loadUnaligned(as: UInt64.self)),
+            let low = nibbles(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        else { return nil }
+        return high << 32 | low
     }
 
-    /// `hexValues` in a buffer that lives as long as the process (read without bounds checks).
-    nonisolated(unsafe) private static let hexTable: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        table.initialize(from: hexValues, count: 256)
-        return UnsafePointer(table)
-    }()
-
-    /// Each byte's hexadecimal value, or 0x80 for a byte that is not a hexadecimal digit.
-    private static let hexValues: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x30...0x39: UInt8(byte - 0x30)
-        case 0x61...0x66: UInt8(byte - 0x61 + 10)
-        case 0x41...0x46: UInt8(byte - 0x41 + 10)
-        default: 0x80
+    /// The 32-bit value of eight hexadecimal digits (little-endian bytes: the first digit is the
+    /// lowest byte), or nil when one is not a digit or a letter a–f of either case.
+    @inline(__always)
+    private static func nibbles(_ word: UInt64) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard word & high == 0 else { return nil }
+        // The high bit of each byte whose value is in low...high (bytes below 0x80).
+        func inRange(_ value: UInt64, _ low: UInt64, _ top: UInt64) -> UInt64 {
+            let atLeast = value &+ ones &* (0x80 - low)
+            let above = value &+ ones &* (0x80 - top - 1)
+            return atLeast & ~above & high
         }
+        let digits = inRange(word, 0x30, 0x39)
+        let letters = inRange(word | 0x2020_2020_2020_2020, 0x61, 0x66)
+        guard digits | letters == high else { return nil }
+        // Each byte's value: the low nibble, plus 9 for a letter; then the eight packed in order.
+        let values = ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ (letters >> 7) &* 9).byteSwapped
+        var packed = (values | values >> 4) & 0x00FF_00FF_00FF_00FF
+        packed = (packed | packed >> 8) & 0x0000_FFFF_0000_FFFF
+        return (packed | packed >> 16) & 0xFFFF_FFFF
     }
 
     init() {}

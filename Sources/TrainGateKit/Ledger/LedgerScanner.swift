@@ -137,7 +137,7 @@ enum LedgerScanner {
                 // The rows start after the header line.
                 let rest = min(headerEnd + 1, block.count)
                 memmove(block.bytes.baseAddress!, block.bytes.baseAddress! + rest, block.count - rest)
-                first = LedgerInput.Block(index: 0, bytes: block.bytes, count: block.count - rest)
+                first = LedgerInput.Block(index: 0, bytes: block.bytes, count: block.count - rest, owned: block.owned)
                 merger.lineBase = 1
             }
             guard let firstBlock = first else {
@@ -254,6 +254,8 @@ struct Worker {
     var counts: [Int]
     var breakdowns: [[String: [String: Int]]]
     var stats = StatsAccumulator()
+    /// Rows a block holds, from the last one read.
+    private var expectedRows = 0
 
     init(plan: LedgerPlan, header: RowReader.CSVHeader?) {
         self.plan = plan
@@ -275,7 +277,8 @@ struct Worker {
 
     mutating func process(_ block: LedgerInput.Block) -> Outcome {
         var outcome = Outcome(index: block.index, samples: Array(repeating: [], count: plan.slotCount))
-        outcome.entries.reserveCapacity(block.count / 200)
+        // Sized from the previous block's rows, so the index holds little spare capacity.
+        outcome.entries.reserveCapacity(expectedRows > 0 ? expectedRows + expectedRows / 32 + 16 : block.count / 256)
         reader.unknown.removeAll(keepingCapacity: true)
         // The row and the lists are taken out of `self` for the block, so judging a row copies
         // neither (a stored property passed while `self` is mutated would be copied).
@@ -300,8 +303,12 @@ struct Worker {
             }
         }
         outcome.unknown = reader.unknown
+        expectedRows = outcome.rows * blockSizeOf(block) / max(block.count, 1)
         return outcome
     }
+
+    /// The nominal size of blocks like `block` (the last block of a file is smaller).
+    private func blockSizeOf(_ block: LedgerInput.Block) -> Int { max(block.count, block.bytes.count) }
 
     /// Judges the row in `self.row` (rows given in memory).
     mutating func judge(_ number: Int, _ outcome: inout Outcome) {
@@ -402,7 +409,9 @@ struct Merger {
                 samples[slot].append(RecordSample(file: file, line: lineBase + sample.line + 1, itemID: sample.item))
             }
         }
-        entries.append(IndexChunk(ledger: ordinal, lineBase: lineBase, entries: outcome.entries))
+        // The index is the one part of memory that grows with the ledger: no spare capacity kept.
+        let exact = outcome.entries.capacity > outcome.entries.count + outcome.entries.count / 8 ? Array(outcome.entries) : outcome.entries
+        entries.append(IndexChunk(ledger: ordinal, lineBase: lineBase, entries: exact))
         for (name, line) in outcome.unknown where unknown[name] == nil { unknown[name] = lineBase + line + 1 }
         rows += outcome.rows
         lineBase += outcome.lines

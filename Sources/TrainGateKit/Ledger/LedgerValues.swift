@@ -196,6 +196,26 @@ enum LedgerValues {
         return equals(UnsafeBufferPointer(rebasing: bytes[..<word.utf8CodeUnitCount]), word)
     }
 
+    /// Whether `count` bytes at `a` and `b` are equal: eight at a time, inline (the keys and
+    /// values compared per row are short, where a call to `memcmp` costs more than the compare).
+    @inline(__always)
+    static func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let x = UnsafeRawPointer(a)
+        let y = UnsafeRawPointer(b)
+        var index = 0
+        while index + 8 <= count {
+            if x.loadUnaligned(fromByteOffset: index, as: UInt64.self) != y.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                return false
+            }
+            index += 8
+        }
+        while index < count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
     static func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         for index in 0..<a.count where a[index] != b[index] { return false }

@@ -95,7 +95,7 @@ final class RecordProgram: @unchecked Sendable {
     /// Whether `bytes` is the source id.
     @inline(__always)
     func isSourceID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count == sourceIDCount && (sourceIDCount == 0 || memcmp(bytes.baseAddress!, sourceID, sourceIDCount) == 0)
+        bytes.count == sourceIDCount && (sourceIDCount == 0 || LedgerValues.bytesEqual(bytes.baseAddress!, sourceID, sourceIDCount))
     }
 
     private func add(_ condition: RecordCondition) -> Int32 {

@@ -610,7 +610,7 @@ final class FieldNames: @unchecked Sendable {
     func matchesKey(_ line: UnsafeBufferPointer<UInt8>, at start: Int, _ field: LedgerField) -> Int? {
         let count = counts[field.rawValue]
         guard start + count < line.count, line[start + count] == UInt8(ascii: "\""),
-            memcmp(line.baseAddress! + start, bytes + starts[field.rawValue], count) == 0
+            LedgerValues.bytesEqual(line.baseAddress! + start, bytes + starts[field.rawValue], count)
         else { return nil }
         return start + count
     }
@@ -619,6 +619,6 @@ final class FieldNames: @unchecked Sendable {
     func matches(_ key: UnsafeBufferPointer<UInt8>, _ field: LedgerField) -> Bool {
         let count = counts[field.rawValue]
         guard key.count == count else { return false }
-        return memcmp(key.baseAddress!, bytes + starts[field.rawValue], count) == 0
+        return LedgerValues.bytesEqual(key.baseAddress!, bytes + starts[field.rawValue], count)
     }
 }
