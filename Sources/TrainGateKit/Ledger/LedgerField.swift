@@ -60,17 +60,19 @@ public enum LedgerField: Int, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind {
-        switch self {
-        case .itemID, .sourceID, .url, .domain, .contentUsage, .license, .licenseAgreementID, .subjectRef, .consentRecordID: .text
-        case .contentSHA256: .sha256
-        case .sizeBytes, .tokens: .count
-        case .tdmReservation, .personalData: .boolean
-        case .retrievedAt, .consentStatusAt, .erasureRequestedAt, .objectionAt: .date
-        case .modality: .vocabulary(LedgerVocabulary.modality)
-        case .robotsTxt: .vocabulary(LedgerVocabulary.robotsTxt)
-        case .legalBasis: .vocabulary(LedgerVocabulary.legalBasis)
-        case .consentStatus: .vocabulary(LedgerVocabulary.consentStatus)
-        case .optoutSignals, .optouts: .signals
+        switch tag {
+        case .text: .text
+        case .sha256: .sha256
+        case .count: .count
+        case .boolean: .boolean
+        case .date: .date
+        case .signals: .signals
+        case .vocabulary:
+            .vocabulary(
+                self == .modality
+                    ? LedgerVocabulary.modality
+                    : self == .robotsTxt
+                        ? LedgerVocabulary.robotsTxt : self == .legalBasis ? LedgerVocabulary.legalBasis : LedgerVocabulary.consentStatus)
         }
     }
 

@@ -116,18 +116,22 @@ final class LedgerInput {
         }
         rawStart = 0
         while !endOfFile && rawCount < raw.count {
-            let count = read(descriptor, raw.baseAddress! + rawCount, raw.count - rawCount)
+            rawCount += try readSome(into: raw.baseAddress! + rawCount, capacity: raw.count - rawCount)
+        }
+    }
+
+    /// One read(2) into `out` (retried when interrupted), hashed and counted; 0 at the end.
+    private func readSome(into out: UnsafeMutablePointer<UInt8>, capacity: Int) throws(Failure) -> Int {
+        while true {
+            let count = read(descriptor, out, capacity)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Failure(message: "cannot read: \(String(cString: strerror(errno)))")
             }
-            if count == 0 {
-                endOfFile = true
-                break
-            }
-            hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: raw.baseAddress! + rawCount, count: count))
-            rawCount += count
+            if count == 0 { endOfFile = true }
+            hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: out, count: count))
             bytesRead += count
+            return count
         }
     }
 
@@ -143,21 +147,7 @@ final class LedgerInput {
                 return count
             }
             // Straight into the block: one copy from the page cache, none after.
-            while !endOfFile {
-                let count = read(descriptor, out, capacity)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(message: "cannot read: \(String(cString: strerror(errno)))")
-                }
-                if count == 0 {
-                    endOfFile = true
-                    break
-                }
-                hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: out, count: count))
-                bytesRead += count
-                return count
-            }
-            return 0
+            return endOfFile ? 0 : try readSome(into: out, capacity: capacity)
         }
         var produced = 0
         while produced < capacity && !(streamEnded && rawCount == 0) {

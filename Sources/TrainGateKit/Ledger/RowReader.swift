@@ -79,49 +79,26 @@ struct RowReader {
                     throw RowProblem(column: index + 1, message: "expected a field name in double quotes")
                 }
                 let keyColumn = index + 1
-                // The field the previous row had at this position, when this key is it.
-                if keyIndex < predicted.count, let guess = predicted[keyIndex], let end = names.matchesKey(line, at: index + 1, guess) {
-                    index = skipBlanks(line, end + 1)
-                    keyIndex += 1
-                    guard index < line.count, line[index] == UInt8(ascii: ":") else {
-                        throw RowProblem(column: index + 1, message: "expected ':' after a field name")
-                    }
-                    index = skipBlanks(line, index + 1)
-                    let bit: UInt32 = 1 << UInt32(guess.rawValue)
-                    if seen & bit != 0 { throw RowProblem(column: keyColumn, message: "field \(guess.name) appears twice in the row") }
-                    seen |= bit
-                    index = try readValue(line, index, field: guess, into: &row)
-                    index = skipBlanks(line, index)
-                    guard index < line.count else { throw RowProblem(column: index + 1, message: "the row ends before its closing '}'") }
-                    if line[index] == UInt8(ascii: ",") {
-                        index = skipBlanks(line, index + 1)
-                        continue
-                    }
-                    guard line[index] == UInt8(ascii: "}") else {
-                        throw RowProblem(column: index + 1, message: "expected ',' or '}' after a value")
-                    }
-                    index += 1
-                    break
-                }
-                let (keyEnd, keySpan) = try scanString(line, index)
-                index = keyEnd
                 let field: LedgerField?
-                if let keySpan {
-                    // Rows of one file list their fields in one order: try the field the previous
-                    // row had at this position before looking the name up.
-                    let key = UnsafeBufferPointer(rebasing: line[keySpan])
-                    if keyIndex < predicted.count, let guess = predicted[keyIndex], names.matches(key, guess) {
-                        field = guess
-                    } else {
-                        field = LedgerRow.storedField(named: key)
+                var unknownName: String?
+                if keyIndex < predicted.count, let guess = predicted[keyIndex], let end = names.matchesKey(line, at: index + 1, guess) {
+                    // Rows of one file list their fields in one order: the field the previous row
+                    // had at this position is compared in place before any name is looked up.
+                    field = guess
+                    index = end + 1
+                } else {
+                    let (keyEnd, keySpan) = try scanString(line, index)
+                    index = keyEnd
+                    let key = keySpan.map { UnsafeBufferPointer(rebasing: line[$0]) }
+                    field = key.map(LedgerRow.storedField(named:)) ?? scratch.withUnsafeBufferPointer { LedgerRow.storedField(named: $0) }
+                    if field == nil {
+                        unknownName = key.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: scratch, as: UTF8.self)
                     }
-                } else {
-                    field = scratch.withUnsafeBufferPointer { LedgerRow.storedField(named: $0) }
-                }
-                if keyIndex < predicted.count {
-                    predicted[keyIndex] = field
-                } else {
-                    predicted.append(field)
+                    if keyIndex < predicted.count {
+                        predicted[keyIndex] = field
+                    } else {
+                        predicted.append(field)
+                    }
                 }
                 keyIndex += 1
                 index = skipBlanks(line, index)
@@ -137,10 +114,7 @@ struct RowReader {
                     seen |= bit
                     index = try readValue(line, index, field: field, into: &row)
                 } else {
-                    let name =
-                        keySpan.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
-                        ?? String(decoding: scratch, as: UTF8.self)
-                    if unknown[name] == nil { unknown[name] = lineNumber }
+                    if let name = unknownName, unknown[name] == nil { unknown[name] = lineNumber }
                     index = try skipValue(line, index, depth: 0)
                 }
                 index = skipBlanks(line, index)
