@@ -658,3 +658,16 @@ struct DigestTests {
         #expect(Self.digest(String(repeating: "a", count: 63)) == nil)
     }
 }
+
+@Suite("Ledgers: explain")
+struct RecordRuleExplanationTests {
+    @Test func builtinChecksTolerancesAndBreakdownsAreExplained() throws {
+        let pack = try #require(try PolicyLoader.select(["ledger"]).first)
+        let suppressed = try #require(pack.rules.first { $0.id == "REC-SUPPRESSED" })
+        let text = RuleExplanation.render(suppressed, pack: pack)
+        #expect(text.contains("applies to every row of a source's ledger"))
+        #expect(text.contains("requires (built-in check suppressed) that no row's key is on a suppression list"))
+        let optout = try #require(pack.rules.first { $0.id == "REC-OPTOUT" })
+        #expect(RuleExplanation.render(optout, pack: pack).contains("counts failing rows by optouts, domain"))
+    }
+}

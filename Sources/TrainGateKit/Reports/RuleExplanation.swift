@@ -18,9 +18,15 @@ public enum RuleExplanation {
         if let when = rule.when {
             out += "  applies when " + ConditionText.render(when, depth: 2) + "\n"
         } else {
-            out += "  applies to every \(rule.scope.rawValue)\n"
+            out += "  applies to every \(rule.scope == .record ? "row of a source's ledger" : rule.scope.rawValue)\n"
         }
-        out += "  requires " + ConditionText.render(rule.require, depth: 2) + "\n"
+        if let builtin = rule.builtin {
+            out += "  requires (built-in check \(builtin.rawValue)) " + builtinText(builtin) + "\n"
+        } else {
+            out += "  requires " + ConditionText.render(rule.require, depth: 2) + "\n"
+        }
+        if let tolerance = rule.tolerance { out += "  tolerates \(tolerance.description) failing\n" }
+        if !rule.breakdown.isEmpty { out += "  counts failing rows by \(rule.breakdown.map(\.name).joined(separator: ", "))\n" }
         out += "\nLaw:\n"
         for citation in rule.citations {
             out += "  - \(citation.instrument), \(citation.ref)\n"
@@ -32,6 +38,16 @@ public enum RuleExplanation {
         for example in rule.examples.fail { out += "  fail: \(FlowText.render(example))\n" }
         if rule.examples.pass.isEmpty && rule.examples.fail.isEmpty { out += "  (none)\n" }
         return out
+    }
+
+    /// What a record rule's built-in check requires, in words.
+    static func builtinText(_ builtin: RecordBuiltin) -> String {
+        switch builtin {
+        case .suppressed: return "that no row's key is on a suppression list the manifest names"
+        case .duplicate: return "that no row shares its content_sha256 with a row (in any ledger of the check) that fails a record rule"
+        case .declared: return "that the ledger agrees with the manifest's declarations about the source"
+        case .schema: return "that every row is well-formed (a malformed row stops the check with exit 2)"
+        }
     }
 
     static func scopeText(_ scope: RuleScope) -> String {
