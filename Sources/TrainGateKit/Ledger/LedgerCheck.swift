@@ -78,22 +78,11 @@ public enum LedgerCheck {
         let written = pathNode.scalar?.text ?? ""
         let (path, file) = try resolve(written, in: dataset.file, at: pathNode.location, what: "ledger")
         files.append(path)
-        var format: RowReader.Format
-        switch ledger["format"]?.scalar?.text {
-        case "jsonl"?: format = .jsonl
-        case "csv"?: format = .csv
-        default:
-            var name = written.lowercased()
-            if name.hasSuffix(".gz") { name.removeLast(3) }
-            if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") {
-                format = .jsonl
-            } else if name.hasSuffix(".csv") {
-                format = .csv
-            } else {
-                throw located(
-                    pathNode.location,
-                    "the ledger's format is not declared and its name does not end in .jsonl or .csv; add format: jsonl or format: csv")
-            }
+        guard let format = (ledger["format"]?.scalar?.text).flatMap(RowReader.Format.init(rawValue:)) ?? RowReader.Format(fileName: written)
+        else {
+            throw located(
+                pathNode.location,
+                "the ledger's format is not declared and its name does not end in .jsonl or .csv; add format: jsonl or format: csv")
         }
         var lists: [SuppressionList] = []
         for entry in (dataset.root["suppression_lists"]?.sequence ?? []) + (source.node["suppression_lists"]?.sequence ?? []) {
@@ -206,7 +195,7 @@ public enum LedgerCheck {
             result.ledgers.append(
                 LedgerReport(
                     subject: ledger.subject, file: ledger.file, format: ledger.format == .csv ? "csv" : "jsonl",
-                    compressed: scan.fileBytes > 0 && isGzip(ledger.path), fileBytes: scan.fileBytes, stats: scan.stats))
+                    compressed: scan.compressed, fileBytes: scan.fileBytes, stats: scan.stats))
             scans.append((ledger, plans, slotOfRule, scan))
         }
         let duplicates = try duplicates(index, sources: sources, scans: scans.map(\.3))
@@ -233,17 +222,10 @@ public enum LedgerCheck {
                 for (status, made) in findings {
                     result.counts[status, default: 0] += 1
                     guard status == .fail || includeAll else { continue }
-                    result.findings.append(made ?? skipped(rule, ledger, status))
+                    result.findings.append(made ?? base(rule, ledger, status))
                 }
             }
         }
-    }
-
-    static func isGzip(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 2)) ?? Data()
-        return head.count == 2 && head[head.startIndex] == 0x1F && head[head.startIndex + 1] == 0x8B
     }
 
     private static func applicability(_ rule: Rule, asOf: ISODate, fold: @escaping (Condition) -> Truth) throws(LedgerError)
@@ -320,10 +302,6 @@ public enum LedgerCheck {
             subject: ledger.subject, location: ledger.node.location, path: "sources[\(ledger.source.index)].ledger", expected: nil,
             found: nil, message: status == .fail ? MessageRenderer.render(rule.message, subject: subject) : rule.title,
             remediation: rule.remediation, citations: rule.citations)
-    }
-
-    private static func skipped(_ rule: Rule, _ ledger: LedgerSource, _ status: FindingStatus) -> Finding {
-        base(rule, ledger, status)
     }
 
     private static func finding(_ rule: Rule, _ ledger: LedgerSource, tally: Tally, total: Int) -> (FindingStatus, Finding?) {

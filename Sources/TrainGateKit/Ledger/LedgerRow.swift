@@ -114,8 +114,6 @@ struct LedgerRow {
     var text: [UInt8] = []
     /// `content_sha256`.
     var digest = Digest()
-    /// Whether `domain` was derived from `url`.
-    var derivedDomain = false
     /// The line being read: text fields whose bit is set in `inLine` are spans of it, not of
     /// `text` (most values need no unescaping, so they are not copied).
     var line: UnsafePointer<UInt8>?
@@ -129,7 +127,6 @@ struct LedgerRow {
         row.present = present
         row.text = text
         row.digest = digest
-        row.derivedDomain = derivedDomain
         row.line = line
         row.inLine = inLine
         row.numbers.update(from: numbers, count: LedgerRow.fieldCount)
@@ -142,7 +139,6 @@ struct LedgerRow {
         present = 0
         inLine = 0
         text.removeAll(keepingCapacity: true)
-        derivedDomain = false
     }
 
     @inline(__always)
@@ -178,11 +174,6 @@ struct LedgerRow {
     func string(_ field: LedgerField) -> String? {
         guard has(field) else { return nil }
         return withBytes(field) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Whether the row carries signal `signal` in `field` (a signals field).
-    func hasSignal(_ signal: LedgerVocabulary.Signal, in field: LedgerField) -> Bool {
-        numbers[field.rawValue] & (1 << Int64(signal.rawValue)) != 0
     }
 
     /// Stores a text field's value (already decoded) from `bytes`.

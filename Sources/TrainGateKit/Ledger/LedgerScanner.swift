@@ -82,6 +82,8 @@ struct IndexChunk: Sendable {
 struct LedgerScanResult: Sendable {
     var rows = 0
     var fileBytes = 0
+    /// Whether the file was gzip-compressed.
+    var compressed = false
     var slots: [Tally]
     var stats: LedgerStats
     /// Unknown fields, each with the first line it is on.
@@ -169,6 +171,7 @@ enum LedgerScanner {
         }
         var result = merger.result()
         result.fileBytes = input.bytesRead
+        result.compressed = input.isCompressed
         return result
     }
 
@@ -539,7 +542,6 @@ extension LedgerRow {
                 }
                 var text = domain
                 text.withUTF8 { row.setText(.domain, $0) }
-                row.derivedDomain = true
             }
         }
         // Domains compare lower-cased; a value with capitals is copied lower-cased.

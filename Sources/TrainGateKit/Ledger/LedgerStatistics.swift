@@ -25,10 +25,7 @@ public enum LedgerStatistics {
         var reports: [LedgerReport] = []
         var errors: [CheckError] = []
         for file in files {
-            var name = file.lowercased()
-            if name.hasSuffix(".gz") { name.removeLast(3) }
-            let chosen = format ?? (name.hasSuffix(".csv") ? "csv" : name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") ? "jsonl" : nil)
-            guard let chosen, let rowFormat: RowReader.Format = chosen == "csv" ? .csv : chosen == "jsonl" ? .jsonl : nil else {
+            guard let rowFormat = format.flatMap(RowReader.Format.init(rawValue:)) ?? RowReader.Format(fileName: file) else {
                 errors.append(
                     CheckError(
                         "the ledger's name does not end in .jsonl or .csv; pass --ledger-format jsonl or csv", file: file, location: nil))
@@ -39,7 +36,7 @@ public enum LedgerStatistics {
                 let scan = try LedgerScanner.scan(path: file, file: file, plan: plan, ordinal: 0, expectedSHA256: nil)
                 reports.append(
                     LedgerReport(
-                        subject: file, file: file, format: chosen, compressed: LedgerCheck.isGzip(file), fileBytes: scan.fileBytes,
+                        subject: file, file: file, format: rowFormat.rawValue, compressed: scan.compressed, fileBytes: scan.fileBytes,
                         stats: scan.stats))
             } catch {
                 errors.append(error.checkError)

@@ -186,11 +186,6 @@ enum LedgerValues {
         return true
     }
 
-    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { other in bytes.count == other.count && memcmpEqual(bytes, other) }
-    }
-
     static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         guard bytes.count >= word.utf8CodeUnitCount else { return false }
         return equals(UnsafeBufferPointer(rebasing: bytes[..<word.utf8CodeUnitCount]), word)
@@ -217,9 +212,7 @@ enum LedgerValues {
     }
 
     static func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        for index in 0..<a.count where a[index] != b[index] { return false }
-        return true
+        a.count == b.count && (a.isEmpty || bytesEqual(a.baseAddress!, b.baseAddress!, a.count))
     }
 
     static func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {

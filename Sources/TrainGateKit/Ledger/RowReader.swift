@@ -6,7 +6,7 @@ import Foundation
 /// values; anything else names the field and stops the check. Unknown fields are remembered for
 /// one warning per file. One reader per worker thread; it allocates nothing per row.
 struct RowReader {
-    enum Format: Sendable { case jsonl, csv }
+    enum Format: String, Sendable { case jsonl, csv }
 
     /// The CSV header's columns: the field each column holds, or nil for an unknown column.
     struct CSVHeader: Sendable {
@@ -514,6 +514,21 @@ struct RowReader {
     }
 }
 
+extension RowReader.Format {
+    /// The format a ledger's file name says: `.jsonl`, `.ndjson` or `.csv`, each optionally `.gz`.
+    init?(fileName: String) {
+        var name = fileName.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") {
+            self = .jsonl
+        } else if name.hasSuffix(".csv") {
+            self = .csv
+        } else {
+            return nil
+        }
+    }
+}
+
 extension LedgerRow {
     /// The stored field whose name is `key`'s bytes, or nil: a small open-addressed table keyed by
     /// length and end bytes, checked byte by byte.
@@ -524,7 +539,7 @@ extension LedgerRow {
             let raw = FieldTable.slots[slot]
             if raw < 0 { return nil }
             let field = LedgerField(rawValue: Int(raw))!
-            if LedgerValues.memcmpEqual(key, field.nameBytes) { return field }
+            if FieldNames.shared.matches(key, field) { return field }
             slot = (slot + 1) & FieldTable.mask
         }
     }
@@ -538,20 +553,13 @@ private enum FieldTable {
     static let slots: [Int8] = {
         var slots = [Int8](repeating: -1, count: mask + 1)
         for field in LedgerField.stored {
-            let name = field.nameBytes
+            let name = Array(field.name.utf8)
             var slot = slot(name.count, name[0], name[name.count - 1])
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int8(field.rawValue)
         }
         return slots
     }()
-}
-
-extension LedgerField {
-    /// The name's UTF-8 bytes, for comparing with keys as read.
-    var nameBytes: [UInt8] { LedgerField.names[rawValue] }
-
-    private static let names = allCases.map { Array($0.name.utf8) }
 }
 
 /// Every stored field's name, in one buffer that lives as long as the process, for comparing

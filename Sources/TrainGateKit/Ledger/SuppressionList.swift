@@ -58,8 +58,6 @@ final class SuppressionList: @unchecked Sendable {
         var reader: RowReader?
         var row = LedgerRow()
         var lineBase = 0
-        var keyColumn = 0
-        var scratch: [UInt8] = []
         do {
             while let block = try input.nextBlock() {
                 defer { block.release() }
@@ -68,7 +66,7 @@ final class SuppressionList: @unchecked Sendable {
                 lineBase += LedgerInput.forEachLine(in: block.lines) { line, number in
                     let lineNumber = start + number + 1
                     do throws(RowProblem) {
-                        try list.read(line, format: format, reader: &reader, row: &row, keyColumn: &keyColumn, scratch: &scratch)
+                        try list.read(line, format: format, reader: &reader, row: &row)
                     } catch {
                         failure = LedgerError(file: file, line: lineNumber, column: error.column, message: error.message)
                         return false
@@ -97,8 +95,7 @@ final class SuppressionList: @unchecked Sendable {
     }
 
     private func read(
-        _ line: UnsafeBufferPointer<UInt8>, format: Format, reader: inout RowReader?, row: inout LedgerRow, keyColumn: inout Int,
-        scratch: inout [UInt8]
+        _ line: UnsafeBufferPointer<UInt8>, format: Format, reader: inout RowReader?, row: inout LedgerRow
     ) throws(RowProblem) {
         let blank = LedgerValues.trimmed(line).isEmpty
         switch format {
@@ -107,20 +104,18 @@ final class SuppressionList: @unchecked Sendable {
             if blank || key.first == UInt8(ascii: "#") { return }
             try add(key)
         case .csv:
-            guard let current = reader else {
+            guard reader != nil else {
                 let (header, _) = try RowReader.header(line, requireCore: false)
-                guard let column = header.columns.firstIndex(where: { $0 == key }) else {
+                guard header.columns.contains(where: { $0 == key }) else {
                     throw RowProblem(column: nil, message: "the header has no \(key.name) column, the list's key")
                 }
-                keyColumn = column
                 var made = RowReader(format: .csv, header: header)
                 made.requireCore = false
                 reader = made
                 return
             }
             if blank { return }
-            var local = current
-            try local.read(line, into: &row, lineNumber: 0)
+            try reader!.read(line, into: &row, lineNumber: 0)
             guard row.has(key) else { throw RowProblem(column: nil, message: "the row has no \(key.name), the list's key") }
             try insertRow(row)
         case .jsonl:
@@ -134,7 +129,6 @@ final class SuppressionList: @unchecked Sendable {
             guard row.has(key) else { throw RowProblem(column: nil, message: "the object has no \(key.name), the list's key") }
             try insertRow(row)
         }
-        _ = scratch
     }
 
     private func insertRow(_ row: LedgerRow) throws(RowProblem) {
