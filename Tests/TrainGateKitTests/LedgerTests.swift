@@ -196,14 +196,19 @@ struct LedgerPlantedTests {
         // A CSV's rows start on line 2, under the header.
         let usersLine = formats.0 == "csv" ? 2 : 1
         let crawlLine = formats.1 == "csv" ? 2 : 1
-        func lines(_ finding: Finding?) -> [Int] { finding?.records?.samples.map(\.line) ?? [] }
-        func items(_ finding: Finding?) -> [String] { finding?.records?.samples.map(\.itemID) ?? [] }
+        // Samples come in sample order (digest key, then item id); here every failing row is one.
+        func items(_ finding: Finding?) -> Set<String> {
+            let samples = finding?.records?.samples ?? []
+            #expect(samples == samples.sorted(by: RecordSample.precedes), "samples in sample order")
+            return Set(samples.map(\.itemID))
+        }
+        func line(_ finding: Finding?, _ item: String) -> Int? { finding?.records?.samples.first { $0.itemID == item }?.line }
 
         let consent = Self.finding(result, "REC-CONSENT", "users")
         #expect(consent?.records?.failing == 4)
         #expect(consent?.records?.total == 100)
         #expect(items(consent) == ["u-10", "u-20", "u-30", "u-50"])
-        #expect(lines(consent) == [10, 20, 30, 50].map { $0 + usersLine })
+        #expect([10, 20, 30, 50].map { line(consent, "u-\($0)") } == [10, 20, 30, 50].map { $0 + usersLine })
         #expect(consent?.records?.breakdown.first?.summary == "withdrawn 3, refused 1")
         #expect(consent?.severity == .critical)
         #expect(consent?.message.hasPrefix("4 of 100 rows (4.00 %): ") == true)
@@ -217,12 +222,12 @@ struct LedgerPlantedTests {
 
         let duplicate = Self.finding(result, "REC-DUPLICATE", "users")
         #expect(items(duplicate) == ["u-70", "u-71"])
-        #expect(lines(duplicate) == [70, 71].map { $0 + usersLine })
+        #expect([line(duplicate, "u-70"), line(duplicate, "u-71")] == [70, 71].map { $0 + usersLine })
         #expect(items(Self.finding(result, "REC-DUPLICATE", "crawl")) == ["c-20"])
 
         let optout = Self.finding(result, "REC-OPTOUT", "crawl")
         #expect(items(optout) == ["c-3", "c-4", "c-6", "c-8", "c-10", "c-11"])
-        #expect(lines(optout) == [3, 4, 6, 8, 10, 11].map { $0 + crawlLine })
+        #expect([3, 4, 6, 8, 10, 11].map { line(optout, "c-\($0)") } == [3, 4, 6, 8, 10, 11].map { $0 + crawlLine })
         let signals = optout?.records?.breakdown.first { $0.by == "optouts" }?.summary
         #expect(signals == "aipref 2, robots_txt 2, c2pa 1, iptc 1, tdmrep 1")
         let domains = optout?.records?.breakdown.first { $0.by == "domain" }?.counts.map(\.value)
@@ -303,7 +308,19 @@ struct LedgerPlantedTests {
         #expect(one.ledgers == three.ledgers)
         let optout = one.findings.first { $0.ruleID == "REC-OPTOUT" }
         #expect(optout?.records?.failing == 2_400 / 50 * 6)
-        #expect(optout?.records?.samples.count == 10)
+        // The samples: the ten failing rows first by digest key, then item id, wherever they are.
+        let failing = rows.enumerated().filter { [3, 4, 6, 8, 10, 11].contains($0.offset % 50) }.map { $0.element }
+        let keyed = failing.map { row -> (DigestPrefix, String) in
+            let hex = row["content_sha256"] as! String
+            return (
+                hex.utf8CString.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: UInt8.self) { Digest(hex: UnsafeBufferPointer(rebasing: $0.dropLast()))!.prefix }
+                }, row["item_id"] as! String
+            )
+        }
+        let expected = keyed.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }.prefix(10).map(\.1)
+        #expect(optout?.records?.samples.map(\.itemID) == Array(expected))
+        #expect(Set(optout?.records?.samples.compactMap(\.line) ?? []).count == 10)
         #expect(one.findings.first { $0.ruleID == "REC-DUPLICATE" }?.records?.failing ?? 0 > 0)
     }
 }

@@ -58,7 +58,7 @@ struct LedgerCommandTests {
         let records = try #require(consent["records"] as? [String: Any])
         #expect(records["failing"] as? Int == 160)
         #expect(records["total"] as? Int == 4095)
-        #expect((records["samples"] as? [[String: Any]])?.first?["item_id"] as? String == "evt-000026")
+        #expect((records["samples"] as? [[String: Any]])?.first?["item_id"] as? String == "evt-001816", "the first in sample order")
         #expect((document["ledgers"] as? [[String: Any]])?.count == 2)
     }
 }

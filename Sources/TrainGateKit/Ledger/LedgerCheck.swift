@@ -251,7 +251,9 @@ public enum LedgerCheck {
     }
 
     /// `REC-DUPLICATE`: rows that fail nothing themselves but share their content digest with a
-    /// row (in any ledger of the bundle) that does. Samples' item ids are read back from the files.
+    /// row (in any ledger of the bundle) that does. The samples are the first in sample order:
+    /// every row at or below the tenth smallest digest key (ties included) is read back from its
+    /// file for its item id, and the ten first by key and item id are kept.
     private static func duplicates(_ index: [IndexChunk], sources: [LedgerSource], scans: [LedgerScanResult]) throws(LedgerError) -> [Tally]
     {
         var tallies = [Tally](repeating: Tally(), count: sources.count)
@@ -260,32 +262,45 @@ public enum LedgerCheck {
             for entry in chunk.entries where entry.failed { failing.insert(entry.prefix) }
         }
         guard !failing.isEmpty else { return tallies }
-        // Chunks are looked up on every core; their counts and first lines are combined in order.
-        let found = Parallel.map(index) { [failing] chunk -> (count: Int, lines: [Int]) in
+        let limit = LedgerScanner.sampleLimit
+        // Chunks are looked up on every core: each one's count and smallest keys.
+        let found = Parallel.map(index) { [failing] chunk -> (count: Int, smallest: [DigestPrefix]) in
             var count = 0
-            var lines: [Int] = []
+            var smallest: [DigestPrefix] = []
             for entry in chunk.entries where !entry.failed && failing.contains(entry.prefix) {
                 count += 1
-                if lines.count < LedgerScanner.sampleLimit { lines.append(chunk.lineBase + entry.line + 1) }
+                smallest.keepSmallest(entry.prefix, limit: limit, by: <)
             }
-            return (count, lines)
+            return (count, smallest)
         }
-        var lines = [[Int]](repeating: [], count: sources.count)
+        var smallest = [[DigestPrefix]](repeating: [], count: sources.count)
         for (chunk, result) in zip(index, found) {
             tallies[chunk.ledger].failing += result.count
-            lines[chunk.ledger] += result.lines.prefix(LedgerScanner.sampleLimit - lines[chunk.ledger].count)
+            for key in result.smallest { smallest[chunk.ledger].keepSmallest(key, limit: limit, by: <) }
         }
-        for (ordinal, wanted) in lines.enumerated() where !wanted.isEmpty {
-            if let rows = sources[ordinal].memoryRows {
-                tallies[ordinal].samples = wanted.map {
-                    RecordSample(file: sources[ordinal].file, line: $0, itemID: rows[$0 - 1].string(.itemID) ?? "")
-                }
-                continue
+        let bounds = smallest.map(\.last)
+        let candidates = Parallel.map(index) { [failing] chunk -> [(line: Int, order: DigestPrefix)] in
+            guard let bound = bounds[chunk.ledger] else { return [] }
+            return chunk.entries.compactMap { entry in
+                !entry.failed && entry.prefix <= bound && failing.contains(entry.prefix)
+                    ? (chunk.lineBase + entry.line + 1, entry.prefix) : nil
             }
-            let items = try LedgerScanner.items(
-                at: wanted, path: sources[ordinal].path, file: sources[ordinal].file, format: sources[ordinal].format,
-                header: scans[ordinal].header)
-            tallies[ordinal].samples = wanted.map { RecordSample(file: sources[ordinal].file, line: $0, itemID: items[$0] ?? "") }
+        }
+        var wanted = [[(line: Int, order: DigestPrefix)]](repeating: [], count: sources.count)
+        for (chunk, rows) in zip(index, candidates) { wanted[chunk.ledger] += rows }
+        for (ordinal, rows) in wanted.enumerated() where !rows.isEmpty {
+            let source = sources[ordinal]
+            var items: [Int: String] = [:]
+            if let memory = source.memoryRows {
+                for row in rows { items[row.line] = memory[row.line - 1].string(.itemID) ?? "" }
+            } else {
+                let chunks = index.filter { $0.ledger == ordinal }.map { (lineBase: $0.lineBase, offset: $0.byteOffset) }
+                items = try LedgerScanner.items(
+                    at: rows.map(\.line), path: source.path, file: source.file, format: source.format, header: scans[ordinal].header,
+                    chunks: chunks)
+            }
+            let samples = rows.map { RecordSample(file: source.file, line: $0.line, itemID: items[$0.line] ?? "", order: $0.order) }
+            tallies[ordinal].samples = Array(samples.sorted(by: RecordSample.precedes).prefix(limit))
         }
         return tallies
     }
@@ -403,28 +418,53 @@ public enum LedgerCheck {
 }
 
 extension LedgerScanner {
-    /// The item ids at `lines` (1-based, file lines) of a ledger, read again from the file.
-    static func items(at lines: [Int], path: String, file: String, format: RowReader.Format, header: RowReader.CSVHeader?)
-        throws(LedgerError) -> [Int: String]
-    {
+    /// The item ids at `lines` (1-based, file lines) of a ledger, read again from the file: in a
+    /// mapped file from the blocks that hold them (`chunks`: each block's line base and offset, in
+    /// file order), else from the start.
+    static func items(
+        at lines: [Int], path: String, file: String, format: RowReader.Format, header: RowReader.CSVHeader?,
+        chunks: [(lineBase: Int, offset: Int)] = []
+    ) throws(LedgerError) -> [Int: String] {
         let wanted = Set(lines)
         guard let last = lines.max() else { return [:] }
         var found: [Int: String] = [:]
         var reader = RowReader(format: format, header: header)
         var row = LedgerRow()
-        var base = 0
+        /// Reads lines from `block` (whose first line is file line `start + 1`) up to `stop`.
+        func read(_ block: UnsafeBufferPointer<UInt8>, after start: Int, upTo stop: Int) -> Int {
+            LedgerInput.forEachLine(in: block) { line, number in
+                let lineNumber = start + number + 1
+                if wanted.contains(lineNumber), (try? reader.read(line, into: &row, lineNumber: 0)) != nil {
+                    found[lineNumber] = row.string(.itemID)
+                }
+                return lineNumber < stop
+            }
+        }
         do {
             let input = try LedgerInput(path: path)
+            if let mapped = input.mappedBytes, !chunks.isEmpty, chunks.allSatisfy({ $0.offset >= 0 }) {
+                // Each wanted line's block, then its lines up to the last wanted one there.
+                var byChunk: [Int: Int] = [:]
+                for line in wanted {
+                    var low = 0
+                    var high = chunks.count - 1
+                    while low < high {
+                        let middle = (low + high + 1) / 2
+                        if chunks[middle].lineBase < line { low = middle } else { high = middle - 1 }
+                    }
+                    byChunk[low] = max(byChunk[low] ?? 0, line)
+                }
+                for (chunk, stop) in byChunk {
+                    let start = chunks[chunk].offset
+                    guard start <= mapped.count else { continue }
+                    read(UnsafeBufferPointer(rebasing: mapped[start...]), after: chunks[chunk].lineBase, upTo: stop)
+                }
+                return found
+            }
+            var base = 0
             while base < last, let block = try input.nextBlock() {
                 defer { block.release() }
-                let start = base
-                base += LedgerInput.forEachLine(in: block.lines) { line, number in
-                    let lineNumber = start + number + 1
-                    if wanted.contains(lineNumber), (try? reader.read(line, into: &row, lineNumber: 0)) != nil {
-                        found[lineNumber] = row.string(.itemID)
-                    }
-                    return lineNumber < last
-                }
+                base += read(block.lines, after: base, upTo: last)
             }
         } catch {
             throw LedgerError(file: file, line: nil, column: nil, message: "ledger \(error.message)")

@@ -21,6 +21,9 @@ final class LedgerInput {
         var count: Int
         /// Whether `bytes` was allocated for the block (else it is part of the file's mapping).
         var owned = true
+        /// Where the block starts in the mapped file, for reading its lines again; -1 when the
+        /// file is not mapped (gzip).
+        var offset = -1
 
         var lines: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[0..<count]) }
 
@@ -106,6 +109,11 @@ final class LedgerInput {
     }
 
     var isCompressed: Bool { compressed }
+
+    /// The whole file in place, when it is mapped (plain files).
+    var mappedBytes: UnsafeBufferPointer<UInt8>? {
+        mapping.map { UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: mappingCount) }
+    }
 
     /// The SHA-256 of every byte read (call after the last block).
     func digest() -> String { (hasher ?? SHA256()).finalize().map { String(format: "%02x", $0) }.joined() }
@@ -253,7 +261,8 @@ final class LedgerInput {
     private func emit(_ base: UnsafeMutablePointer<UInt8>, _ end: Int) -> Block {
         let count = end - mappingOffset
         let block = Block(
-            index: nextIndex, bytes: UnsafeMutableBufferPointer(start: base + mappingOffset, count: count), count: count, owned: false)
+            index: nextIndex, bytes: UnsafeMutableBufferPointer(start: base + mappingOffset, count: count), count: count, owned: false,
+            offset: mappingOffset)
         hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: base + mappingOffset, count: count))
         bytesRead += count
         mappingOffset = end

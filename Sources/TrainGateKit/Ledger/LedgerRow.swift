@@ -70,10 +70,32 @@ struct Digest: Hashable, Sendable {
     init() {}
 }
 
-/// The first half of a digest.
-struct DigestPrefix: Hashable, Sendable {
+/// A digest folded to 128 bits (`Digest.prefix`).
+struct DigestPrefix: Hashable, Sendable, Comparable {
     var a: UInt64
     var b: UInt64
+
+    static func < (x: DigestPrefix, y: DigestPrefix) -> Bool { x.a != y.a ? x.a < y.a : x.b < y.b }
+
+    /// 32 lowercase hexadecimal digits.
+    var hex: String {
+        [a, b].map { word in
+            let digits = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
+    }
+
+    /// Parses `hex`'s form.
+    init?(hex: String) {
+        guard hex.utf8.count == 32, let a = UInt64(hex.prefix(16), radix: 16), let b = UInt64(hex.suffix(16), radix: 16) else { return nil }
+        self.a = a
+        self.b = b
+    }
+
+    init(a: UInt64, b: UInt64) {
+        self.a = a
+        self.b = b
+    }
 }
 
 /// One row, parsed into typed values. A worker reuses one row for every line it reads, so reading

@@ -1,14 +1,48 @@
 import Foundation
 
-/// A failing row shown in a finding.
+/// A failing row shown in a finding. A finding shows the failing rows first in sample order: by
+/// a hash of their content digest (`order`), then item id. That order depends on nothing but the
+/// rows themselves, so every way of splitting a ledger (threads, blocks, Spark partitions) picks
+/// the same samples, and they spread over the whole ledger rather than bunch at its start.
 public struct RecordSample: Sendable, Equatable, Codable {
+    /// The ledger file, or the input a Spark row came from.
     public var file: String
-    public var line: Int
+    /// The row's line in `file`; nil where its input has no lines (a Parquet file).
+    public var line: Int?
     public var itemID: String
+    /// The sample order's key: the content digest's duplicate-index key.
+    var order = DigestPrefix(a: 0, b: 0)
+
+    init(file: String, line: Int?, itemID: String, order: DigestPrefix) {
+        self.file = file
+        self.line = line
+        self.itemID = itemID
+        self.order = order
+    }
 
     enum CodingKeys: String, CodingKey {
         case file, line
         case itemID = "item_id"
+    }
+
+    /// Sample order: the digest's key, the item id, then the place.
+    static func precedes(_ a: RecordSample, _ b: RecordSample) -> Bool {
+        if a.order != b.order { return a.order < b.order }
+        if a.itemID != b.itemID { return a.itemID.utf8.lexicographicallyPrecedes(b.itemID.utf8) }
+        if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
+        return (a.line ?? 0) < (b.line ?? 0)
+    }
+}
+
+extension Array {
+    /// Keeps the `limit` smallest elements offered, sorted by `less` (an element equal to one
+    /// kept goes after it).
+    mutating func keepSmallest(_ element: Element, limit: Int, by less: (Element, Element) -> Bool) {
+        if count == limit, let last, !less(element, last) { return }
+        var index = count
+        while index > 0 && less(element, self[index - 1]) { index -= 1 }
+        insert(element, at: index)
+        if count > limit { removeLast() }
     }
 }
 
@@ -75,6 +109,8 @@ struct IndexChunk: Sendable {
     var ledger: Int
     /// The file line before the block's first line.
     var lineBase: Int
+    /// Where the block starts in its file, when the file can be read there again (else -1).
+    var byteOffset: Int
     var entries: [IndexEntry]
 }
 
@@ -139,7 +175,9 @@ enum LedgerScanner {
                 // The rows start after the header line.
                 let rest = min(headerEnd + 1, block.count)
                 memmove(block.bytes.baseAddress!, block.bytes.baseAddress! + rest, block.count - rest)
-                first = LedgerInput.Block(index: 0, bytes: block.bytes, count: block.count - rest, owned: block.owned)
+                first = LedgerInput.Block(
+                    index: 0, bytes: block.bytes, count: block.count - rest, owned: block.owned,
+                    offset: block.offset < 0 ? -1 : block.offset + rest)
                 merger.lineBase = 1
             }
             guard let firstBlock = first else {
@@ -270,16 +308,18 @@ struct Worker {
     /// What a block holds that depends on its position: its lines, samples, first error, index.
     struct Outcome {
         var index: Int
+        var offset = -1
         var lines = 0
         var rows = 0
-        var samples: [[(line: Int, item: String)]]
+        /// Per slot, the block's first failing rows in sample order.
+        var samples: [[(order: DigestPrefix, item: String, line: Int)]]
         var error: (line: Int, problem: RowProblem)?
         var entries: [IndexEntry] = []
         var unknown: [String: Int] = [:]
     }
 
     mutating func process(_ block: LedgerInput.Block) -> Outcome {
-        var outcome = Outcome(index: block.index, samples: Array(repeating: [], count: plan.slotCount))
+        var outcome = Outcome(index: block.index, offset: block.offset, samples: Array(repeating: [], count: plan.slotCount))
         // Sized from the previous block's rows, so the index holds little spare capacity.
         outcome.entries.reserveCapacity(expectedRows > 0 ? expectedRows + expectedRows / 32 + 16 : block.count / 256)
         reader.unknown.removeAll(keepingCapacity: true)
@@ -363,8 +403,10 @@ struct Worker {
 
     private mutating func count(_ slot: Int, _ row: borrowing LedgerRow, _ number: Int, _ outcome: inout Outcome) {
         counts[slot] += 1
-        if outcome.samples[slot].count < LedgerScanner.sampleLimit {
-            outcome.samples[slot].append((number, row.string(.itemID) ?? ""))
+        let order = row.digest.prefix
+        if outcome.samples[slot].count == LedgerScanner.sampleLimit, order > outcome.samples[slot].last!.order { return }
+        outcome.samples[slot].keepSmallest((order, row.string(.itemID) ?? "", number), limit: LedgerScanner.sampleLimit) { a, b in
+            a.order != b.order ? a.order < b.order : a.item != b.item ? a.item.utf8.lexicographicallyPrecedes(b.item.utf8) : a.line < b.line
         }
     }
 
@@ -408,13 +450,15 @@ struct Merger {
             throw LedgerError(file: file, line: lineBase + line + 1, column: problem.column, message: problem.message)
         }
         for (slot, found) in outcome.samples.enumerated() {
-            for sample in found where samples[slot].count < LedgerScanner.sampleLimit {
-                samples[slot].append(RecordSample(file: file, line: lineBase + sample.line + 1, itemID: sample.item))
+            for sample in found {
+                samples[slot].keepSmallest(
+                    RecordSample(file: file, line: lineBase + sample.line + 1, itemID: sample.item, order: sample.order),
+                    limit: LedgerScanner.sampleLimit, by: RecordSample.precedes)
             }
         }
         // The index is the one part of memory that grows with the ledger: no spare capacity kept.
         let exact = outcome.entries.capacity > outcome.entries.count + outcome.entries.count / 8 ? Array(outcome.entries) : outcome.entries
-        entries.append(IndexChunk(ledger: ordinal, lineBase: lineBase, entries: exact))
+        entries.append(IndexChunk(ledger: ordinal, lineBase: lineBase, byteOffset: outcome.offset, entries: exact))
         for (name, line) in outcome.unknown where unknown[name] == nil { unknown[name] = lineBase + line + 1 }
         rows += outcome.rows
         lineBase += outcome.lines

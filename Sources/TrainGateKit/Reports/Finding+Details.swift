@@ -51,6 +51,6 @@ extension Finding {
 }
 
 extension RecordSample: CustomStringConvertible {
-    /// `data/ledger.jsonl:12 item evt-000042`.
-    public var description: String { "\(file):\(line) item \(itemID.visibleASCII)" }
+    /// `data/ledger.jsonl:12 item evt-000042` (without `:12` where the input has no lines).
+    public var description: String { "\(file.visibleASCII)\(line.map { ":\($0)" } ?? "") item \(itemID.visibleASCII)" }
 }

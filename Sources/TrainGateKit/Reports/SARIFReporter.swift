@@ -115,6 +115,13 @@ public struct SARIFReporter: Reporter {
         // cannot be read as a scheme.
         var allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         allowed.insert(charactersIn: "-._~!$&'()*+,;=@/")
+        // A URI already (a Spark input: `s3a://…`, `file:/…`) is kept as it is.
+        if let colon = path.firstIndex(of: ":"), path.distance(from: path.startIndex, to: colon) > 1,
+            path[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }), path.first!.isLetter,
+            URL(string: path) != nil
+        {
+            return .init(uri: path, uriBaseId: nil)
+        }
         let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
         return path.hasPrefix("/") ? .init(uri: "file://" + encoded, uriBaseId: nil) : .init(uri: encoded, uriBaseId: "%SRCROOT%")
     }
@@ -160,7 +167,10 @@ public struct SARIFReporter: Reporter {
                     : records.samples.enumerated().map { index, sample in
                         SARIFLog.RelatedLocation(
                             id: index + 1,
-                            physicalLocation: location(SourceLocation(file: sample.file, line: sample.line, column: 1)).physicalLocation,
+                            physicalLocation: sample.line.map {
+                                location(SourceLocation(file: sample.file, line: $0, column: 1)).physicalLocation
+                            }
+                                ?? .init(artifactLocation: artifactLocation(sample.file), region: nil),
                             message: .init(text: "failing row: item \(sample.itemID)"))
                     }
             },
