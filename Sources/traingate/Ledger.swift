@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import TrainGateKit
 
 /// `traingate ledger`: record-level evidence, read by hand.
 struct Ledger: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit ledgers: one row per training item.",
-        subcommands: [Stats.self]
+        subcommands: [Stats.self, Scan.self, Merge.self]
     )
 
     struct Stats: ParsableCommand {
@@ -65,6 +66,199 @@ struct Ledger: ParsableCommand {
             switch format {
             case .text: try Terminal.out(LedgerStatistics.text(reports, sme: sme))
             case .json: try Terminal.out(LedgerStatistics.json(reports))
+            }
+        }
+    }
+
+    struct Scan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Judge some rows of a manifest's ledgers and write their partial aggregate (for Spark partitions).",
+            discussion: """
+                Reads rows as JSON lines from standard input (or ROWS: a JSON Lines file, or with --source a CSV file; \
+                plain or gzip), judges them under the record rules of the packs, as of --as-of, for the sources of the \
+                dataset manifest --manifest (its suppression lists included), and writes one partial: a versioned JSON \
+                document on one line. Each row names its source with a first key "@source" (or all rows belong to \
+                --source) and may name the file it came from with "@file", which samples then show; any value may be \
+                given as a string, read as a CSV cell is. `traingate ledger merge` combines partials into the findings \
+                `traingate check --pack ledger` gives on the same rows. REC-DUPLICATE adds up exactly when every copy \
+                of a content is in one partial: partition rows by the first four hexadecimal digits of content_sha256. \
+                Exit codes: 0 written; 2 a row, the manifest or a pack could not be read (file:line:column); 64 usage error.
+                """
+        )
+
+        @Flag(help: "Write a partial aggregate (required: the one thing scan writes).")
+        var partial = false
+
+        @Option(help: "The dataset manifest the rows belong to.")
+        var manifest: String
+
+        @Option(help: "The source every row belongs to (else each row's \"@source\").")
+        var source: String?
+
+        @Option(
+            name: .customLong("pack"), help: "A built-in pack name or a pack file; repeat for several (default: ledger).")
+        var packs: [String] = []
+
+        @OptionGroup var asOf: AsOfOption
+
+        @Option(help: "Write the partial to this file instead of standard output.")
+        var output: String?
+
+        @Option(help: ArgumentHelp("Threads that judge rows (default: one per core).", valueName: "n"))
+        var threads: Int?
+
+        @Argument(help: "A file of rows (default: standard input).")
+        var rows: String?
+
+        func validate() throws {
+            if !partial {
+                throw ValidationError("ledger scan writes a partial aggregate: pass --partial (for findings, use traingate check)")
+            }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+            if rows == "-" && source == nil { return }
+        }
+
+        func run() throws {
+            let scanned: (partial: LedgerPartial, warnings: [Diagnostic])
+            do {
+                scanned = try LedgerStream.scan(
+                    LedgerStream.Request(
+                        manifest: manifest, source: source, packs: packs, asOf: asOf.date, input: rows == "-" ? nil : rows,
+                        threads: threads))
+            } catch {
+                for warning in error.warnings { Terminal.error(warning.description) }
+                for line in error.errors { Terminal.error(line.description) }
+                throw ExitStatus.couldNotCheck
+            }
+            for warning in scanned.warnings { Terminal.error(warning.description) }
+            let text = scanned.partial.json() + "\n"
+            if let output {
+                do {
+                    try OutputFile.write(text, to: output, inputs: [manifest] + (rows.map { [$0] } ?? []))
+                } catch {
+                    Terminal.error("\(output): error: \(error)")
+                    throw ExitStatus.couldNotCheck
+                }
+            } else {
+                try Terminal.out(text)
+            }
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge partial aggregates into findings, as check --pack ledger gives them on the same rows.",
+            discussion: """
+                Combines the partials `traingate ledger scan --partial` wrote (in any order and grouping) and reports \
+                the record findings of the manifest's sources in any format, with check's exit codes. The partials \
+                must have been judged under the same manifest, packs, suppression lists, as-of date and TrainGate \
+                version, and must not share a content-digest bucket when REC-DUPLICATE runs; otherwise the merge \
+                stops (exit 2). Every source whose ledger the manifest names must have rows in some partial. With \
+                --partial, writes the merged partial instead (no manifest needed), for merging in a tree. \
+                Exit codes: 0 nothing failed at or above --fail-on; 1 findings at or above it; 2 could not merge; \
+                64 usage error.
+                """
+        )
+
+        @Argument(help: "Partial files.")
+        var partials: [String]
+
+        @Option(help: "The dataset manifest the partials judged (required for findings).")
+        var manifest: String?
+
+        @Option(
+            name: .customLong("pack"), help: "A built-in pack name or a pack file; repeat for several (default: ledger).")
+        var packs: [String] = []
+
+        @Option(help: ArgumentHelp("The lowest severity that fails the merge (default: high).", valueName: "severity"))
+        var failOn: FailOn = .high
+
+        @Option(help: ArgumentHelp("The format printed to standard output (default: text).", valueName: "format"))
+        var format: FormatName = .text
+
+        @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to PATH; repeat for several.", valueName: "format=path"))
+        var reports: [String] = []
+
+        @Option(help: "Write the printed report (or the merged partial) to this file instead of standard output.")
+        var output: String?
+
+        @Option(help: "Judge as of this date (YYYY-MM-DD; default: the partials' date, which must be the same).")
+        var asOf: String?
+
+        @Flag(help: "Also report rules that passed, did not apply, or are not yet in force.")
+        var showPassed = false
+
+        @Flag(help: "Write the merged partial instead of findings.")
+        var partial = false
+
+        func validate() throws {
+            if partials.isEmpty { throw ValidationError("name at least one partial file") }
+            if !partial && manifest == nil { throw ValidationError("--manifest is required for findings (or pass --partial)") }
+            if let asOf, AsOfOption.parse(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, got '\(asOf)'") }
+            _ = try ReportRequest.parse(reports)
+        }
+
+        func run() throws {
+            let read: [(name: String, partial: LedgerPartial)]
+            do {
+                read = try LedgerStream.readPartials(partials)
+            } catch {
+                for line in error.errors { Terminal.error(line.description) }
+                throw ExitStatus.couldNotCheck
+            }
+            if partial {
+                let merged: LedgerPartial
+                do {
+                    merged = try LedgerPartial.merged(read)!
+                } catch {
+                    Terminal.error(error.checkErrorDescription)
+                    throw ExitStatus.couldNotCheck
+                }
+                let text = merged.json() + "\n"
+                if let output {
+                    do {
+                        try OutputFile.write(text, to: output, inputs: partials)
+                    } catch {
+                        Terminal.error("\(output): error: \(error)")
+                        throw ExitStatus.couldNotCheck
+                    }
+                } else {
+                    try Terminal.out(text)
+                }
+                return
+            }
+            let date = asOf.flatMap(AsOfOption.parse) ?? ISODate(parsing: read[0].partial.plan.asOf) ?? Today.date()
+            var request = Checker.Request(
+                paths: [manifest!], packs: packs.isEmpty ? ["ledger"] : packs, asOf: date, failOn: failOn, includeAll: showPassed)
+            request.ledgerPartials = partials
+            let report: CheckReport
+            do {
+                report = try Checker.run(request)
+            } catch {
+                for warning in error.warnings { Terminal.error(warning.description) }
+                for line in error.errors { Terminal.error(line.description) }
+                throw ExitStatus.couldNotCheck
+            }
+            let inputs = report.filesRead
+            for target in try ReportRequest.parse(reports) {
+                let reporter = target.format.make()
+                try write(to: target.path, inputs: inputs) { reporter.render(report, to: &$0) }
+            }
+            let reporter = format.make(color: false)
+            if let output {
+                try write(to: output, inputs: inputs) { reporter.render(report, to: &$0) }
+            } else {
+                try Terminal.out { reporter.render(report, to: &$0) }
+            }
+            if report.failed { throw ExitCode.failure }
+        }
+
+        private func write(to path: String, inputs: [String], _ body: (inout DescriptorSink) -> Void) throws {
+            do {
+                try OutputFile.write(to: path, inputs: inputs, body)
+            } catch {
+                Terminal.error("\(path): error: \(error)")
+                throw ExitStatus.couldNotCheck
             }
         }
     }

@@ -61,4 +61,37 @@ struct LedgerCommandTests {
         #expect((records["samples"] as? [[String: Any]])?.first?["item_id"] as? String == "evt-001816", "the first in sample order")
         #expect((document["ledgers"] as? [[String: Any]])?.count == 2)
     }
+
+    @Test func scanAndMergeGiveCheckFindings() throws {
+        try CLI.withFolder([:]) { folder in
+            let manifest = Self.scenario + "/data/listening-consent.yaml"
+            let asOf = ["--as-of", "2026-11-22"]
+            let single = try CLI.run(["check", manifest, "--pack", "ledger", "--format", "json"] + asOf, in: folder)
+            // One partial per source, each of its whole ledger file.
+            let app = try CLI.run(
+                [
+                    "ledger", "scan", "--partial", "--manifest", manifest, "--source", "app-events", "--output", "app.json",
+                    Self.scenario + "/data/ledgers/listening.jsonl.gz",
+                ] + asOf, in: folder)
+            #expect(app.status == 0, "\(app.stderr)")
+            let bios = try CLI.run(
+                [
+                    "ledger", "scan", "--partial", "--manifest", manifest, "--source", "artist-bios", "--output", "bios.json",
+                    Self.scenario + "/data/ledgers/artist-bios.csv",
+                ] + asOf, in: folder)
+            #expect(bios.status == 0, "\(bios.stderr)")
+            // The two share digest buckets, so copies across the sources could be split: an error.
+            let split = try CLI.run(["ledger", "merge", "app.json", "bios.json", "--manifest", manifest], in: folder)
+            #expect(split.status == 2)
+            #expect(split.stderr.contains("partition the rows by the first four hexadecimal digits of content_sha256"))
+            // Without --partial, scan refuses.
+            let plain = try CLI.run(["ledger", "scan", "--manifest", manifest], in: folder)
+            #expect(plain.status == 64)
+            // Rows of both sources in one partial merge into check's findings, exit code included.
+            let merged = try CLI.run(["ledger", "merge", "app.json", "--manifest", manifest, "--format", "json"], in: folder)
+            #expect(merged.status == 2, "the artist-bios ledger has no rows in app.json")
+            #expect(merged.stderr.contains("no partial holds rows of source artist-bios"))
+            #expect(single.status == 1)
+        }
+    }
 }

@@ -26,6 +26,8 @@ public enum Checker {
         /// The most findings one check reports (with `includeAll`, results of any status); past
         /// it the check stops with an error rather than grow without bound.
         public var maxFindings = Checker.maxFindings
+        /// `ledger merge`: the ledger rows come from these partials (`paths` is one manifest).
+        public var ledgerPartials: [String]? = nil
 
         public init(
             paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false,
@@ -82,7 +84,13 @@ public enum Checker {
         // Record rules read every row of every ledger the manifests name.
         let ledgers: LedgerCheck.Result
         do {
-            ledgers = try LedgerCheck.run(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
+            if let partials = request.ledgerPartials {
+                ledgers = try LedgerStream.merge(
+                    manifest: request.paths.first ?? "", packs: request.packs, asOf: request.asOf, includeAll: request.includeAll,
+                    partials: try LedgerStream.readPartials(partials))
+            } else {
+                ledgers = try LedgerCheck.run(inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll)
+            }
         } catch {
             throw CheckFailure(errors: error.errors, warnings: waiverSet.warnings + inputs.warnings + error.warnings)
         }

@@ -93,6 +93,23 @@ public enum LedgerCheck {
             format: format, sha256: ledger["sha256"]?.scalar?.text, lists: lists)
     }
 
+    /// A source as rows streamed to `ledger scan` or merged from partials see it: its lists
+    /// loaded, its ledger (if the manifest names one) only a place to report.
+    static func locateStreamed(
+        _ dataset: DatasetManifest, _ source: DatasetManifest.Source, cache: inout [String: SuppressionList], files: inout [String]
+    ) throws(LedgerError) -> LedgerSource {
+        var lists: [SuppressionList] = []
+        for entry in (dataset.root["suppression_lists"]?.sequence ?? []) + (source.node["suppression_lists"]?.sequence ?? []) {
+            lists.append(try list(entry, in: dataset.file, cache: &cache, files: &files))
+        }
+        let ledger = source.node["ledger"].flatMap { $0.isNull ? nil : $0 }
+        let written = ledger?["path"]?.scalar?.text
+        let file = written.map { Paths.resolve($0, relativeTo: dataset.file).0 } ?? dataset.file
+        return LedgerSource(
+            dataset: dataset, source: source, subject: "dataset:\(dataset.id)/source:\(source.id)", node: ledger ?? source.node, path: "",
+            file: file, format: .jsonl, sha256: nil, lists: lists)
+    }
+
     private static func list(_ entry: Node, in manifest: String, cache: inout [String: SuppressionList], files: inout [String])
         throws(LedgerError) -> SuppressionList
     {
@@ -142,39 +159,67 @@ public enum LedgerCheck {
     // MARK: Checking
 
     /// The plan of one rule on one source: not in force, not applicable, or its compiled parts.
-    private enum Applicability {
+    enum Applicability {
         case notInForce
         case notApplicable
         case row(LedgerPlan.RowRule)
         case builtin(RecordBuiltin)
     }
 
+    /// One source's rows judged: its rules' plans and what reading its rows found.
+    struct Judged {
+        var ledger: LedgerSource
+        var plans: [Applicability]
+        /// Each rule's tally slot, for row rules.
+        var slotOfRule: [Int?]
+        var scan: LedgerScanResult
+        var duplicates = Tally()
+    }
+
     static func check(
         _ sources: [LedgerSource], rules: [Rule], model: Node?, asOf: ISODate, includeAll: Bool, threads: Int?,
         blockSize: Int = LedgerInput.defaultBlockSize, into result: inout Result
     ) throws(LedgerError) {
+        let judged = try judge(sources, rules: rules, model: model, asOf: asOf, threads: threads, blockSize: blockSize)
+        report(judged, rules: rules, includeAll: includeAll, into: &result)
+    }
+
+    /// Each rule's plan on `ledger`'s source, and the row rules among them.
+    static func plans(_ ledger: LedgerSource, rules: [Rule], model: Node?, asOf: ISODate) throws(LedgerError) -> (
+        [Applicability], [LedgerPlan.RowRule], [Int?]
+    ) {
+        let context = EvaluationContext(model: model, dataset: ledger.dataset.root, datasets: [], asOf: asOf, source: ledger.source.node)
+        let evaluator = Evaluator(context: context, subject: Position(node: ledger.source.node, path: nil), explain: false)
+        let fold: (Condition) -> Truth = { evaluator.evaluate($0).truth }
+        var plans: [Applicability] = []
+        var rowRules: [LedgerPlan.RowRule] = []
+        var slotOfRule: [Int?] = []
+        for rule in rules {
+            let applicability = try applicability(rule, asOf: asOf, fold: fold)
+            plans.append(applicability)
+            if case .row(let rowRule) = applicability {
+                slotOfRule.append(rowRules.count)
+                rowRules.append(rowRule)
+            } else {
+                slotOfRule.append(nil)
+            }
+        }
+        return (plans, rowRules, slotOfRule)
+    }
+
+    /// Reads and judges every source's rows, and counts the copies of failing rows across them.
+    static func judge(
+        _ sources: [LedgerSource], rules: [Rule], model: Node?, asOf: ISODate, threads: Int?, blockSize: Int = LedgerInput.defaultBlockSize,
+        streamed: Bool = false
+    ) throws(LedgerError) -> [Judged] {
         let asOfDay = Int64(asOf.lowerBound.dayNumber)
-        var scans: [(LedgerSource, [Applicability], [Int?], LedgerScanResult)] = []
+        var judged: [Judged] = []
         var index: [IndexChunk] = []
         for (ordinal, ledger) in sources.enumerated() {
-            let context = EvaluationContext(
-                model: model, dataset: ledger.dataset.root, datasets: [], asOf: asOf, source: ledger.source.node)
-            let evaluator = Evaluator(context: context, subject: Position(node: ledger.source.node, path: nil), explain: false)
-            let fold: (Condition) -> Truth = { evaluator.evaluate($0).truth }
-            var plans: [Applicability] = []
-            var rowRules: [LedgerPlan.RowRule] = []
-            var slotOfRule: [Int?] = []
-            for rule in rules {
-                let applicability = try applicability(rule, asOf: asOf, fold: fold)
-                plans.append(applicability)
-                if case .row(let rowRule) = applicability {
-                    slotOfRule.append(rowRules.count)
-                    rowRules.append(rowRule)
-                } else {
-                    slotOfRule.append(nil)
-                }
-            }
-            let plan = LedgerPlan(rules: rowRules, lists: ledger.lists, asOfDay: asOfDay, sourceID: ledger.source.id, format: ledger.format)
+            let (plans, rowRules, slotOfRule) = try plans(ledger, rules: rules, model: model, asOf: asOf)
+            let plan = LedgerPlan(
+                rules: rowRules, lists: ledger.lists, asOfDay: asOfDay, sourceID: ledger.source.id, format: ledger.format,
+                streamed: streamed)
             var scan: LedgerScanResult
             if let rows = ledger.memoryRows {
                 scan = try LedgerScanner.scan(rows: rows, file: ledger.file, plan: plan, ordinal: ordinal)
@@ -185,35 +230,45 @@ public enum LedgerCheck {
             }
             index.append(contentsOf: scan.index)
             scan.index = []
+            judged.append(Judged(ledger: ledger, plans: plans, slotOfRule: slotOfRule, scan: scan))
+        }
+        let duplicates = try duplicates(index, sources: sources, scans: judged.map(\.scan), streamed: streamed)
+        for ordinal in judged.indices { judged[ordinal].duplicates = duplicates[ordinal] }
+        return judged
+    }
+
+    /// The findings, counts, warnings and aggregates of judged sources.
+    static func report(_ judged: [Judged], rules: [Rule], includeAll: Bool, into result: inout Result) {
+        for source in judged {
+            let (ledger, scan) = (source.ledger, source.scan)
             for (name, line) in scan.unknownFields {
                 let hint = Suggestions.closest(to: name, in: LedgerField.stored.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
                 result.warnings.append(
                     Diagnostic(
-                        location: SourceLocation(file: ledger.file, line: line, column: 1),
+                        location: SourceLocation(file: ledger.file, line: max(line, 1), column: 1),
                         message: "unknown field '\(name.visibleASCII)'\(hint) in the ledger; it is not checked (reported once per file)"))
             }
             result.ledgers.append(
                 LedgerReport(
-                    subject: ledger.subject, file: ledger.file, format: ledger.format == .csv ? "csv" : "jsonl",
+                    subject: ledger.subject, file: ledger.file, format: scan.formatName ?? (ledger.format == .csv ? "csv" : "jsonl"),
                     compressed: scan.compressed, fileBytes: scan.fileBytes, stats: scan.stats))
-            scans.append((ledger, plans, slotOfRule, scan))
         }
-        let duplicates = try duplicates(index, sources: sources, scans: scans.map(\.3))
-        for (ordinal, (ledger, plans, slotOfRule, scan)) in scans.enumerated() {
+        for source in judged {
+            let (ledger, scan) = (source.ledger, source.scan)
             for (ruleIndex, rule) in rules.enumerated() {
                 var findings: [(FindingStatus, Finding?)] = []
-                switch plans[ruleIndex] {
+                switch source.plans[ruleIndex] {
                 case .notInForce: findings = [(.notInForce, nil)]
                 case .notApplicable: findings = [(.notApplicable, nil)]
                 case .row:
-                    let tally = scan.slots[slotOfRule[ruleIndex]!]
+                    let tally = scan.slots[source.slotOfRule[ruleIndex]!]
                     findings = [finding(rule, ledger, tally: tally, total: scan.rows)]
                 case .builtin(.suppressed):
                     findings =
                         ledger.lists.isEmpty
                         ? [(.notApplicable, nil)] : [finding(rule, ledger, tally: scan.suppressed, total: scan.rows)]
                 case .builtin(.duplicate):
-                    findings = [finding(rule, ledger, tally: duplicates[ordinal], total: scan.rows)]
+                    findings = [finding(rule, ledger, tally: source.duplicates, total: scan.rows)]
                 case .builtin(.schema):
                     findings = [finding(rule, ledger, tally: Tally(), total: scan.rows)]
                 case .builtin(.declared):
@@ -254,7 +309,9 @@ public enum LedgerCheck {
     /// row (in any ledger of the bundle) that does. The samples are the first in sample order:
     /// every row at or below the tenth smallest digest key (ties included) is read back from its
     /// file for its item id, and the ten first by key and item id are kept.
-    private static func duplicates(_ index: [IndexChunk], sources: [LedgerSource], scans: [LedgerScanResult]) throws(LedgerError) -> [Tally]
+    private static func duplicates(_ index: [IndexChunk], sources: [LedgerSource], scans: [LedgerScanResult], streamed: Bool)
+        throws(LedgerError)
+        -> [Tally]
     {
         var tallies = [Tally](repeating: Tally(), count: sources.count)
         var failing = PrefixSet()
@@ -290,16 +347,21 @@ public enum LedgerCheck {
         for (chunk, rows) in zip(index, candidates) { wanted[chunk.ledger] += rows }
         for (ordinal, rows) in wanted.enumerated() where !rows.isEmpty {
             let source = sources[ordinal]
-            var items: [Int: String] = [:]
+            var items: [Int: (item: String, file: String?)] = [:]
             if let memory = source.memoryRows {
-                for row in rows { items[row.line] = memory[row.line - 1].string(.itemID) ?? "" }
+                for row in rows { items[row.line] = (memory[row.line - 1].string(.itemID) ?? "", nil) }
             } else {
                 let chunks = index.filter { $0.ledger == ordinal }.map { (lineBase: $0.lineBase, offset: $0.byteOffset) }
                 items = try LedgerScanner.items(
                     at: rows.map(\.line), path: source.path, file: source.file, format: source.format, header: scans[ordinal].header,
-                    chunks: chunks)
+                    chunks: chunks, streamed: streamed)
             }
-            let samples = rows.map { RecordSample(file: source.file, line: $0.line, itemID: items[$0.line] ?? "", order: $0.order) }
+            let samples = rows.map { row in
+                let found = items[row.line]
+                return RecordSample(
+                    file: found?.file ?? source.file, line: found?.file == nil ? row.line : nil, itemID: found?.item ?? "", order: row.order
+                )
+            }
             tallies[ordinal].samples = Array(samples.sorted(by: RecordSample.precedes).prefix(limit))
         }
         return tallies
@@ -423,19 +485,19 @@ extension LedgerScanner {
     /// file order), else from the start.
     static func items(
         at lines: [Int], path: String, file: String, format: RowReader.Format, header: RowReader.CSVHeader?,
-        chunks: [(lineBase: Int, offset: Int)] = []
-    ) throws(LedgerError) -> [Int: String] {
+        chunks: [(lineBase: Int, offset: Int)] = [], streamed: Bool = false
+    ) throws(LedgerError) -> [Int: (item: String, file: String?)] {
         let wanted = Set(lines)
         guard let last = lines.max() else { return [:] }
-        var found: [Int: String] = [:]
-        var reader = RowReader(format: format, header: header)
+        var found: [Int: (item: String, file: String?)] = [:]
+        var reader = RowReader(format: format, header: header, streamed: streamed)
         var row = LedgerRow()
         /// Reads lines from `block` (whose first line is file line `start + 1`) up to `stop`.
         func read(_ block: UnsafeBufferPointer<UInt8>, after start: Int, upTo stop: Int) -> Int {
             LedgerInput.forEachLine(in: block) { line, number in
                 let lineNumber = start + number + 1
                 if wanted.contains(lineNumber), (try? reader.read(line, into: &row, lineNumber: 0)) != nil {
-                    found[lineNumber] = row.string(.itemID)
+                    found[lineNumber] = (row.string(.itemID) ?? "", reader.originText)
                 }
                 return lineNumber < stop
             }

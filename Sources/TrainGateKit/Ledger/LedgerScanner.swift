@@ -60,15 +60,18 @@ struct LedgerPlan: @unchecked Sendable {
     var asOfDay: Int64
     var sourceID: String
     var format: RowReader.Format
+    /// Rows streamed to `ledger scan` (see `RowReader.streamed`); their digest buckets are noted.
+    var streamed: Bool
     /// The rules' conditions, flattened, with the source id.
     let program: RecordProgram
 
-    init(rules: [RowRule], lists: [SuppressionList], asOfDay: Int64, sourceID: String, format: RowReader.Format) {
+    init(rules: [RowRule], lists: [SuppressionList], asOfDay: Int64, sourceID: String, format: RowReader.Format, streamed: Bool = false) {
         self.rules = rules
         self.lists = lists
         self.asOfDay = asOfDay
         self.sourceID = sourceID
         self.format = format
+        self.streamed = streamed
         program = RecordProgram(rules: rules.map { ($0.when, $0.require) }, sourceID: sourceID)
     }
 
@@ -81,7 +84,7 @@ struct LedgerPlan: @unchecked Sendable {
 }
 
 /// Failing rows of one rule (or check) in one ledger.
-struct Tally: Sendable {
+struct Tally: Sendable, Equatable {
     var failing = 0
     var samples: [RecordSample] = []
     /// Field name → value → failing rows.
@@ -120,6 +123,8 @@ struct LedgerScanResult: Sendable {
     var fileBytes = 0
     /// Whether the file was gzip-compressed.
     var compressed = false
+    /// The rows' format as reported, when not the ledger's (merged partials).
+    var formatName: String?
     var slots: [Tally]
     var stats: LedgerStats
     /// Unknown fields, each with the first line it is on.
@@ -127,6 +132,8 @@ struct LedgerScanResult: Sendable {
     var index: [IndexChunk]
     /// The CSV header, for fetching sample rows again.
     var header: RowReader.CSVHeader?
+    /// Streamed rows: the digest buckets seen (see `DigestBuckets`).
+    var buckets = DigestBuckets()
 
     /// The slots after the row rules' (see `LedgerPlan`).
     var suppressed: Tally { slots[slots.count - 3] }
@@ -295,12 +302,13 @@ struct Worker {
     var counts: [Int]
     var breakdowns: [[String: [String: Int]]]
     var stats = StatsAccumulator()
+    var buckets = DigestBuckets()
     /// Rows a block holds, from the last one read.
     private var expectedRows = 0
 
     init(plan: LedgerPlan, header: RowReader.CSVHeader?) {
         self.plan = plan
-        reader = RowReader(format: plan.format, header: header)
+        reader = RowReader(format: plan.format, header: header, streamed: plan.streamed)
         counts = [Int](repeating: 0, count: plan.slotCount)
         breakdowns = [[String: [String: Int]]](repeating: [:], count: plan.slotCount)
     }
@@ -312,7 +320,7 @@ struct Worker {
         var lines = 0
         var rows = 0
         /// Per slot, the block's first failing rows in sample order.
-        var samples: [[(order: DigestPrefix, item: String, line: Int)]]
+        var samples: [[(order: DigestPrefix, item: String, line: Int, file: String?)]]
         var error: (line: Int, problem: RowProblem)?
         var entries: [IndexEntry] = []
         var unknown: [String: Int] = [:]
@@ -399,13 +407,15 @@ struct Worker {
         }
         outcome.entries.append(IndexEntry(prefix: row.digest.prefix, line: number, failed: failed))
         stats.add(row)
+        if plan.streamed { buckets.insert(row.digest) }
     }
 
     private mutating func count(_ slot: Int, _ row: borrowing LedgerRow, _ number: Int, _ outcome: inout Outcome) {
         counts[slot] += 1
         let order = row.digest.prefix
         if outcome.samples[slot].count == LedgerScanner.sampleLimit, order > outcome.samples[slot].last!.order { return }
-        outcome.samples[slot].keepSmallest((order, row.string(.itemID) ?? "", number), limit: LedgerScanner.sampleLimit) { a, b in
+        let sample = (order: order, item: row.string(.itemID) ?? "", line: number, file: reader.originText)
+        outcome.samples[slot].keepSmallest(sample, limit: LedgerScanner.sampleLimit) { a, b in
             a.order != b.order ? a.order < b.order : a.item != b.item ? a.item.utf8.lexicographicallyPrecedes(b.item.utf8) : a.line < b.line
         }
     }
@@ -435,6 +445,7 @@ struct Merger {
     var counts: [Int]
     var breakdowns: [[String: [String: Int]]]
     var stats = LedgerStats()
+    var buckets = DigestBuckets()
 
     init(plan: LedgerPlan, file: String, ordinal: Int) {
         self.plan = plan
@@ -451,8 +462,11 @@ struct Merger {
         }
         for (slot, found) in outcome.samples.enumerated() {
             for sample in found {
+                // A streamed row's `@file` has no lines of its own.
                 samples[slot].keepSmallest(
-                    RecordSample(file: file, line: lineBase + sample.line + 1, itemID: sample.item, order: sample.order),
+                    RecordSample(
+                        file: sample.file ?? file, line: sample.file == nil ? lineBase + sample.line + 1 : nil, itemID: sample.item,
+                        order: sample.order),
                     limit: LedgerScanner.sampleLimit, by: RecordSample.precedes)
             }
         }
@@ -473,6 +487,7 @@ struct Merger {
             }
         }
         stats.merge(worker.stats.stats())
+        buckets.formUnion(worker.buckets)
     }
 
     func result() -> LedgerScanResult {
@@ -480,7 +495,7 @@ struct Merger {
         return LedgerScanResult(
             rows: rows, slots: slots, stats: stats,
             unknownFields: unknown.map { ($0.key, $0.value) }.sorted { $0.line != $1.line ? $0.line < $1.line : $0.name < $1.name },
-            index: entries, header: header)
+            index: entries, header: header, buckets: buckets)
     }
 }
 
@@ -630,5 +645,75 @@ extension LedgerValues {
         let other = word.utf8Start
         for index in 0..<count where bytes[index] | 0x20 != other[index] | 0x20 { return false }
         return true
+    }
+}
+
+/// Which of the 65,536 buckets of content digests (their first four hexadecimal digits) rows fell
+/// in. Partials whose rows share no bucket hold every copy of a content in one partial, so their
+/// duplicate counts add up exactly; a Spark driver partitions by those four digits to make it so.
+struct DigestBuckets: Sendable, Equatable {
+    static let count = 1 << 16
+    private(set) var words: [UInt64] = []
+
+    mutating func insert(_ digest: Digest) { insert(bucket: Int(digest.a >> 48)) }
+
+    mutating func insert(bucket: Int) {
+        if words.isEmpty { words = [UInt64](repeating: 0, count: Self.count / 64) }
+        words[bucket >> 6] |= 1 << UInt64(bucket & 63)
+    }
+
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    mutating func formUnion(_ other: DigestBuckets) {
+        guard !other.words.isEmpty else { return }
+        if words.isEmpty {
+            words = other.words
+            return
+        }
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+
+    /// The first bucket both hold, or nil.
+    func firstShared(with other: DigestBuckets) -> Int? {
+        guard !words.isEmpty, !other.words.isEmpty else { return nil }
+        for index in words.indices where words[index] & other.words[index] != 0 {
+            return index * 64 + (words[index] & other.words[index]).trailingZeroBitCount
+        }
+        return nil
+    }
+
+    /// The buckets as ranges `"0000-00ff,0a10"` (hexadecimal), compact for digests of a partition.
+    var ranges: String {
+        var parts: [String] = []
+        var bucket = 0
+        func hex(_ value: Int) -> String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 4 - digits.count) + digits
+        }
+        while bucket < Self.count {
+            guard !words.isEmpty, words[bucket >> 6] & (1 << UInt64(bucket & 63)) != 0 else {
+                bucket += 1
+                continue
+            }
+            var end = bucket
+            while end + 1 < Self.count, words[(end + 1) >> 6] & (1 << UInt64((end + 1) & 63)) != 0 { end += 1 }
+            parts.append(end == bucket ? hex(bucket) : "\(hex(bucket))-\(hex(end))")
+            bucket = end + 1
+        }
+        return parts.joined(separator: ",")
+    }
+
+    init() {}
+
+    /// Parses `ranges`' form; nil when malformed.
+    init?(ranges: String) {
+        guard !ranges.isEmpty else { return }
+        for part in ranges.split(separator: ",", omittingEmptySubsequences: false) {
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0.utf8.count == 4 && $0.allSatisfy(\.isHexDigit) }),
+                let low = Int(bounds[0], radix: 16), let high = Int(bounds.last!, radix: 16), low <= high
+            else { return nil }
+            for bucket in low...high { insert(bucket: bucket) }
+        }
     }
 }

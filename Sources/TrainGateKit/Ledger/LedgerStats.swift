@@ -5,6 +5,9 @@ public struct LedgerError: Error, Sendable, Equatable {
     public var column: Int?
     public var message: String
 
+    /// `file:line:column: error: message`, as the CLI prints it.
+    public var checkErrorDescription: String { checkError.description }
+
     var checkError: CheckError {
         let location = line.map { SourceLocation(file: file, line: $0, column: column ?? 1) }
         return CheckError(message, file: file, location: location)

@@ -17,6 +17,14 @@ struct RowReader {
     let header: CSVHeader?
     /// Whether item_id, source_id and content_sha256 are required (rows; not suppression lists).
     var requireCore = true
+    /// Rows streamed to `ledger scan` (from Spark): a string may stand for any value, read as a
+    /// CSV cell is (Spark reads CSV cells as strings), and two keys of the stream are read:
+    /// `@source` (the source whose ledger the row is, routed before reading) and `@file` (the
+    /// input the row came from, for samples).
+    let streamed: Bool
+    /// The row's `@file`, when streamed rows carry one.
+    private(set) var origin: [UInt8] = []
+    private(set) var hasOrigin = false
     /// Unknown field names met, with the first line (block-relative) each was met on.
     var unknown: [String: Int] = [:]
     private var scratch: [UInt8] = []
@@ -26,18 +34,25 @@ struct RowReader {
     private let names = FieldNames.shared
     /// Whether a string of the row has a byte outside ASCII (then the row's text is validated).
     private var sawNonASCII = false
+    /// The streamed key just read (`@file` or `@source`), whose value comes next.
+    private var predictedMeta: String?
 
-    init(format: Format, header: CSVHeader?) {
+    init(format: Format, header: CSVHeader?, streamed: Bool = false) {
         self.format = format
         self.header = header
+        self.streamed = streamed
         scratch.reserveCapacity(256)
     }
+
+    /// The row's `@file` as text, if it has one.
+    var originText: String? { hasOrigin ? String(decoding: origin, as: UTF8.self) : nil }
 
     /// Reads `line` (without its line break) into `row`; `lineNumber` is only for unknown fields.
     mutating func read(_ line: UnsafeBufferPointer<UInt8>, into row: inout LedgerRow, lineNumber: Int) throws(RowProblem) {
         row.reset()
         row.line = line.baseAddress
         sawNonASCII = format == .csv
+        hasOrigin = false
         switch format {
         case .jsonl: try readJSON(line, into: &row, lineNumber: lineNumber)
         case .csv: try readCSV(line, into: &row)
@@ -93,6 +108,7 @@ struct RowReader {
                     field = key.map(LedgerRow.storedField(named:)) ?? scratch.withUnsafeBufferPointer { LedgerRow.storedField(named: $0) }
                     if field == nil {
                         unknownName = key.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: scratch, as: UTF8.self)
+                        if streamed && (unknownName == "@file" || unknownName == "@source") { predictedMeta = unknownName }
                     }
                     if keyIndex < predicted.count {
                         predicted[keyIndex] = field
@@ -113,6 +129,21 @@ struct RowReader {
                     }
                     seen |= bit
                     index = try readValue(line, index, field: field, into: &row)
+                } else if let meta = predictedMeta.take() {
+                    guard index < line.count, line[index] == UInt8(ascii: "\"") else {
+                        throw RowProblem(column: index + 1, message: "\(meta) must be a string")
+                    }
+                    let (end, span) = try scanString(line, index)
+                    if meta == "@file" {
+                        origin.removeAll(keepingCapacity: true)
+                        if let span {
+                            origin.append(contentsOf: UnsafeBufferPointer(rebasing: line[span]))
+                        } else {
+                            origin.append(contentsOf: scratch)
+                        }
+                        hasOrigin = true
+                    }
+                    index = end
                 } else {
                     if let name = unknownName, unknown[name] == nil { unknown[name] = lineNumber }
                     index = try skipValue(line, index, depth: 0)
@@ -143,6 +174,18 @@ struct RowReader {
         if first == UInt8(ascii: "n") {
             guard matchesWord(line, start, "null") else { throw badValue(field, column) }
             return start + 4
+        }
+        if streamed && first == UInt8(ascii: "\"") && field.tag != .text {
+            // A value as a string, read as a CSV cell; an empty one is not declared.
+            let (end, span) = try scanString(line, start)
+            if let span {
+                if !span.isEmpty { try LedgerValues.store(UnsafeBufferPointer(rebasing: line[span]), as: field, in: &row, column: column) }
+            } else if !scratch.isEmpty {
+                try scratch.withUnsafeBufferPointer { value throws(RowProblem) in
+                    try LedgerValues.store(value, as: field, in: &row, column: column)
+                }
+            }
+            return end
         }
         switch field.tag {
         case .text, .sha256, .date, .vocabulary:

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Loads policy packs: the built-in ones (embedded in the binary at build time) and packs
@@ -144,5 +145,15 @@ public enum PolicyLoader {
                 ids[rule.id] = rule.location
             }
         }
+    }
+}
+
+extension PolicyLoader {
+    /// The SHA-256 of a pack's text: the embedded text of a built-in pack, else its file's bytes.
+    static func digest(of pack: PolicyPack) -> String {
+        let text =
+            EmbeddedPolicies.files.first { "policies/" + $0.0 == pack.file }.map { Data($0.1.utf8) }
+            ?? FileManager.default.contents(atPath: pack.file) ?? Data()
+        return SHA256.hash(data: text).map { String(format: "%02x", $0) }.joined()
     }
 }
