@@ -59,9 +59,7 @@ struct Ledger: ParsableCommand {
                     reports = try LedgerStatistics.read(files: ledgers, format: ledgerFormat)
                 }
             } catch {
-                for warning in error.warnings { Terminal.error(warning.description) }
-                for line in error.errors { Terminal.error(line.description) }
-                throw ExitStatus.couldNotCheck
+                throw error.printed()
             }
             switch format {
             case .text: try Terminal.out(LedgerStatistics.text(reports, sme: sme))
@@ -126,22 +124,10 @@ struct Ledger: ParsableCommand {
                         manifest: manifest, source: source, packs: packs, asOf: asOf.date, input: rows == "-" ? nil : rows,
                         threads: threads))
             } catch {
-                for warning in error.warnings { Terminal.error(warning.description) }
-                for line in error.errors { Terminal.error(line.description) }
-                throw ExitStatus.couldNotCheck
+                throw error.printed()
             }
             for warning in scanned.warnings { Terminal.error(warning.description) }
-            let text = scanned.partial.json() + "\n"
-            if let output {
-                do {
-                    try OutputFile.write(text, to: output, inputs: [manifest] + (rows.map { [$0] } ?? []))
-                } catch {
-                    Terminal.error("\(output): error: \(error)")
-                    throw ExitStatus.couldNotCheck
-                }
-            } else {
-                try Terminal.out(text)
-            }
+            try Ledger.writePartial(scanned.partial, to: output, inputs: [manifest] + (rows.map { [$0] } ?? []))
         }
     }
 
@@ -203,8 +189,7 @@ struct Ledger: ParsableCommand {
             do {
                 read = try LedgerStream.readPartials(partials)
             } catch {
-                for line in error.errors { Terminal.error(line.description) }
-                throw ExitStatus.couldNotCheck
+                throw error.printed()
             }
             if partial {
                 let merged: LedgerPartial
@@ -214,17 +199,7 @@ struct Ledger: ParsableCommand {
                     Terminal.error(error.checkErrorDescription)
                     throw ExitStatus.couldNotCheck
                 }
-                let text = merged.json() + "\n"
-                if let output {
-                    do {
-                        try OutputFile.write(text, to: output, inputs: partials)
-                    } catch {
-                        Terminal.error("\(output): error: \(error)")
-                        throw ExitStatus.couldNotCheck
-                    }
-                } else {
-                    try Terminal.out(text)
-                }
+                try Ledger.writePartial(merged, to: output, inputs: partials)
                 return
             }
             let date = asOf.flatMap(AsOfOption.parse) ?? ISODate(parsing: read[0].partial.plan.asOf) ?? Today.date()
@@ -235,9 +210,7 @@ struct Ledger: ParsableCommand {
             do {
                 report = try Checker.run(request)
             } catch {
-                for warning in error.warnings { Terminal.error(warning.description) }
-                for line in error.errors { Terminal.error(line.description) }
-                throw ExitStatus.couldNotCheck
+                throw error.printed()
             }
             let inputs = report.filesRead
             for target in try ReportRequest.parse(reports) {
@@ -260,6 +233,18 @@ struct Ledger: ParsableCommand {
                 Terminal.error("\(path): error: \(error)")
                 throw ExitStatus.couldNotCheck
             }
+        }
+    }
+
+    /// Writes a partial as one line to `output`, or standard output.
+    static func writePartial(_ partial: LedgerPartial, to output: String?, inputs: [String]) throws {
+        let text = partial.json() + "\n"
+        guard let output else { return try Terminal.out(text) }
+        do {
+            try OutputFile.write(text, to: output, inputs: inputs)
+        } catch {
+            Terminal.error("\(output): error: \(error)")
+            throw ExitStatus.couldNotCheck
         }
     }
 }

@@ -46,9 +46,7 @@ struct Report: ParsableCommand {
             do {
                 report = try Checker.run(request)
             } catch {
-                for warning in error.warnings { Terminal.error(warning.description) }
-                for line in error.errors { Terminal.error(line.description) }
-                throw ExitStatus.couldNotCheck
+                throw error.printed()
             }
             guard let summary = TrainingSummary(report: report) else {
                 for warning in report.warnings { Terminal.error(warning.description) }

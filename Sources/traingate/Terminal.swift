@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import TrainGateKit
 
@@ -44,5 +45,14 @@ enum Terminal {
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         _ = text.withUTF8 { DescriptorSink.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+}
+
+extension CheckFailure {
+    /// Prints the warnings and errors on standard error; returns exit status 2 to throw.
+    func printed() -> ExitCode {
+        for warning in warnings { Terminal.error(warning.description) }
+        for line in errors { Terminal.error(line.description) }
+        return ExitStatus.couldNotCheck
     }
 }
