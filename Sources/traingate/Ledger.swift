@@ -6,7 +6,7 @@ import TrainGateKit
 struct Ledger: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit ledgers: one row per training item.",
-        subcommands: [Stats.self, Scan.self, Merge.self]
+        subcommands: [Stats.self, Scan.self, Merge.self, Inputs.self]
     )
 
     struct Stats: ParsableCommand {
@@ -233,6 +233,34 @@ struct Ledger: ParsableCommand {
                 Terminal.error("\(path): error: \(error)")
                 throw ExitStatus.couldNotCheck
             }
+        }
+    }
+
+    struct Inputs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the files a scan of a manifest's rows reads: the manifest and its suppression lists.",
+            discussion: """
+                Prints one path per line: what `traingate ledger scan --partial --manifest M` reads besides the rows, \
+                so a driver can ship exactly those files to the machines that scan (the ledgers are not among them). \
+                Exit codes: 0 listed; 2 the manifest or a list could not be read; 64 usage error.
+                """
+        )
+
+        @Option(help: "The dataset manifest.")
+        var manifest: String
+
+        @Option(
+            name: .customLong("pack"), help: "A built-in pack name or a pack file; repeat for several (default: ledger).")
+        var packs: [String] = []
+
+        func run() throws {
+            let files: [String]
+            do {
+                files = try LedgerStream.inputs(manifest: manifest, packs: packs)
+            } catch {
+                throw error.printed()
+            }
+            try Terminal.out(files.map { $0 + "\n" }.joined())
         }
     }
 

@@ -214,6 +214,22 @@ struct LedgerPartialTests {
         }
     }
 
+    @Test("a bad row that names its input is reported there, by item")
+    func badRowWithItsInput() throws {
+        let folder = try Self.folder(copies: 1)
+        defer { folder.remove() }
+        let row =
+            "{\"@source\":\"crawl\",\"@file\":\"s3a://bucket/crawl/part-7.parquet\",\"item_id\":\"c-x\",\"source_id\":\"crawl\",\"content_sha256\":\"zz\"}"
+        do {
+            _ = try Self.scan(folder, [Self.stream(copies: 1)[0].line, row], name: "rows.jsonl")
+            Issue.record("scanned a bad row")
+        } catch let failure as CheckFailure {
+            let message = failure.errors.first?.description ?? ""
+            #expect(message.hasPrefix("s3a://bucket/crawl/part-7.parquet: error: item c-x: content_sha256"), "\(message)")
+            #expect(message.hasSuffix("(line 2 of the rows scanned)"), "\(message)")
+        }
+    }
+
     @Test("streamed values may be strings, read as CSV cells")
     func stringValues() throws {
         let folder = try Self.folder(copies: 1)

@@ -94,4 +94,12 @@ struct LedgerCommandTests {
             #expect(single.status == 1)
         }
     }
+
+    @Test func inputsListTheManifestAndItsListsNotTheLedgers() throws {
+        let result = try CLI.run(["ledger", "inputs", "--manifest", "data/listening-consent.yaml"], in: Self.scenario)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n") == ["data/listening-consent.yaml", "data/lists/erasure.csv"])
+        let missing = try CLI.run(["ledger", "inputs", "--manifest", "nope.yaml"], in: Self.scenario)
+        #expect(missing.status == 2)
+    }
 }

@@ -1,7 +1,8 @@
 """The Spark driver in local[2] gives the findings `traingate check --pack ledger` gives on the same rows.
 
 Run with pytest; needs PySpark, a Java runtime and the traingate binary ($TRAINGATE, or the
-package's debug build). Ledgers are written as Parquet by Spark itself.
+package's debug build); PyArrow and pandas for the Arrow path (else it is skipped). Ledgers are
+written as Parquet by Spark itself.
 """
 
 from __future__ import annotations
@@ -58,12 +59,13 @@ def normalized(report: dict) -> tuple[list, list]:
     return findings, ledgers
 
 
-def run_driver(manifest: Path, ledgers: list[str], as_of: str, output: Path, cwd: Path, extra: list[str] = ()) -> int:
+def run_driver(manifest: Path, ledgers: list[str], as_of: str, output: Path, cwd: Path, extra: list[str] = (), arrow: bool = True) -> int:
     command = [sys.executable, str(DRIVER), str(manifest.relative_to(cwd)), "--as-of", as_of, "--output", str(output), "--master", "local[2]",
                "--traingate", traingate(), *extra]
     for ledger in ledgers:
         command += ["--ledger", ledger]
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    environment = dict(os.environ, TRAINGATE_SPARK_ARROW="1" if arrow else "0")
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=environment)
     assert result.returncode in (0, 1), result.stderr[-3000:]
     return result.returncode
 
@@ -77,9 +79,13 @@ def run_check(manifest: Path, as_of: str, cwd: Path) -> tuple[int, dict]:
     return result.returncode, json.loads(result.stdout)
 
 
-def test_example_ledgers_from_parquet_and_csv(spark, tmp_path):
+@pytest.mark.parametrize("arrow", [True, False], ids=["arrow-batches", "python-rows"])
+def test_example_ledgers_from_parquet_and_csv(spark, tmp_path, arrow):
     """The scenario's JSON Lines ledger as Parquet written by Spark (typed columns, timestamps),
     its CSV ledger read by Spark as it is (every cell a string)."""
+    if arrow:
+        pytest.importorskip("pyarrow")
+        pytest.importorskip("pandas")
     from pyspark.sql import functions as F
 
     ledgers = EXAMPLE / "data" / "ledgers"
@@ -92,7 +98,7 @@ def test_example_ledgers_from_parquet_and_csv(spark, tmp_path):
     status = run_driver(
         EXAMPLE / "data" / "listening-consent.yaml",
         [f"app-events={parquet}", f"artist-bios={ledgers / 'artist-bios.csv'}"],
-        "2026-11-22", output, EXAMPLE,
+        "2026-11-22", output, EXAMPLE, arrow=arrow,
     )
     single_status, single = run_check(EXAMPLE / "data" / "listening-consent.yaml", "2026-11-22", EXAMPLE)
     report = json.loads(output.read_text())

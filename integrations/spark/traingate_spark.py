@@ -27,6 +27,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 
 FORMATS = {"parquet": "parquet", "jsonl": "json", "json": "json", "ndjson": "json", "csv": "csv"}
@@ -66,6 +67,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--master", help="Spark master, e.g. local[2] (default: as spark-submit sets it)")
     parser.add_argument("--keep-partials", metavar="DIR", help="also write each partition's partial to DIR")
+    parser.add_argument("--timings", action="store_true", help="print how long each step took on standard error")
     args = parser.parse_args(argv)
     if not args.ledger:
         parser.error("name at least one ledger with --ledger SOURCE=URI")
@@ -96,18 +98,25 @@ def ledger_format(uri: str, given: str | None) -> str:
     raise SystemExit(f"traingate_spark.py: error: cannot tell the format of {uri!r} from its name; pass --ledger-format")
 
 
-def bundle(manifest: str, skip: set[str], folder: str) -> str:
-    """A zip of the manifest's folder (its suppression lists are inside it), without the ledgers read here."""
+def bundle(traingate: str, manifest: str, packs: list[str], folder: str) -> str:
+    """A zip of the files a scan reads besides the rows (the manifest and its suppression lists,
+    as `traingate ledger inputs` lists them), at their places under the manifest's folder."""
+    command = [traingate, "ledger", "inputs", "--manifest", manifest]
+    for pack in packs:
+        command += ["--pack", pack]
+    listed = subprocess.run(command, capture_output=True, text=True)
+    if listed.returncode != 0:
+        sys.stderr.write(listed.stderr)
+        raise SystemExit(2)
     root = os.path.dirname(os.path.abspath(manifest))
     path = os.path.join(folder, "traingate-bundle.zip")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for directory, names, files in os.walk(root):
-            names[:] = [name for name in names if not name.startswith(".")]
-            for name in files:
-                full = os.path.join(directory, name)
-                if os.path.abspath(full) in skip:
-                    continue
-                archive.write(full, os.path.relpath(full, root))
+        for name in listed.stdout.splitlines():
+            full = os.path.abspath(name)
+            relative = os.path.relpath(full, root)
+            if relative.startswith(".."):
+                continue  # a pack file outside the folder: shipped on its own
+            archive.write(full, relative)
     return path
 
 
@@ -137,66 +146,127 @@ def rows_of(spark, source: str, uri: str, reader: str):
     return frame.select(bucket.alias("bucket"), line.alias("row"))
 
 
-def scanner(binary: str, archive: str, manifest: str, as_of: str, packs: list[str]):
-    """The function each partition runs: its rows through `traingate ledger scan --partial`."""
+def prepare(binary: str, archive: str, manifest: str, as_of: str, packs: list[str]) -> list[str]:
+    """On an executor: the binary made runnable, the bundle unpacked once, the scan's command."""
+    from pyspark import SparkFiles
 
-    def scan(rows):
-        from pyspark import SparkFiles
+    program = SparkFiles.get(binary)
+    os.chmod(program, os.stat(program).st_mode | stat.S_IXUSR)
+    folder = os.path.join(SparkFiles.getRootDirectory(), "traingate-bundle")
+    if not os.path.isdir(folder):
+        scratch = tempfile.mkdtemp(dir=SparkFiles.getRootDirectory())
+        with zipfile.ZipFile(SparkFiles.get(archive)) as bundle_zip:
+            bundle_zip.extractall(scratch)
+        try:
+            os.rename(scratch, folder)
+        except OSError:
+            shutil.rmtree(scratch, ignore_errors=True)  # another task unpacked it first
+    pack_args = []
+    for pack in packs:
+        pack_args += ["--pack", SparkFiles.get(os.path.basename(pack)) if os.path.isfile(pack) else pack]
+    return [program, "ledger", "scan", "--partial", "--manifest", os.path.join(folder, manifest), "--as-of", as_of] + pack_args
 
-        first = next(rows, None)
-        if first is None:
-            return
-        program = SparkFiles.get(binary)
-        os.chmod(program, os.stat(program).st_mode | stat.S_IXUSR)
-        folder = os.path.join(SparkFiles.getRootDirectory(), "traingate-bundle")
-        if not os.path.isdir(folder):
-            scratch = tempfile.mkdtemp(dir=SparkFiles.getRootDirectory())
-            with zipfile.ZipFile(SparkFiles.get(archive)) as bundle_zip:
-                bundle_zip.extractall(scratch)
-            try:
-                os.rename(scratch, folder)
-            except OSError:
-                shutil.rmtree(scratch, ignore_errors=True)  # another task unpacked it first
-        pack_args = []
-        for pack in packs:
-            pack_args += ["--pack", SparkFiles.get(os.path.basename(pack)) if os.sep in pack or pack.endswith((".yaml", ".yml")) else pack]
-        command = [program, "ledger", "scan", "--partial", "--manifest", os.path.join(folder, manifest), "--as-of", as_of] + pack_args
-        with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as output:
-            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=output, stderr=errors)
-            batch = [first]
-            for row in rows:
-                batch.append(row)
-                if len(batch) >= BATCH:
-                    process.stdin.write(("\n".join(batch) + "\n").encode())
-                    batch = []
-            if batch:
-                process.stdin.write(("\n".join(batch) + "\n").encode())
-            process.stdin.close()
-            status = process.wait()
-            errors.seek(0)
-            message = errors.read().decode(errors="replace").strip()
-            if status != 0:
-                raise RuntimeError(f"traingate-scan-failed: {message}")
-            output.seek(0)
-            yield output.read().decode().strip()
+
+class Scan:
+    """One partition's `traingate ledger scan --partial`: rows written to it, its partial read back."""
+
+    def __init__(self, command: list[str]):
+        self.errors = tempfile.TemporaryFile()
+        self.output = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors)
+
+    def write(self, data) -> None:
+        self.process.stdin.write(data)
+
+    def finish(self) -> str:
+        self.process.stdin.close()
+        status = self.process.wait()
+        self.errors.seek(0)
+        message = self.errors.read().decode(errors="replace").strip()
+        if status != 0:
+            raise RuntimeError(f"traingate-scan-failed: {message}")
+        self.output.seek(0)
+        return self.output.read().decode().strip()
+
+
+def arrow_scanner(binary: str, archive: str, manifest: str, as_of: str, packs: list[str]):
+    """The function each partition runs, fed Arrow batches (with PyArrow): each batch's rows are
+    written to the binary as one buffer, without a Python object per row."""
+
+    def scan(batches):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        scan = None
+        for batch in batches:
+            column = batch.column(0)
+            if len(column) == 0:
+                continue
+            if scan is None:
+                scan = Scan(prepare(binary, archive, manifest, as_of, packs))
+            # Each row and a line break, end to end in one buffer.
+            lines = pc.binary_join_element_wise(column, pa.scalar("", column.type), "\n")
+            end = lines.offsets[-1].as_py() if hasattr(lines, "offsets") else None
+            scan.write(memoryview(lines.buffers()[2])[: end])
+        if scan is not None:
+            yield pa.RecordBatch.from_arrays([pa.array([scan.finish()], pa.string())], names=["partial"])
 
     return scan
 
 
+def row_scanner(binary: str, archive: str, manifest: str, as_of: str, packs: list[str]):
+    """The function each partition runs without PyArrow: rows one by one, written in batches."""
+
+    def scan(rows):
+        first = next(rows, None)
+        if first is None:
+            return
+        scan = Scan(prepare(binary, archive, manifest, as_of, packs))
+        batch = [first]
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH:
+                scan.write(("\n".join(batch) + "\n").encode())
+                batch = []
+        if batch:
+            scan.write(("\n".join(batch) + "\n").encode())
+        yield scan.finish()
+
+    return scan
+
+
+def arrow_available() -> bool:
+    """Whether rows can reach the scans as Arrow batches (PyArrow on the driver; then on the executors too)."""
+    if os.environ.get("TRAINGATE_SPARK_ARROW") == "0":
+        return False
+    try:
+        import pandas  # noqa: F401  (PySpark's Arrow path needs both)
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    started = time.monotonic()
+
+    def step(name: str) -> None:
+        if args.timings:
+            print(f"traingate_spark.py: {name}: {time.monotonic() - started:.1f} s", file=sys.stderr)
+
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("traingate ledger check").config("spark.sql.session.timeZone", "UTC")
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+    step("Spark started")
     context = spark.sparkContext
     work = tempfile.mkdtemp(prefix="traingate-spark-")
     try:
         manifest = os.path.abspath(args.manifest)
-        local = {os.path.abspath(uri) for _, uri in args.ledgers if "://" not in uri and os.path.exists(uri)}
-        archive = bundle(manifest, local, work)
+        archive = bundle(os.path.abspath(args.traingate), args.manifest, args.pack, work)
         context.addFile(archive)
         context.addFile(os.path.abspath(args.traingate))
         for pack in args.pack:
@@ -208,9 +278,12 @@ def main(argv: list[str]) -> int:
             rows = rows.unionByName(frame)
         partitions = args.partitions or context.defaultParallelism
         rows = rows.repartition(partitions, "bucket")
-        scan = scanner(os.path.basename(args.traingate), os.path.basename(archive), os.path.basename(manifest), args.as_of, args.pack)
+        shipped = (os.path.basename(args.traingate), os.path.basename(archive), os.path.basename(manifest), args.as_of, args.pack)
         try:
-            partials = rows.select("row").rdd.map(lambda row: row[0]).mapPartitions(scan).collect()
+            if arrow_available():
+                partials = [row[0] for row in rows.select("row").mapInArrow(arrow_scanner(*shipped), "partial string").collect()]
+            else:
+                partials = rows.select("row").rdd.map(lambda row: row[0]).mapPartitions(row_scanner(*shipped)).collect()
         except Exception as error:  # a task's failure arrives wrapped in Spark's own
             text = str(error)
             marker = "traingate-scan-failed: "
@@ -219,6 +292,7 @@ def main(argv: list[str]) -> int:
                 print(f"traingate_spark.py: {detail}", file=sys.stderr)
                 return 2
             raise
+        step(f"{len(partials)} partials scanned")
         folder = args.keep_partials or os.path.join(work, "partials")
         os.makedirs(folder, exist_ok=True)
         paths = []
@@ -236,9 +310,12 @@ def main(argv: list[str]) -> int:
         ]
         for pack in args.pack:
             command += ["--pack", pack]
-        return subprocess.call(command)
+        status = subprocess.call(command)
+        step("merged")
+        return status
     finally:
         spark.stop()
+        step("Spark stopped")
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -140,6 +140,16 @@ public enum LedgerStream {
         }
     }
 
+    /// The files a scan of `manifest`'s rows reads: the manifest and its suppression lists (what a
+    /// Spark driver ships to its executors).
+    public static func inputs(manifest: String, packs: [String]) throws(CheckFailure) -> [String] {
+        var seen: Set<String> = []
+        // The date decides no file.
+        return try setup(manifest: manifest, packs: packs, asOf: ISODate(year: 2000, month: 1, day: 1)!).files.filter {
+            seen.insert(Paths.canonical($0)).inserted
+        }
+    }
+
     /// Reads partial files.
     public static func readPartials(_ paths: [String]) throws(CheckFailure) -> [(name: String, partial: LedgerPartial)] {
         var partials: [(name: String, partial: LedgerPartial)] = []
@@ -360,13 +370,38 @@ private final class Spool {
     }
 
     /// An error in a spool, at the input's line.
+    /// A row that names the input it came from (`@file`) is reported there, by its item id.
     func remap(_ error: LedgerError, name: String) -> LedgerError {
         var error = error
-        if let ordinal = paths.indices.first(where: { Spool.marker($0) == error.file }) {
-            error.file = name
-            error.line = error.line.map { inputLine(ordinal, $0) }
+        guard let ordinal = paths.indices.first(where: { Spool.marker($0) == error.file }) else { return error }
+        error.file = name
+        if let line = error.line {
+            error.line = inputLine(ordinal, line)
+            if let row = row(line, of: ordinal), let origin = row["@file"] as? String, !origin.isEmpty {
+                error.file = origin
+                error.line = nil
+                error.column = nil
+                let item = (row["item_id"] as? String).map { "item \($0.visibleASCII): " } ?? ""
+                error.message = "\(item)\(error.message) (line \(inputLine(ordinal, line)) of the rows scanned)"
+            }
         }
         return error
+    }
+
+    /// Line `line` of spool `ordinal` as a JSON object, when it is one.
+    private func row(_ line: Int, of ordinal: Int) -> [String: Any]? {
+        guard let input = try? LedgerInput(path: paths[ordinal].path) else { return nil }
+        var found: Data?
+        var number = 0
+        while found == nil, let block = try? input.nextBlock() {
+            defer { block.release() }
+            LedgerInput.forEachLine(in: block.lines) { text, _ in
+                number += 1
+                if number == line { found = Data(buffer: text) }
+                return number < line
+            }
+        }
+        return found.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
     }
 
     /// A judged spool's samples and unknown fields at the input's lines.
