@@ -22,6 +22,9 @@ enum Target: String, CaseIterable {
     /// A ledger (the first byte picks JSON Lines or CSV; gzip when the bytes are) read by the
     /// record rules of the ledger pack, with a suppression list, then rendered in every reporter.
     case ledger
+    /// A ledger partial (as `ledger scan --partial` writes them): read, written and read again,
+    /// then merged under the ledger target's manifest into findings every reporter renders.
+    case partial
 }
 
 nonisolated(unsafe) var target = Target.yaml
@@ -45,11 +48,11 @@ func initialize() {
         exit(2)
     }
     target = chosen
-    if target == .check || target == .ledger {
+    if target == .check || target == .ledger || target == .partial {
         builtInPacks = (try? PolicyLoader.builtInPacks(environment: [:])) ?? []
         precondition(!builtInPacks.isEmpty, "the built-in packs did not load")
     }
-    if target == .ledger {
+    if target == .ledger || target == .partial {
         try? FileManager.default.createDirectory(atPath: ledgerFolder, withIntermediateDirectories: true)
         let manifest = """
             apiVersion: traingate/v1
@@ -63,7 +66,14 @@ func initialize() {
         _ = FileManager.default.createFile(atPath: ledgerFolder + "/m.yaml", contents: Data(manifest.utf8))
         _ = FileManager.default.createFile(atPath: ledgerFolder + "/list.txt", contents: Data("s-1\ns-2\n".utf8))
     }
+    if target == .partial {
+        let setup = try? LedgerStream.setup(manifest: ledgerFolder + "/m.yaml", packs: ["ledger"], asOf: asOf)
+        precondition(setup != nil, "the fuzz manifest did not load")
+        partialPlan = setup!.plan
+    }
 }
+
+nonisolated(unsafe) var partialPlan: LedgerPartial.Plan?
 
 func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     let bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
@@ -93,6 +103,8 @@ func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
         check(root)
     case .ledger:
         ledger(bytes)
+    case .partial:
+        partial(bytes)
     }
     return 0
 }
@@ -127,6 +139,28 @@ func ledger(_ bytes: [UInt8]) {
     } catch {
         for line in error.errors {
             precondition(line.file != nil, "a ledger error without a file: \(line.message)")
+            _ = line.description
+        }
+    }
+}
+
+/// Reads a partial; one that reads must survive its JSON form and merge into reportable findings.
+func partial(_ bytes: [UInt8]) {
+    guard var read = try? LedgerPartial.read(Data(bytes), file: file) else { return }
+    let again = try? LedgerPartial.read(Data(read.json().utf8), file: file)
+    precondition(again == read, "a partial changed through its JSON form")
+    read.plan = partialPlan!
+    do {
+        let result = try LedgerStream.merge(
+            manifest: ledgerFolder + "/m.yaml", packs: ["ledger"], asOf: asOf, includeAll: true, partials: [(file, read)])
+        let report = CheckReport(
+            toolVersion: trainGateVersion, asOf: asOf, failOn: .high, packs: builtInPacks,
+            inputs: [CheckedFile(path: file, kind: .datasetManifest)], skipped: [], warnings: result.warnings,
+            findings: result.findings, counts: result.counts, subjects: [:], bundles: [], ledgers: result.ledgers)
+        for reporter in Reporters.all { _ = reporter.make(color: true).render(report) }
+    } catch {
+        for line in error.errors {
+            precondition(line.file != nil, "a merge error without a file: \(line.message)")
             _ = line.description
         }
     }

@@ -519,7 +519,7 @@ extension LedgerScanner {
                 for (chunk, stop) in byChunk {
                     let start = chunks[chunk].offset
                     guard start <= mapped.count else { continue }
-                    read(UnsafeBufferPointer(rebasing: mapped[start...]), after: chunks[chunk].lineBase, upTo: stop)
+                    _ = read(UnsafeBufferPointer(rebasing: mapped[start...]), after: chunks[chunk].lineBase, upTo: stop)
                 }
                 return found
             }
