@@ -160,8 +160,8 @@ struct LedgerPartialTests {
         let folder = try Self.folder(copies: 1)
         defer { folder.remove() }
         let lines = Self.stream(copies: 1)
-        let users = try Self.scan(folder, lines.filter { $0.line.contains("\"users\"") }.map(\.line), name: "u.jsonl")
-        let crawl = try Self.scan(folder, lines.filter { !$0.line.contains("\"users\"") }.map(\.line), name: "c.jsonl")
+        let users = try Self.scan(folder, lines.filter { $0.line.hasPrefix("{\"@source\":\"users\"") }.map(\.line), name: "u.jsonl")
+        let crawl = try Self.scan(folder, lines.filter { !$0.line.hasPrefix("{\"@source\":\"users\"") }.map(\.line), name: "c.jsonl")
         // The planted sources share digest buckets: copies across them may be split.
         var merged = users
         #expect(throws: LedgerError.self) { try merged.merge(crawl) }
@@ -205,7 +205,10 @@ struct LedgerPartialTests {
         defer { folder.remove() }
         // Line 3 of the input, after a row of each source.
         let lines = Self.stream(copies: 1)
-        let good = [lines.first { $0.line.contains("\"users\"") }!.line, lines.first { $0.line.contains("\"crawl\"") }!.line]
+        let good = [
+            lines.first { $0.line.hasPrefix("{\"@source\":\"users\"") }!.line,
+            lines.first { $0.line.hasPrefix("{\"@source\":\"crawl\"") }!.line,
+        ]
         do {
             _ = try Self.scan(folder, good + [row], name: "bad.jsonl")
             Issue.record("scanned a bad row")
@@ -230,6 +233,22 @@ struct LedgerPartialTests {
         }
     }
 
+    @Test("an unknown field warns at the manifest's ledger, naming the input it was met in")
+    func unknownFieldAfterMerge() throws {
+        let folder = try Self.folder(copies: 1)
+        defer { folder.remove() }
+        var lines = Self.stream(copies: 1).map(\.line)
+        let index = lines.firstIndex { $0.hasPrefix("{\"@source\":\"crawl\"") }!
+        lines[index] = lines[index].replacingOccurrences(of: "\"item_id\"", with: "\"colour\":\"red\",\"item_id\"")
+        let partial = try Self.scan(folder, lines, name: "rows.jsonl")
+        let merged = try LedgerStream.merge(
+            manifest: folder.path + "/manifest.yaml", packs: ["ledger"], asOf: PlantedLedgers.asOf, includeAll: false,
+            partials: [("p", partial)])
+        let warning = merged.warnings.first { $0.message.contains("colour") }
+        #expect(warning?.message.contains("first at crawl.parquet)") == true, "\(merged.warnings)")
+        #expect(warning?.location.file.hasSuffix("manifest.yaml") == true)
+    }
+
     @Test("streamed values may be strings, read as CSV cells")
     func stringValues() throws {
         let folder = try Self.folder(copies: 1)
@@ -250,7 +269,7 @@ struct LedgerPartialTests {
         arguments: [
             ("{}", "is missing"),
             (
-                "{\"traingate_partial\":2,\"plan\":{\"traingate\":\"x\",\"as_of\":\"2026-01-01\",\"manifest\":\"m\",\"packs\":[],\"lists\":[],\"duplicates\":true},\"buckets\":\"\",\"sources\":[]}",
+                "{\"traingate_partial\":2,\"plan\":{\"traingate\":\"x\",\"as_of\":\"2026-01-01\",\"manifest\":\"m\",\"packs\":[],\"lists\":[],\"duplicates\":true},\"buckets\":\"\",\"parts\":[],\"sources\":[]}",
                 "format 2"
             ),
             ("not json", "not a TrainGate ledger partial"),
@@ -262,6 +281,57 @@ struct LedgerPartialTests {
         } catch {
             #expect(error.message.contains(message), "\(error.message)")
         }
+    }
+
+    @Test("a scan merged twice, or a clash of buckets, is an error naming the partials")
+    func repeatsAndClashes() throws {
+        let folder = try Self.folder(copies: 1)
+        defer { folder.remove() }
+        let lines = Self.stream(copies: 1).map(\.line)
+        let half = lines.count / 2
+        let first = try Self.scan(folder, Array(lines[..<half]), name: "first.jsonl")
+        let second = try Self.scan(folder, Array(lines[half...]), name: "second.jsonl")
+        // Without a duplicate rule buckets may be shared, but one scan still counts once.
+        var lenient = first
+        lenient.plan.duplicates = false
+        do {
+            _ = try LedgerPartial.merged([("a.json", lenient), ("b.json", lenient)])
+            Issue.record("merged one scan twice")
+        } catch {
+            #expect(error.file == "b.json")
+            #expect(error.message.contains("that a.json holds already"))
+        }
+        // A clash names the partial that holds the bucket, not the first one merged.
+        var disjoint = try Self.scan(folder, [lines[0]], name: "one.jsonl")
+        disjoint.buckets = DigestBuckets()
+        disjoint.buckets.insert(bucket: 0xFFFF)
+        let clashing = try Self.scan(folder, [lines[0]], name: "again.jsonl")
+        do {
+            _ = try LedgerPartial.merged([("d.json", disjoint), ("first.json", first), ("again.json", clashing)])
+        } catch {
+            #expect(error.file == "again.json")
+            #expect(error.message.contains("as first.json does"), "\(error.message)")
+        }
+        _ = second
+    }
+
+    @Test("counts past the limit, disordered buckets and rows without buckets are errors")
+    func boundedCounts() throws {
+        let folder = try Self.folder(copies: 1)
+        defer { folder.remove() }
+        let json = try Self.scan(folder, Self.stream(copies: 1).map(\.line), name: "all.jsonl").json()
+        for (from, to) in [
+            ("\"rows\":100,", "\"rows\":9223372036854775807,"),
+            ("\"buckets\":\"", "\"buckets\":\"ffff,"),
+            ("\"buckets\":\"", "\"buckets\":\"0000-ffff,"),
+        ] {
+            let tampered = json.replacingOccurrences(of: from, with: to)
+            #expect(tampered != json)
+            #expect(throws: LedgerError.self) { try LedgerPartial.read(Data(tampered.utf8), file: "p.json") }
+        }
+        let noBuckets = json.replacingOccurrences(of: #""buckets":"[^"]*""#, with: #""buckets":"""#, options: .regularExpression)
+        #expect(noBuckets != json)
+        #expect(throws: LedgerError.self) { try LedgerPartial.read(Data(noBuckets.utf8), file: "p.json") }
     }
 
     @Test("a partial whose counts do not fit its rows is an error")

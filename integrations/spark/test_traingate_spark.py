@@ -110,13 +110,20 @@ def test_example_ledgers_from_parquet_and_csv(spark, tmp_path, arrow):
 
 
 def test_planted_ledger_from_parquet(spark, tmp_path):
-    """A generated ledger with planted violations of every record rule, as Parquet."""
+    """A generated ledger with planted violations of every record rule, as Parquet (prefixed
+    digests, counts as doubles), in five partitions."""
     pytest.importorskip("duckdb")
     folder = tmp_path / "planted"
     subprocess.run([sys.executable, str(ROOT / "bench" / "ledger" / "generate.py"), "--rows", "20000", "--out", str(folder)], check=True,
                    capture_output=True)
+    from pyspark.sql import functions as F
+
+    # Written as other tools write Parquet: digests with a `sha256:` prefix, counts as doubles.
     parquet = tmp_path / "ledger.parquet"
-    spark.read.json(str(folder / "ledger.jsonl")).write.parquet(str(parquet))
+    frame = spark.read.json(str(folder / "ledger.jsonl"))
+    frame = frame.withColumn("content_sha256", F.concat(F.lit("sha256:"), "content_sha256"))
+    frame = frame.withColumn("size_bytes", F.col("size_bytes").cast("double"))
+    frame.write.parquet(str(parquet))
     output = tmp_path / "spark.sarif.json"
     status = run_driver(folder / "manifest.yaml", [f"web={parquet}"], "2026-11-01", output, folder, ["--format", "json", "--partitions", "5"])
     single_status, single = run_check(folder / "manifest.yaml", "2026-11-01", folder)

@@ -123,7 +123,7 @@ def bundle(traingate: str, manifest: str, packs: list[str], folder: str) -> str:
 def rows_of(spark, source: str, uri: str, reader: str):
     """A ledger's rows as (bucket, JSON line) with @source first and @file."""
     from pyspark.sql import functions as F
-    from pyspark.sql.types import BinaryType
+    from pyspark.sql.types import BinaryType, DecimalType, DoubleType, FloatType
 
     read = spark.read
     if reader == "csv":
@@ -138,15 +138,25 @@ def rows_of(spark, source: str, uri: str, reader: str):
         column = F.col(f"`{field.name}`")
         if isinstance(field.dataType, BinaryType):
             column = F.lower(F.hex(column))  # a digest stored as bytes
+        elif isinstance(field.dataType, (DoubleType, FloatType, DecimalType)):
+            # Counts stored as floating point (pandas' nullable integers): whole values as whole
+            # numbers; any other value stays as it is, and the scan rejects it.
+            column = F.when(column == F.floor(column), column.cast("long")).otherwise(column.cast("string"))
         columns.append(column.alias(field.name))
     line = F.to_json(F.struct(F.lit(source).alias("@source"), F.input_file_name().alias("@file"), *columns))
-    bucket = F.lower(F.substring(F.col("content_sha256").cast("string"), 1, 4)) if "content_sha256" in frame.columns else F.lit("")
-    if any(isinstance(field.dataType, BinaryType) and field.name == "content_sha256" for field in frame.schema.fields):
+    # The bucket: the digest's first four hexadecimal digits, as the binary reads them (a
+    # `sha256:` prefix is not part of the digest).
+    if "content_sha256" not in frame.columns:
+        bucket = F.lit("")
+    elif isinstance(frame.schema["content_sha256"].dataType, BinaryType):
         bucket = F.lower(F.substring(F.hex(F.col("content_sha256")), 1, 4))
+    else:
+        digest = F.regexp_replace(F.col("content_sha256").cast("string"), "^(?i)sha256:", "")
+        bucket = F.lower(F.substring(digest, 1, 4))
     return frame.select(bucket.alias("bucket"), line.alias("row"))
 
 
-def prepare(binary: str, archive: str, manifest: str, as_of: str, packs: list[str]) -> list[str]:
+def prepare(binary: str, archive: str, manifest: str, as_of: str, packs: list[tuple[str, bool]]) -> list[str]:
     """On an executor: the binary made runnable, the bundle unpacked once, the scan's command."""
     from pyspark import SparkFiles
 
@@ -162,8 +172,8 @@ def prepare(binary: str, archive: str, manifest: str, as_of: str, packs: list[st
         except OSError:
             shutil.rmtree(scratch, ignore_errors=True)  # another task unpacked it first
     pack_args = []
-    for pack in packs:
-        pack_args += ["--pack", SparkFiles.get(os.path.basename(pack)) if os.path.isfile(pack) else pack]
+    for name, shipped in packs:
+        pack_args += ["--pack", SparkFiles.get(name) if shipped else name]
     return [program, "ledger", "scan", "--partial", "--manifest", os.path.join(folder, manifest), "--as-of", as_of] + pack_args
 
 
@@ -174,12 +184,23 @@ class Scan:
         self.errors = tempfile.TemporaryFile()
         self.output = tempfile.TemporaryFile()
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors)
+        self.closed = False
 
     def write(self, data) -> None:
-        self.process.stdin.write(data)
+        """Writes rows; once the binary has stopped (a bad row), the rest are dropped and
+        `finish` raises its error."""
+        if self.closed:
+            return
+        try:
+            self.process.stdin.write(data)
+        except BrokenPipeError:
+            self.closed = True
 
     def finish(self) -> str:
-        self.process.stdin.close()
+        try:
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass
         status = self.process.wait()
         self.errors.seek(0)
         message = self.errors.read().decode(errors="replace").strip()
@@ -189,7 +210,7 @@ class Scan:
         return self.output.read().decode().strip()
 
 
-def arrow_scanner(binary: str, archive: str, manifest: str, as_of: str, packs: list[str]):
+def arrow_scanner(binary: str, archive: str, manifest: str, as_of: str, packs: list[tuple[str, bool]]):
     """The function each partition runs, fed Arrow batches (with PyArrow): each batch's rows are
     written to the binary as one buffer, without a Python object per row."""
 
@@ -214,7 +235,7 @@ def arrow_scanner(binary: str, archive: str, manifest: str, as_of: str, packs: l
     return scan
 
 
-def row_scanner(binary: str, archive: str, manifest: str, as_of: str, packs: list[str]):
+def row_scanner(binary: str, archive: str, manifest: str, as_of: str, packs: list[tuple[str, bool]]):
     """The function each partition runs without PyArrow: rows one by one, written in batches."""
 
     def scan(rows):
@@ -278,7 +299,9 @@ def main(argv: list[str]) -> int:
             rows = rows.unionByName(frame)
         partitions = args.partitions or context.defaultParallelism
         rows = rows.repartition(partitions, "bucket")
-        shipped = (os.path.basename(args.traingate), os.path.basename(archive), os.path.basename(manifest), args.as_of, args.pack)
+        # Pack files travel with SparkFiles (by name); built-in packs by name. Decided here, where the paths are.
+        packs = [(os.path.basename(pack), True) if os.path.isfile(pack) else (pack, False) for pack in args.pack]
+        shipped = (os.path.basename(args.traingate), os.path.basename(archive), os.path.basename(manifest), args.as_of, packs)
         try:
             if arrow_available():
                 partials = [row[0] for row in rows.select("row").mapInArrow(arrow_scanner(*shipped), "partial string").collect()]
@@ -290,8 +313,10 @@ def main(argv: list[str]) -> int:
             if marker in text:
                 detail = text.rsplit(marker, 1)[1].splitlines()[0]
                 print(f"traingate_spark.py: {detail}", file=sys.stderr)
-                return 2
-            raise
+            else:
+                # Not a verdict: Spark could not read a ledger, or a task failed otherwise.
+                print(f"traingate_spark.py: error: the Spark job failed: {text.splitlines()[0] if text else error!r}", file=sys.stderr)
+            return 2
         step(f"{len(partials)} partials scanned")
         folder = args.keep_partials or os.path.join(work, "partials")
         os.makedirs(folder, exist_ok=True)

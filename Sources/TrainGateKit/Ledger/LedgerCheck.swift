@@ -174,6 +174,8 @@ public enum LedgerCheck {
         var slotOfRule: [Int?]
         var scan: LedgerScanResult
         var duplicates = Tally()
+        /// Streamed rows: where each unknown field was first met.
+        var unknownPlaces: [String: RecordSample]? = nil
     }
 
     static func check(

@@ -13,6 +13,8 @@ import Foundation
 public struct LedgerPartial: Sendable, Equatable {
     /// The version of the partial format (`traingate_partial`).
     public static let formatVersion = 1
+    /// The largest count a partial may hold (2⁶²), so sums of two never overflow unnoticed.
+    static let maxCount = 1 << 62
 
     /// What the rows were judged under; partials merge only when their plans are equal.
     public struct Plan: Sendable, Equatable, Codable {
@@ -51,33 +53,70 @@ public struct LedgerPartial: Sendable, Equatable {
     /// By subject (`dataset:ID/source:ID`).
     var sources: [String: Source]
     var buckets: DigestBuckets
+    /// The scans merged into this partial: each one's SHA-256 (of its JSON as first written), so
+    /// no scan is counted twice.
+    var parts: Set<String> = []
 
     /// How many rows the partial holds.
     public var rows: Int { sources.values.reduce(0) { $0 + $1.rows } }
 
     /// Adds `other`'s rows; `names` name the two for errors.
     public mutating func merge(_ other: LedgerPartial, names: (String, String) = ("a partial", "another")) throws(LedgerError) {
-        guard plan == other.plan else {
-            throw LedgerError(
-                file: names.1, line: nil, column: nil,
-                message: "judged under another plan than \(names.0): \(plan.difference(from: other.plan))")
+        func fail(_ message: String) -> LedgerError { LedgerError(file: names.1, line: nil, column: nil, message: message) }
+        guard plan == other.plan else { throw fail("judged under another plan than \(names.0): \(plan.difference(from: other.plan))") }
+        if let repeated = parts.intersection(other.parts).sorted().first {
+            throw fail("holds the scan \(repeated.prefix(12))… that \(names.0) holds already: a partial merged twice counts its rows twice")
         }
-        if plan.duplicates, let shared = buckets.firstShared(with: other.buckets) {
-            let hex = String(shared, radix: 16)
-            throw LedgerError(
-                file: names.1, line: nil, column: nil,
-                message:
-                    "holds rows whose content_sha256 starts with \(String(repeating: "0", count: 4 - hex.count) + hex), as \(names.0) does: "
-                    + "REC-DUPLICATE counts copies exactly only when every copy of a content is in one partial; "
-                    + "partition the rows by the first four hexadecimal digits of content_sha256 (the Spark driver does)")
+        if plan.duplicates, let shared = buckets.firstShared(with: other.buckets) { throw LedgerPartial.clash(shared, names.0, names.1) }
+        // Every other count is bounded by rows, bytes or tokens (checked when read).
+        for (subject, part) in other.sources {
+            let mine = sources[subject] ?? Source()
+            if mine.rows.addingReportingOverflow(part.rows).overflow || mine.bytes.addingReportingOverflow(part.bytes).overflow
+                || mine.stats.totals.bytes.addingReportingOverflow(part.stats.totals.bytes).overflow
+                || mine.stats.totals.tokens.addingReportingOverflow(part.stats.totals.tokens).overflow
+            {
+                throw fail("\(subject): counts too large to add")
+            }
         }
         buckets.formUnion(other.buckets)
+        parts.formUnion(other.parts)
         for (subject, part) in other.sources { sources[subject, default: Source()].add(part) }
     }
 
-    /// Merges partials in the order given.
+    static func clash(_ bucket: Int, _ first: String, _ second: String) -> LedgerError {
+        let hex = String(bucket, radix: 16)
+        return LedgerError(
+            file: second, line: nil, column: nil,
+            message:
+                "holds rows whose content_sha256 starts with \(String(repeating: "0", count: 4 - hex.count) + hex), as \(first) does: "
+                + "REC-DUPLICATE counts copies exactly only when every copy of a content is in one partial; "
+                + "partition the rows by the first four hexadecimal digits of content_sha256 (the Spark driver does)")
+    }
+
+    /// Merges partials in the order given; a clash names the two partials that clash.
     public static func merged(_ partials: [(name: String, partial: LedgerPartial)]) throws(LedgerError) -> LedgerPartial? {
         guard var result = partials.first?.partial else { return nil }
+        if result.plan.duplicates {
+            var owners = [Int32](repeating: -1, count: DigestBuckets.count)
+            for (index, partial) in partials.enumerated() {
+                for bucket in partial.partial.buckets.members {
+                    if owners[bucket] >= 0 { throw clash(bucket, partials[Int(owners[bucket])].name, partial.name) }
+                    owners[bucket] = Int32(index)
+                }
+            }
+        }
+        var owner: [String: String] = [:]
+        for (name, partial) in partials {
+            for part in partial.parts {
+                if let first = owner[part] {
+                    throw LedgerError(
+                        file: name, line: nil, column: nil,
+                        message:
+                            "holds the scan \(part.prefix(12))… that \(first) holds already: a partial merged twice counts its rows twice")
+                }
+                owner[part] = name
+            }
+        }
         for index in partials.indices.dropFirst() {
             try result.merge(partials[index].partial, names: (partials[0].name, partials[index].name))
         }
@@ -124,7 +163,7 @@ extension LedgerPartial {
     /// The partial as one line of JSON (keys sorted, so equal partials are equal bytes).
     public func json() -> String {
         let document = Document(
-            traingatePartial: Self.formatVersion, plan: plan, buckets: buckets.ranges,
+            traingatePartial: Self.formatVersion, plan: plan, buckets: buckets.ranges, parts: parts.sorted(),
             sources: sources.keys.sorted().map { subject in
                 let part = sources[subject]!
                 return Document.SourceDocument(
@@ -158,12 +197,20 @@ extension LedgerPartial {
             throw fail("a ledger partial of format \(document.traingatePartial); this TrainGate reads format \(formatVersion)")
         }
         guard let buckets = DigestBuckets(ranges: document.buckets) else {
-            throw fail("buckets: '\(document.buckets.prefix(40))' is malformed")
+            throw fail("buckets: '\(String(document.buckets.prefix(40)).visibleASCII)' is not increasing ranges of four hexadecimal digits")
+        }
+        guard !document.parts.isEmpty, document.parts.allSatisfy({ $0.utf8.count == 64 && $0.allSatisfy(\.isHexDigit) }) else {
+            throw fail("parts: each scan merged must be named by a SHA-256")
+        }
+        if document.sources.contains(where: { $0.rows > 0 }) && buckets.isEmpty {
+            throw fail("rows but no content-digest buckets")
         }
         var sources: [String: Source] = [:]
         for part in document.sources {
             guard sources[part.subject] == nil else { throw fail("source \(part.subject) appears twice") }
-            guard part.rows >= 0, part.bytes >= 0 else { throw fail("\(part.subject): a negative count") }
+            guard part.rows > 0, part.bytes >= 0, part.rows <= Self.maxCount, part.bytes <= Self.maxCount else {
+                throw fail("\(part.subject): rows and bytes must be counts (rows at least 1)")
+            }
             var source = Source(rows: part.rows, bytes: part.bytes)
             for tally in part.tallies {
                 guard tally.failing >= 0, tally.failing <= part.rows, tally.samples.count <= min(tally.failing, LedgerScanner.sampleLimit),
@@ -192,7 +239,7 @@ extension LedgerPartial {
             }
             sources[part.subject] = source
         }
-        return LedgerPartial(plan: document.plan, sources: sources, buckets: buckets)
+        return LedgerPartial(plan: document.plan, sources: sources, buckets: buckets, parts: Set(document.parts))
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -211,10 +258,11 @@ extension LedgerPartial {
         var traingatePartial: Int
         var plan: Plan
         var buckets: String
+        var parts: [String]
         var sources: [SourceDocument]
 
         enum CodingKeys: String, CodingKey {
-            case plan, buckets, sources
+            case plan, buckets, parts, sources
             case traingatePartial = "traingate_partial"
         }
 
@@ -358,7 +406,7 @@ extension LedgerPartial {
                 var stats = LedgerStats()
                 stats.totals = LedgerTotals(rows: rows, bytes: bytes, tokens: tokens)
                 let plain = [bytes, tokens, rowsWithSizeBytes, rowsWithTokens, rowsWithOptouts, rowsWithLicenseAgreement, personalDataRows]
-                guard plain.allSatisfy({ $0 >= 0 }),
+                guard plain.allSatisfy({ $0 >= 0 && $0 <= LedgerPartial.maxCount }),
                     [rowsWithSizeBytes, rowsWithTokens, rowsWithOptouts, rowsWithLicenseAgreement, personalDataRows].allSatisfy({
                         $0 <= rows
                     })
@@ -367,7 +415,7 @@ extension LedgerPartial {
                 stats.rowsWithTokens = rowsWithTokens
                 for (word, totals) in modalities {
                     guard LedgerVocabulary.modality.contains(word) || word == "undeclared", totals.rows >= 0, totals.rows <= rows,
-                        totals.bytes >= 0, totals.tokens >= 0
+                        (0...bytes).contains(totals.bytes), (0...tokens).contains(totals.tokens)
                     else { throw fail("stats.modalities: '\(word.visibleASCII)' is not a modality with counts") }
                 }
                 stats.modalities = modalities
@@ -389,7 +437,7 @@ extension LedgerPartial {
                 for entry in domains {
                     guard entry.count == 4, case .text(let domain) = entry[0], case .number(let rowCount) = entry[1],
                         case .number(let byteCount) = entry[2], case .number(let tokenCount) = entry[3], rowCount > 0, rowCount <= rows,
-                        byteCount >= 0, tokenCount >= 0, seen.insert(domain).inserted
+                        (0...bytes).contains(byteCount), (0...tokens).contains(tokenCount), seen.insert(domain).inserted
                     else { throw fail("stats.domains: an entry that is not a distinct [domain, rows, bytes, tokens]") }
                     stats.domains.append(DomainTotals(domain: domain, rows: rowCount, bytes: byteCount, tokens: tokenCount))
                 }

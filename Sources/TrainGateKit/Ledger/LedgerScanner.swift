@@ -62,6 +62,8 @@ struct LedgerPlan: @unchecked Sendable {
     var format: RowReader.Format
     /// Rows streamed to `ledger scan` (see `RowReader.streamed`); their digest buckets are noted.
     var streamed: Bool
+    /// The ledger as reported (samples without an `@file` are there).
+    var file = ""
     /// The rules' conditions, flattened, with the source id.
     let program: RecordProgram
 
@@ -415,8 +417,14 @@ struct Worker {
         let order = row.digest.prefix
         if outcome.samples[slot].count == LedgerScanner.sampleLimit, order > outcome.samples[slot].last!.order { return }
         let sample = (order: order, item: row.string(.itemID) ?? "", line: number, file: reader.originText)
+        // Ties broken as `RecordSample.precedes` breaks them: a row without `@file` is at the ledger's file.
+        let file = plan.file
         outcome.samples[slot].keepSmallest(sample, limit: LedgerScanner.sampleLimit) { a, b in
-            a.order != b.order ? a.order < b.order : a.item != b.item ? a.item.utf8.lexicographicallyPrecedes(b.item.utf8) : a.line < b.line
+            if a.order != b.order { return a.order < b.order }
+            if a.item != b.item { return a.item.utf8.lexicographicallyPrecedes(b.item.utf8) }
+            let (x, y) = (a.file ?? file, b.file ?? file)
+            if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) }
+            return (a.file == nil ? a.line : 0) < (b.file == nil ? b.line : 0)
         }
     }
 
@@ -664,6 +672,19 @@ struct DigestBuckets: Sendable, Equatable {
 
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
+    /// The buckets held, in order.
+    var members: [Int] {
+        var result: [Int] = []
+        for (index, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                result.append(index * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return result
+    }
+
     mutating func formUnion(_ other: DigestBuckets) {
         guard !other.words.isEmpty else { return }
         if words.isEmpty {
@@ -708,12 +729,15 @@ struct DigestBuckets: Sendable, Equatable {
     /// Parses `ranges`' form; nil when malformed.
     init?(ranges: String) {
         guard !ranges.isEmpty else { return }
+        // Ranges as `ranges` writes them: increasing, apart, so reading is linear in the buckets.
+        var next = 0
         for part in ranges.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
             guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0.utf8.count == 4 && $0.allSatisfy(\.isHexDigit) }),
-                let low = Int(bounds[0], radix: 16), let high = Int(bounds.last!, radix: 16), low <= high
+                let low = Int(bounds[0], radix: 16), let high = Int(bounds.last!, radix: 16), low <= high, low >= next
             else { return nil }
             for bucket in low...high { insert(bucket: bucket) }
+            next = high + 2
         }
     }
 }

@@ -106,6 +106,7 @@ public enum LedgerStream {
                     file: partials[0].name, line: nil, column: nil, message: "rows of \(stranger), which the manifest does not have")
             }
             var judged: [LedgerCheck.Judged] = []
+            var unknown: [Diagnostic] = []
             for id in setup.order {
                 let ledger = setup.sources[id]!
                 guard let part = merged.sources[ledger.subject] else {
@@ -122,10 +123,18 @@ public enum LedgerStream {
                     slots.append(part.tallies[key(rule)] ?? Tally())
                 }
                 slots += ["$suppressed", "$foreign", "$opted_out"].map { part.tallies[$0] ?? Tally() }
-                let unknown = part.unknown.map { (name: $0.key, line: $0.value.line ?? 1) }.sorted { $0.name < $1.name }
+                // Unknown fields warn at the manifest's ledger, naming where the partial met them.
+                for (name, place) in part.unknown.sorted(by: { $0.key < $1.key }) {
+                    unknown.append(
+                        Diagnostic(
+                            location: ledger.node.location,
+                            message:
+                                "unknown field '\(name.visibleASCII)' in the ledger rows (first at \(place.file.visibleASCII)\(place.line.map { ":\($0)" } ?? "")); it is not checked"
+                        ))
+                }
                 let scan = LedgerScanResult(
                     rows: part.rows, fileBytes: part.bytes, compressed: false, formatName: "partials", slots: slots, stats: part.stats,
-                    unknownFields: unknown, index: [], header: nil)
+                    unknownFields: [], index: [], header: nil)
                 judged.append(
                     LedgerCheck.Judged(
                         ledger: ledger, plans: plans, slotOfRule: slotOfRule, scan: scan, duplicates: part.tallies["$duplicate"] ?? Tally())
@@ -133,6 +142,7 @@ public enum LedgerStream {
             }
             var result = LedgerCheck.Result()
             LedgerCheck.report(judged, rules: setup.rules, includeAll: includeAll, into: &result)
+            result.warnings += unknown
             result.files = setup.files.filter { $0 != manifest } + partials.map(\.name)
             return result
         } catch {
@@ -183,11 +193,14 @@ public enum LedgerStream {
             part.tallies["$opted_out"] = scan.optedOut
             part.tallies["$duplicate"] = source.duplicates
             for (name, line) in scan.unknownFields {
-                part.unknown[name] = RecordSample(file: source.ledger.file, line: line, itemID: "", order: DigestPrefix(a: 0, b: 0))
+                part.unknown[name] =
+                    source.unknownPlaces?[name]
+                    ?? RecordSample(file: source.ledger.file, line: line, itemID: "", order: DigestPrefix(a: 0, b: 0))
             }
             partial.sources[source.ledger.subject] = part
             partial.buckets.formUnion(scan.buckets)
         }
+        partial.parts = [SHA256.hash(data: Data(partial.json().utf8)).map { String(format: "%02x", $0) }.joined()]
         return partial
     }
 
@@ -305,7 +318,17 @@ private final class Spool {
                     lineNumber += 1
                     if LedgerValues.trimmed(line).isEmpty { return true }
                     do throws(LedgerError) {
-                        let named = Spool.sourceKey(line)
+                        guard lineNumber <= Int(UInt32.max) else {
+                            throw LedgerError(
+                                file: name, line: nil, column: nil, message: "more than 4,294,967,295 lines in one input; split it")
+                        }
+                        let key = Spool.sourceKey(line)
+                        if key.named && key.id == nil {
+                            throw LedgerError(
+                                file: name, line: lineNumber, column: 1,
+                                message: "@source must be a source id in double quotes, without escapes")
+                        }
+                        let named = key.id
                         let id: String
                         switch (named, only) {
                         case (nil, nil):
@@ -415,12 +438,21 @@ private final class Spool {
         }
         for slot in judged.scan.slots.indices { fix(&judged.scan.slots[slot].samples) }
         fix(&judged.duplicates.samples)
+        // An unknown field is placed at its row's `@file`, else at the input's line.
+        var places: [String: RecordSample] = [:]
+        for (field, line) in judged.scan.unknownFields {
+            let origin = (row(line, of: ordinal)?["@file"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            places[field] = RecordSample(
+                file: origin ?? name, line: origin == nil ? inputLine(ordinal, line) : nil, itemID: "", order: DigestPrefix(a: 0, b: 0))
+        }
+        judged.unknownPlaces = places
         judged.scan.unknownFields = judged.scan.unknownFields.map { ($0.name, inputLine(ordinal, $0.line)) }
         judged.ledger.file = name
     }
 
-    /// The value of a row's first key when it is `@source`: `{"@source":"ID",…`, blanks allowed.
-    static func sourceKey(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+    /// A row's first key when it is `@source`: `{"@source":"ID",…`, blanks allowed. `named` says
+    /// the key is there, `id` its value (nil when it is not a plain string).
+    static func sourceKey(_ line: UnsafeBufferPointer<UInt8>) -> (named: Bool, id: String?) {
         var index = 0
         func blanks() { while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 } }
         func expect(_ byte: UInt8) -> Bool {
@@ -429,18 +461,18 @@ private final class Spool {
             return true
         }
         blanks()
-        guard expect(UInt8(ascii: "{")) else { return nil }
+        guard expect(UInt8(ascii: "{")) else { return (false, nil) }
         blanks()
         let key = Array("\"@source\"".utf8)
-        guard index + key.count <= line.count, Array(line[index..<index + key.count]) == key else { return nil }
+        guard index + key.count <= line.count, Array(line[index..<index + key.count]) == key else { return (false, nil) }
         index += key.count
         blanks()
-        guard expect(UInt8(ascii: ":")) else { return nil }
+        guard expect(UInt8(ascii: ":")) else { return (true, nil) }
         blanks()
-        guard expect(UInt8(ascii: "\"")) else { return nil }
+        guard expect(UInt8(ascii: "\"")) else { return (true, nil) }
         let start = index
         while index < line.count, line[index] != UInt8(ascii: "\""), line[index] != UInt8(ascii: "\\") { index += 1 }
-        guard index < line.count, line[index] == UInt8(ascii: "\"") else { return nil }
-        return String(decoding: line[start..<index], as: UTF8.self)
+        guard index < line.count, line[index] == UInt8(ascii: "\"") else { return (true, nil) }
+        return (true, String(decoding: line[start..<index], as: UTF8.self))
     }
 }

@@ -133,6 +133,9 @@ struct RowReader {
                     guard index < line.count, line[index] == UInt8(ascii: "\"") else {
                         throw RowProblem(column: index + 1, message: "\(meta) must be a string")
                     }
+                    if meta == "@source" && keyIndex != 1 {
+                        throw RowProblem(column: keyColumn, message: "@source must be the row's first key")
+                    }
                     let (end, span) = try scanString(line, index)
                     if meta == "@file" {
                         origin.removeAll(keepingCapacity: true)
@@ -141,7 +144,8 @@ struct RowReader {
                         } else {
                             origin.append(contentsOf: scratch)
                         }
-                        hasOrigin = true
+                        // An empty name is no name: the row stays at its line.
+                        hasOrigin = !origin.isEmpty
                     }
                     index = end
                 } else {
