@@ -66,6 +66,15 @@ struct Check: ParsableCommand {
     @Option(help: "Colour the text output.")
     var color: ColorMode = .auto
 
+    @Option(help: ArgumentHelp("Also write a signed attestation of this check (a DSSE envelope) to FILE.", valueName: "file"))
+    var attest: String?
+
+    @Option(help: ArgumentHelp("The private key (PEM, from traingate keygen) that signs --attest.", valueName: "keyfile"))
+    var key: String?
+
+    @Option(help: ArgumentHelp("The folder attested paths are relative to (default: the current folder).", valueName: "dir"))
+    var attestRoot: String = "."
+
     func validate() throws {
         if let maxFindings, maxFindings < 1 {
             throw ValidationError("--max-findings must be at least 1, got \(maxFindings)")
@@ -75,6 +84,9 @@ struct Check: ParsableCommand {
         }
         if config != nil && noConfig {
             throw ValidationError("--config and --no-config cannot be used together")
+        }
+        if (attest == nil) != (key == nil) {
+            throw ValidationError("--attest and --key go together: the attestation is signed with the key")
         }
         _ = try ReportRequest.parse(reports)
     }
@@ -107,7 +119,23 @@ struct Check: ParsableCommand {
         } else {
             try Terminal.out { reporter.render(report, to: &$0) }
         }
+        if let attest, let key { try writeAttestation(report, to: attest, key: key, inputs: inputs, config: settings.configFile) }
         if report.failed { throw ExitCode.failure }
+    }
+
+    /// Signs the check's statement and writes the envelope (never over an input).
+    private func writeAttestation(_ report: CheckReport, to path: String, key: String, inputs: [String], config: String?) throws {
+        do {
+            guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
+                throw Attestation.Failure(message: "\(key): error: cannot read the key")
+            }
+            let privateKey = try Attestation.privateKey(pem: text, file: key)
+            let envelope = try Attestation.envelope(for: report, extraFiles: config.map { [$0] } ?? [], root: attestRoot, key: privateKey)
+            try write(to: path, inputs: inputs + [key]) { $0.write(String(decoding: envelope, as: UTF8.self)) }
+        } catch let failure as Attestation.Failure {
+            Terminal.error(failure.message)
+            throw ExitStatus.couldNotCheck
+        }
     }
 
     /// A run that could not check still writes its reports, saying it failed and why, so a CI

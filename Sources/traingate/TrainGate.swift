@@ -11,7 +11,9 @@ struct TrainGate: ParsableCommand {
             2 could not check (unreadable or invalid input); 64 usage error.
             """,
         version: trainGateVersion,
-        subcommands: [Check.self, Lint.self, Packs.self, Explain.self, Init.self, Report.self, Convert.self, Ledger.self]
+        subcommands: [
+            Check.self, Lint.self, Packs.self, Explain.self, Init.self, Report.self, Convert.self, Ledger.self, Keygen.self, Verify.self,
+        ]
     )
 }
 

@@ -157,3 +157,10 @@ extension PolicyLoader {
         return SHA256.hash(data: text).map { String(format: "%02x", $0) }.joined()
     }
 }
+
+extension PolicyLoader {
+    /// Whether a pack is one of the packs compiled into the binary (no file on disk behind it).
+    static func isBuiltIn(_ pack: PolicyPack, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        (environment[overrideVariable] ?? "").isEmpty && EmbeddedPolicies.files.contains { "policies/" + $0.0 == pack.file }
+    }
+}
