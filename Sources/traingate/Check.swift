@@ -73,7 +73,7 @@ struct Check: ParsableCommand {
     var key: String?
 
     @Option(help: ArgumentHelp("The folder attested paths are relative to (default: the current folder).", valueName: "dir"))
-    var attestRoot: String = "."
+    var attestRoot: String?
 
     func validate() throws {
         if let maxFindings, maxFindings < 1 {
@@ -119,18 +119,20 @@ struct Check: ParsableCommand {
         } else {
             try Terminal.out { reporter.render(report, to: &$0) }
         }
-        if let attest, let key { try writeAttestation(report, to: attest, key: key, inputs: inputs, config: settings.configFile) }
+        if let attest = settings.attest {
+            try writeAttestation(report, to: attest.path, key: attest.key, root: attest.root, inputs: inputs, config: settings.configFile)
+        }
         if report.failed { throw ExitCode.failure }
     }
 
     /// Signs the check's statement and writes the envelope (never over an input).
-    private func writeAttestation(_ report: CheckReport, to path: String, key: String, inputs: [String], config: String?) throws {
+    private func writeAttestation(_ report: CheckReport, to path: String, key: String, root: String, inputs: [String], config: String?) throws {
         do {
             guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
                 throw Attestation.Failure(message: "\(key): error: cannot read the key")
             }
             let privateKey = try Attestation.privateKey(pem: text, file: key)
-            let envelope = try Attestation.envelope(for: report, extraFiles: config.map { [$0] } ?? [], root: attestRoot, key: privateKey)
+            let envelope = try Attestation.envelope(for: report, extraFiles: config.map { [$0] } ?? [], root: root, key: privateKey)
             try write(to: path, inputs: inputs + [key]) { $0.write(String(decoding: envelope, as: UTF8.self)) }
         } catch let failure as Attestation.Failure {
             Terminal.error(failure.message)

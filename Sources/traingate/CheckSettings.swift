@@ -41,6 +41,8 @@ struct CheckSettings {
     var reports: [ReportRequest]
     var configFile: String?
     var configWarnings: [Diagnostic] = []
+    /// Where to write a signed attestation, and with which key: flags first, then the config.
+    var attest: (path: String, key: String, root: String)?
 
     init(_ check: Check) throws(CheckFailure) {
         var config: ProjectConfig?
@@ -71,6 +73,11 @@ struct CheckSettings {
             FormatName(argument: report.format).map { ReportRequest(format: $0, path: report.path, origin: report.location) }
         }
         reports = configured.filter { c in !flagged.contains { $0.format == c.format } } + flagged
+        if let path = check.attest, let key = check.key {
+            attest = (path, key, check.attestRoot ?? ".")
+        } else if let configured = config?.attest {
+            attest = (configured.path, configured.key, check.attestRoot ?? configured.root ?? ".")
+        }
     }
 
     /// Two outputs on one file would leave only the last; that is an error before anything is written.

@@ -58,6 +58,26 @@ struct AttestCommandTests {
         }
     }
 
+    @Test func theConfigCanAskForAnAttestation() throws {
+        let asOf = try Self.asOf("licensed-music-model")
+        try Self.withExample("licensed-music-model") { folder in
+            try """
+            apiVersion: traingate/v1
+            kind: Config
+            inputs: [work]
+            as_of: \(asOf)
+            attest: {path: signed.json, key: keys/ci}
+            """.write(toFile: folder + "/traingate.yaml", atomically: true, encoding: .utf8)
+            let check = try CLI.run(["check"], in: folder)
+            #expect(check.status == 0, "\(check.stderr)")
+            let verify = try CLI.run(["verify", "signed.json", "--key", "keys/ci.pub"], in: folder)
+            #expect(verify.status == 0, "\(verify.stderr)")
+            let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/signed.json"))) as! [String: Any]
+            let payload = String(decoding: Data(base64Encoded: envelope["payload"] as! String)!, as: UTF8.self)
+            #expect(payload.contains("\"name\":\"traingate.yaml\""), "the config is a subject")
+        }
+    }
+
     @Test func aFailingVerdictBlocks() throws {
         let asOf = try Self.asOf("scraped-catalogue")
         try Self.withExample("scraped-catalogue") { folder in

@@ -173,5 +173,9 @@ extension ArtifactSchemas {
         "reports": "Further reports to write, each in its own format.",
         "reports[].format": "The report's format.",
         "reports[].path": "The file to write the report to.",
+        "attest": "Write a signed attestation of every check (as --attest and --key do).",
+        "attest.path": "The attestation's file (a DSSE envelope).",
+        "attest.key": "The private key that signs it (PEM, from traingate keygen).",
+        "attest.root": "The folder the attested paths are relative to (default: the current folder).",
     ]
 }

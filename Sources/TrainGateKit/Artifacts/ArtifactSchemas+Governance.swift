@@ -27,5 +27,6 @@ extension ArtifactSchemas {
                 .object(
                     ["format": .oneOf(Reporters.all.map { $0.identifier }), "path": .string],
                     required: ["format", "path"])),
+            "attest": .object(["path": .string, "key": .string, "root": .string], required: ["path", "key"]),
         ], required: ["apiVersion", "kind"])
 }

@@ -27,6 +27,14 @@ public struct ProjectConfig: Sendable, Equatable {
     /// The format printed to standard output.
     public var format: String?
     public var reports: [Report] = []
+    /// `attest: {path, key, root}`: paths resolved against the config's folder.
+    public struct Attest: Sendable, Equatable {
+        public var path: String
+        public var key: String
+        public var root: String?
+    }
+
+    public var attest: Attest?
     /// Unknown keys, with suggestions.
     public var warnings: [Diagnostic] = []
 
@@ -69,6 +77,9 @@ public struct ProjectConfig: Sendable, Equatable {
         }
         if let node = root["waiver_max_days"], case .int(let days)? = node.value {
             if days < 1 { errors.append(.invalid(node.location, "'waiver_max_days' must be at least 1")) } else { waiverMaxDays = days }
+        }
+        if let node = root["attest"], let path = node["path"]?.scalar?.text, let key = node["key"]?.scalar?.text {
+            attest = Attest(path: resolve(path), key: resolve(key), root: node["root"]?.scalar.map { resolve($0.text) })
         }
         var seen: [String: SourceLocation] = [:]
         for node in root["reports"]?.sequence ?? [] {
