@@ -126,7 +126,9 @@ struct Check: ParsableCommand {
     }
 
     /// Signs the check's statement and writes the envelope (never over an input).
-    private func writeAttestation(_ report: CheckReport, to path: String, key: String, root: String, inputs: [String], config: String?) throws {
+    private func writeAttestation(_ report: CheckReport, to path: String, key: String, root: String, inputs: [String], config: String?)
+        throws
+    {
         do {
             guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
                 throw Attestation.Failure(message: "\(key): error: cannot read the key")

@@ -72,7 +72,8 @@ struct AttestCommandTests {
             #expect(check.status == 0, "\(check.stderr)")
             let verify = try CLI.run(["verify", "signed.json", "--key", "keys/ci.pub"], in: folder)
             #expect(verify.status == 0, "\(verify.stderr)")
-            let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/signed.json"))) as! [String: Any]
+            let envelope =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/signed.json"))) as! [String: Any]
             let payload = String(decoding: Data(base64Encoded: envelope["payload"] as! String)!, as: UTF8.self)
             #expect(payload.contains("\"name\":\"traingate.yaml\""), "the config is a subject")
         }

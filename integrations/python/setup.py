@@ -1,0 +1,71 @@
+"""Builds the package with the TrainGate binary inside it.
+
+The binary comes from $TRAINGATE_BINARY when set (any built traingate, e.g. the CI's), else it is
+built from this repository with `swift build -c release --product traingate --static-swift-stdlib`
+(the Swift runtime and Foundation linked in), so the wheel runs on a machine without a Swift
+toolchain; it still uses the system's libyaml and zlib. The wheel is tagged for this platform.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+try:
+    from wheel.bdist_wheel import bdist_wheel
+except ImportError:  # pragma: no cover
+    bdist_wheel = None
+
+HERE = Path(__file__).resolve().parent
+REPOSITORY = HERE.parents[1]
+STATIC = ["-c", "release", "--product", "traingate", "--static-swift-stdlib"]
+
+
+def binary() -> Path:
+    given = os.environ.get("TRAINGATE_BINARY")
+    if given:
+        path = Path(given)
+        if not path.is_file():
+            raise SystemExit(f"TRAINGATE_BINARY={given}: no such file")
+        return path
+    if not (REPOSITORY / "Package.swift").is_file():
+        raise SystemExit("no traingate binary: set TRAINGATE_BINARY, or build from the TrainGate repository")
+    build = REPOSITORY / ".build-static"
+    subprocess.run(["swift", "build", *STATIC, "--build-path", str(build)], cwd=REPOSITORY, check=True)
+    folder = subprocess.run(["swift", "build", *STATIC, "--build-path", str(build), "--show-bin-path"], cwd=REPOSITORY, check=True,
+                            capture_output=True, text=True).stdout.strip()
+    return Path(folder) / "traingate"
+
+
+class BuildWithBinary(build_py):
+    def run(self):
+        super().run()
+        target = Path(self.build_lib) / "traingate" / "bin" / "traingate"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(binary(), target)
+        target.chmod(target.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+commands = {"build_py": BuildWithBinary}
+if bdist_wheel is not None:
+
+    class PlatformWheel(bdist_wheel):
+        """A wheel for this platform (it carries a native binary), for any Python 3."""
+
+        def finalize_options(self):
+            super().finalize_options()
+            self.root_is_pure = False
+
+        def get_tag(self):
+            _, _, platform = super().get_tag()
+            return "py3", "none", platform
+
+    commands["bdist_wheel"] = PlatformWheel
+
+setup(cmdclass=commands)
