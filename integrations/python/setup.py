@@ -1,9 +1,9 @@
 """Builds the package with the TrainGate binary inside it.
 
 The binary comes from $TRAINGATE_BINARY when set (any built traingate, e.g. the CI's), else it is
-built from this repository with `swift build -c release --product traingate --static-swift-stdlib`
-(the Swift runtime and Foundation linked in), so the wheel runs on a machine without a Swift
-toolchain; it still uses the system's libyaml and zlib. The wheel is tagged for this platform.
+built from this repository with `scripts/build-static` (the Swift runtime, Foundation, libyaml,
+zlib and the C++ runtime linked in), so the wheel runs on a machine with neither Swift nor
+libyaml: only the C library. The wheel is tagged for this platform.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ except ImportError:  # pragma: no cover
 
 HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parents[1]
-STATIC = ["-c", "release", "--product", "traingate", "--static-swift-stdlib"]
 
 
 def binary() -> Path:
@@ -36,11 +35,8 @@ def binary() -> Path:
         return path
     if not (REPOSITORY / "Package.swift").is_file():
         raise SystemExit("no traingate binary: set TRAINGATE_BINARY, or build from the TrainGate repository")
-    build = REPOSITORY / ".build-static"
-    subprocess.run(["swift", "build", *STATIC, "--build-path", str(build)], cwd=REPOSITORY, check=True)
-    folder = subprocess.run(["swift", "build", *STATIC, "--build-path", str(build), "--show-bin-path"], cwd=REPOSITORY, check=True,
-                            capture_output=True, text=True).stdout.strip()
-    return Path(folder) / "traingate"
+    built = subprocess.run([str(REPOSITORY / "scripts" / "build-static")], cwd=REPOSITORY, check=True, stdout=subprocess.PIPE, text=True)
+    return Path(built.stdout.strip().splitlines()[-1])
 
 
 class BuildWithBinary(build_py):
