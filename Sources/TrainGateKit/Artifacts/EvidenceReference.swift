@@ -47,7 +47,7 @@ struct EvidenceReference: Sendable, Equatable {
         }
         guard let sha256 else { return nil }
         guard let data = FileManager.default.contents(atPath: target) else { return .evidenceNotFound(location, path: text) }
-        let actual = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let actual = SHA256Hex.of(data)
         guard actual == sha256.lowercased() else {
             return .evidenceDigestMismatch(sha256Location ?? location, path: text, expected: sha256, actual: actual)
         }

@@ -78,10 +78,8 @@ public enum Attestation {
 
     /// A key's id: the SHA-256 of its SubjectPublicKeyInfo (DER), in hexadecimal.
     public static func keyID(_ key: Curve25519.Signing.PublicKey) -> String {
-        hex(SHA256.hash(data: Data(publicPrefix + key.rawRepresentation)))
+        SHA256Hex.of(Data(publicPrefix + key.rawRepresentation))
     }
-
-    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 { bytes.map { String(format: "%02x", $0) }.joined() }
 
     /// DSSE's pre-authentication encoding of a payload.
     static func pae(_ type: String, _ body: Data) -> Data {
@@ -162,7 +160,7 @@ public enum Attestation {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Failure(message: "\(path): error: cannot read the file to attest it")
             }
-            subjects.append(Subject(name: name, digest: ["sha256": hex(SHA256.hash(data: data))]))
+            subjects.append(Subject(name: name, digest: ["sha256": SHA256Hex.of(data)]))
         }
         subjects.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let failing = Set(report.findings.filter { $0.status == .fail && report.failOn.fails($0.severity) }.map(\.ruleID)).sorted()
@@ -258,7 +256,7 @@ public enum Attestation {
                 problems.append("\(subject.name): missing (attested with SHA-256 \(expected.prefix(12))…)")
                 continue
             }
-            let actual = hex(SHA256.hash(data: data))
+            let actual = SHA256Hex.of(data)
             if actual != expected.lowercased() {
                 problems.append(
                     "\(subject.name): changed since the check (SHA-256 \(actual.prefix(12))…, attested \(expected.prefix(12))…)")

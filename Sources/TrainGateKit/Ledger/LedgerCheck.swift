@@ -219,9 +219,10 @@ public enum LedgerCheck {
         var index: [IndexChunk] = []
         for (ordinal, ledger) in sources.enumerated() {
             let (plans, rowRules, slotOfRule) = try plans(ledger, rules: rules, model: model, asOf: asOf)
-            let plan = LedgerPlan(
+            var plan = LedgerPlan(
                 rules: rowRules, lists: ledger.lists, asOfDay: asOfDay, sourceID: ledger.source.id, format: ledger.format,
                 streamed: streamed)
+            plan.file = ledger.file
             var scan: LedgerScanResult
             if let rows = ledger.memoryRows {
                 scan = try LedgerScanner.scan(rows: rows, file: ledger.file, plan: plan, ordinal: ordinal)
@@ -239,17 +240,23 @@ public enum LedgerCheck {
         return judged
     }
 
+    /// One warning per unknown field and ledger, at the line it was first met.
+    static func unknownFieldWarnings(_ judged: [Judged]) -> [Diagnostic] {
+        judged.flatMap { source in
+            source.scan.unknownFields.map { name, line in
+                let hint = Suggestions.closest(to: name, in: LedgerField.stored.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+                return Diagnostic(
+                    location: SourceLocation(file: source.ledger.file, line: max(line, 1), column: 1),
+                    message: "unknown field '\(name.visibleASCII)'\(hint) in the ledger; it is not checked (reported once per file)")
+            }
+        }
+    }
+
     /// The findings, counts, warnings and aggregates of judged sources.
     static func report(_ judged: [Judged], rules: [Rule], includeAll: Bool, into result: inout Result) {
+        result.warnings += unknownFieldWarnings(judged)
         for source in judged {
             let (ledger, scan) = (source.ledger, source.scan)
-            for (name, line) in scan.unknownFields {
-                let hint = Suggestions.closest(to: name, in: LedgerField.stored.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-                result.warnings.append(
-                    Diagnostic(
-                        location: SourceLocation(file: ledger.file, line: max(line, 1), column: 1),
-                        message: "unknown field '\(name.visibleASCII)'\(hint) in the ledger; it is not checked (reported once per file)"))
-            }
             result.ledgers.append(
                 LedgerReport(
                     subject: ledger.subject, file: ledger.file, format: scan.formatName ?? (ledger.format == .csv ? "csv" : "jsonl"),

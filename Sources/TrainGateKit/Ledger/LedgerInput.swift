@@ -116,7 +116,7 @@ final class LedgerInput {
     }
 
     /// The SHA-256 of every byte read (call after the last block).
-    func digest() -> String { (hasher ?? SHA256()).finalize().map { String(format: "%02x", $0) }.joined() }
+    func digest() -> String { (hasher ?? SHA256()).finalize().lowercaseHex }
 
     private func fill() throws(Failure) {
         if rawStart > 0 && rawCount > 0 {

@@ -322,7 +322,8 @@ struct Worker {
         var lines = 0
         var rows = 0
         /// Per slot, the block's first failing rows in sample order.
-        var samples: [[(order: DigestPrefix, item: String, line: Int, file: String?)]]
+        /// (Lines are the block's, from 0; a streamed row's `@file` has none.)
+        var samples: [[RecordSample]]
         var error: (line: Int, problem: RowProblem)?
         var entries: [IndexEntry] = []
         var unknown: [String: Int] = [:]
@@ -416,16 +417,10 @@ struct Worker {
         counts[slot] += 1
         let order = row.digest.prefix
         if outcome.samples[slot].count == LedgerScanner.sampleLimit, order > outcome.samples[slot].last!.order { return }
-        let sample = (order: order, item: row.string(.itemID) ?? "", line: number, file: reader.originText)
-        // Ties broken as `RecordSample.precedes` breaks them: a row without `@file` is at the ledger's file.
-        let file = plan.file
-        outcome.samples[slot].keepSmallest(sample, limit: LedgerScanner.sampleLimit) { a, b in
-            if a.order != b.order { return a.order < b.order }
-            if a.item != b.item { return a.item.utf8.lexicographicallyPrecedes(b.item.utf8) }
-            let (x, y) = (a.file ?? file, b.file ?? file)
-            if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) }
-            return (a.file == nil ? a.line : 0) < (b.file == nil ? b.line : 0)
-        }
+        let origin = reader.originText
+        let sample = RecordSample(
+            file: origin ?? plan.file, line: origin == nil ? number : nil, itemID: row.string(.itemID) ?? "", order: order)
+        outcome.samples[slot].keepSmallest(sample, limit: LedgerScanner.sampleLimit, by: RecordSample.precedes)
     }
 
     private mutating func breakdown(_ slot: Int, _ row: borrowing LedgerRow, _ field: LedgerField) {
@@ -469,13 +464,9 @@ struct Merger {
             throw LedgerError(file: file, line: lineBase + line + 1, column: problem.column, message: problem.message)
         }
         for (slot, found) in outcome.samples.enumerated() {
-            for sample in found {
-                // A streamed row's `@file` has no lines of its own.
-                samples[slot].keepSmallest(
-                    RecordSample(
-                        file: sample.file ?? file, line: sample.file == nil ? lineBase + sample.line + 1 : nil, itemID: sample.item,
-                        order: sample.order),
-                    limit: LedgerScanner.sampleLimit, by: RecordSample.precedes)
+            for var sample in found {
+                sample.line = sample.line.map { lineBase + $0 + 1 }
+                samples[slot].keepSmallest(sample, limit: LedgerScanner.sampleLimit, by: RecordSample.precedes)
             }
         }
         // The index is the one part of memory that grows with the ledger: no spare capacity kept.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// `traingate ledger scan --partial`: judges rows given as JSON lines (standard input or a file)
@@ -75,11 +74,7 @@ public enum LedgerStream {
                 }
                 for index in judged.indices { spool.remap(&judged[index], ordinal: index, name: name) }
             }
-            var warnings: [Diagnostic] = []
-            var result = LedgerCheck.Result()
-            LedgerCheck.report(judged, rules: setup.rules, includeAll: true, into: &result)
-            warnings = result.warnings
-            return (partial(judged, rules: setup.rules, plan: setup.plan), warnings)
+            return (partial(judged, rules: setup.rules, plan: setup.plan), LedgerCheck.unknownFieldWarnings(judged))
         } catch {
             throw CheckFailure(errors: [error.checkError], warnings: [])
         }
@@ -200,7 +195,7 @@ public enum LedgerStream {
             partial.sources[source.ledger.subject] = part
             partial.buckets.formUnion(scan.buckets)
         }
-        partial.parts = [SHA256.hash(data: Data(partial.json().utf8)).map { String(format: "%02x", $0) }.joined()]
+        partial.parts = [SHA256Hex.of(Data(partial.json().utf8))]
         return partial
     }
 
@@ -270,7 +265,7 @@ public enum LedgerStream {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LedgerError(file: path, line: nil, column: nil, message: "cannot read the file")
         }
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SHA256Hex.of(data)
     }
 }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Loads policy packs: the built-in ones (embedded in the binary at build time) and packs
@@ -154,7 +153,7 @@ extension PolicyLoader {
         let text =
             EmbeddedPolicies.files.first { "policies/" + $0.0 == pack.file }.map { Data($0.1.utf8) }
             ?? FileManager.default.contents(atPath: pack.file) ?? Data()
-        return SHA256.hash(data: text).map { String(format: "%02x", $0) }.joined()
+        return SHA256Hex.of(text)
     }
 }
 

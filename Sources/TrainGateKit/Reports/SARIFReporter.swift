@@ -78,7 +78,7 @@ public struct SARIFReporter: Reporter {
     public static func fingerprint(of finding: Finding, root: String = "") -> String {
         let file = relative(finding.location.file, to: root)
         let key = [file, finding.ruleID, finding.subject, finding.path].joined(separator: "\u{0}")
-        return SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256Hex.of(Data(key.utf8))
     }
 
     /// The folder every input lies in, as written (`.` segments dropped): fingerprints count
