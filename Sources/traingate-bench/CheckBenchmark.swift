@@ -12,17 +12,8 @@ struct CheckBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var generator = CorpusGenerator()
-            var paths: [String] = []
-            var bytes = 0
-            for index in 0..<count {
-                // The generator writes stream documents; a file holds one, without the `---`.
-                let text = String(generator.manifest(index).dropFirst(4))
-                let path = folder.appendingPathComponent(String(format: "manifest-%05d.yaml", index)).path
-                try text.write(toFile: path, atomically: false, encoding: .utf8)
-                paths.append(path)
-                bytes += text.utf8.count
-            }
+            let bytes = try CorpusGenerator.writeManifests(count, into: folder.path)
+            let paths = (0..<count).map { folder.appendingPathComponent(CorpusGenerator.manifestFileName($0)).path }
             let sizeMB = Double(bytes) / 1_048_576
             print("\ncheck: \(count) manifest files, \(format(sizeMB)) MB, every default built-in pack; median of \(runs) runs each")
             var scanTimes: [Double] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Generates a deterministic stream of DatasetManifest-like YAML documents: nested mappings,
 /// block and flow sequences, plain, quoted and block scalars, dates and numbers, in the
 /// proportions of a real manifest.
@@ -109,6 +111,23 @@ struct CorpusGenerator {
 
             """
         return out
+    }
+
+    /// The file name of the `index`th generated manifest.
+    static func manifestFileName(_ index: Int) -> String { String(format: "manifest-%05d.yaml", index) }
+
+    /// Writes `count` manifest files (one document each, without the `---`) into `folder`,
+    /// creating it; returns the bytes written. The same count always writes the same files.
+    static func writeManifests(_ count: Int, into folder: String) throws -> Int {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var generator = CorpusGenerator()
+        var bytes = 0
+        for index in 0..<count {
+            let text = String(generator.manifest(index).dropFirst(4))
+            try text.write(toFile: folder + "/" + manifestFileName(index), atomically: false, encoding: .utf8)
+            bytes += text.utf8.count
+        }
+        return bytes
     }
 
     /// Manifests appended until the text reaches `bytes`; returns the text and document count.
