@@ -27,6 +27,16 @@ struct DescriptorSink: ReportSink {
         if buffer.count >= Self.chunk { flush() }
     }
 
+    mutating func write(utf8 bytes: [UInt8]) {
+        guard failure == nil else { return }
+        if buffer.isEmpty && bytes.count >= Self.chunk {
+            failure = bytes.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.chunk { flush() }
+    }
+
     /// Writes what is buffered; returns why a write failed, or nil.
     mutating func finish() -> String? {
         if failure == nil { flush() }

@@ -67,7 +67,9 @@ public struct JSONReporter: Reporter {
             inputs: report.inputs.map { .init(path: $0.path, kind: $0.kind.rawValue) }, skipped: report.skipped,
             summary: report.statusCounts, warnings: report.warnings, findings: StreamedArray.placeholder, waivers: report.waivers,
             ledgers: report.ledgers.isEmpty ? nil : report.ledgers)
-        StreamedArray.write(Self.encode(document), key: "findings", depth: 1, elements: report.findings, to: &sink)
+        StreamedArray.write(Self.encode(document), key: "findings", depth: 1, elements: report.findings, to: &sink) {
+            finding, text, indent in finding.appendJSON(to: &text, indent: indent)
+        }
     }
 
     /// The document of a run that could not check: `verdict: error` and the errors, each with

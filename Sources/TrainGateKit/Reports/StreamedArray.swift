@@ -25,9 +25,12 @@ enum StreamedArray {
     }
 
     /// Writes `document` (encoded with `placeholder` as the value of `key`, which sits `depth`
-    /// levels deep) with `elements` in the placeholder's place.
+    /// levels deep) with `elements` in the placeholder's place. `fast` may write an element
+    /// itself (as `JSONEncoder` would, its later lines indented by the bytes it is given) and
+    /// return true; otherwise the element is encoded. Elements are written in 64 KiB pieces.
     static func write<Elements: Collection, Sink: ReportSink>(
-        _ document: String, key: String, depth: Int, elements: Elements, to sink: inout Sink
+        _ document: String, key: String, depth: Int, elements: Elements, to sink: inout Sink,
+        fast: (Elements.Element, inout JSONText, [UInt8]) -> Bool = { _, _, _ in false }
     ) where Elements.Element: Encodable {
         let indent = String(repeating: "  ", count: depth)
         let head = "\n" + indent + encode(key) + " : "
@@ -38,21 +41,29 @@ enum StreamedArray {
         let inner = Array((indent + "  ").utf8)
         let encoder = makeEncoder()
         var empty = true
-        var bytes: [UInt8] = []
+        var text = JSONText()
         for element in elements {
-            // Encoded alone, then every line but blank ones indented to the array's depth.
-            let data = (try? encoder.encode(element)) ?? Data("{}".utf8)
-            bytes.removeAll(keepingCapacity: true)
-            bytes += Array((empty ? "\n" : ",\n").utf8)
+            text.bytes += empty ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")]
             empty = false
-            var lineStart = true
-            for byte in data {
-                if lineStart && byte != UInt8(ascii: "\n") { bytes += inner }
-                bytes.append(byte)
-                lineStart = byte == UInt8(ascii: "\n")
+            text.bytes += inner
+            if !fast(element, &text, inner) {
+                // Encoded alone, then every line but blank ones indented to the array's depth.
+                let data = (try? encoder.encode(element)) ?? Data("{}".utf8)
+                data.withUnsafeBytes { encoded in
+                    var lineStart = false  // the first line's indent is written above
+                    for byte in encoded {
+                        if lineStart && byte != UInt8(ascii: "\n") { text.bytes += inner }
+                        text.bytes.append(byte)
+                        lineStart = byte == UInt8(ascii: "\n")
+                    }
+                }
             }
-            sink.write(String(decoding: bytes, as: UTF8.self))
+            if text.bytes.count >= 1 << 16 {
+                sink.write(utf8: text.bytes)
+                text.bytes.removeAll(keepingCapacity: true)
+            }
         }
+        if !text.bytes.isEmpty { sink.write(utf8: text.bytes) }
         // JSONEncoder writes an empty array as "[", a blank line, "]".
         sink.write((empty ? "\n\n" : "\n") + indent + "]")
         sink.write(String(document[range.upperBound...]))
