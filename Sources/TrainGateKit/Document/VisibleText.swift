@@ -15,7 +15,9 @@ extension String {
     /// from an input can neither start a line of its own (a forged finding, verdict or
     /// `::error` command) nor hide or reorder what follows. Other text is kept as it is.
     public var terminalSafe: String {
-        replacing { scalar in
+        // Printable ASCII (the bulk of any report) is kept without a look at its scalars.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
+        return replacing { scalar in
             switch scalar.value {
             case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0x200E, 0x200F, 0x061C:
                 return Self.escape(scalar)

@@ -22,8 +22,9 @@ public enum Engine {
         _ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool = false, maxFindings: Int = .max
     ) -> Result {
         let budget = FindingBudget(maxFindings)
+        let rules = ScopedRules(packs)
         // Bundles are independent and evaluation is pure: check them in parallel, merge in order.
-        let partial = Parallel.map(bundles) { bundle in check(bundle, packs: packs, asOf: asOf, includeAll: includeAll, budget: budget) }
+        let partial = Parallel.map(bundles) { bundle in check(bundle, rules: rules, asOf: asOf, includeAll: includeAll, budget: budget) }
         var findings: [Finding] = []
         var counts: [FindingStatus: Int] = [:]
         var exceeded = false
@@ -35,25 +36,48 @@ public enum Engine {
         return Result(findings: Finding.sortedForReport(findings), counts: counts, exceeded: exceeded)
     }
 
+    /// The rules of every pack by scope, in pack and file order, each held by reference so
+    /// evaluating it never copies it.
+    private final class ScopedRules: Sendable {
+        final class Held: Sendable {
+            let rule: Rule
+            init(_ rule: Rule) { self.rule = rule }
+        }
+        let byScope: [[Held]]
+
+        init(_ packs: [PolicyPack]) {
+            var byScope = [[Held]](repeating: [], count: RuleScope.allCases.count)
+            for pack in packs {
+                for rule in pack.rules { byScope[RuleScope.allCases.firstIndex(of: rule.scope)!].append(Held(rule)) }
+            }
+            self.byScope = byScope
+        }
+
+        func rules(_ scope: RuleScope) -> [Held] { byScope[RuleScope.allCases.firstIndex(of: scope)!] }
+    }
+
     private static func check(
-        _ bundle: ArtifactBundle, packs: [PolicyPack], asOf: ISODate, includeAll: Bool, budget: FindingBudget
+        _ bundle: ArtifactBundle, rules: ScopedRules, asOf: ISODate, includeAll: Bool, budget: FindingBudget
     ) -> Result {
         var findings: [Finding] = []
-        var counts: [FindingStatus: Int] = [:]
+        var tally = [Int](repeating: 0, count: FindingStatus.allCases.count)
+        func counts() -> [FindingStatus: Int] {
+            var counts: [FindingStatus: Int] = [:]
+            for (status, count) in zip(FindingStatus.allCases, tally) where count > 0 { counts[status] = count }
+            return counts
+        }
         for subject in Subject.all(in: bundle, asOf: asOf) {
             // One evaluator per subject: its context is built once, not once per rule.
             let fast = Evaluator(context: subject.context, subject: Position(node: subject.node, path: nil), explain: false)
-            for pack in packs {
-                for rule in pack.rules where rule.scope == subject.scope {
-                    let status = status(of: rule, on: subject, using: fast)
-                    counts[status, default: 0] += 1
-                    guard status == .fail || includeAll else { continue }
-                    guard budget.take() else { return Result(findings: findings, counts: counts, exceeded: true) }
-                    findings.append(finding(rule, subject, status))
-                }
+            for held in rules.rules(subject.scope) {
+                let status = status(of: held.rule, on: subject, using: fast)
+                tally[status.index] += 1
+                guard status == .fail || includeAll else { continue }
+                guard budget.take() else { return Result(findings: findings, counts: counts(), exceeded: true) }
+                findings.append(finding(held.rule, subject, status))
             }
         }
-        return Result(findings: findings, counts: counts)
+        return Result(findings: findings, counts: counts())
     }
 
     /// One rule on one subject: its status and, when it is reported, its finding.

@@ -12,6 +12,19 @@ public enum FindingStatus: String, Sendable, Codable, CaseIterable {
     case notInForce = "not_in_force"
 }
 
+extension FindingStatus {
+    /// The status's place in `allCases`.
+    var index: Int {
+        switch self {
+        case .fail: 0
+        case .pass: 1
+        case .waived: 2
+        case .notApplicable: 3
+        case .notInForce: 4
+        }
+    }
+}
+
 /// Why a rule failed.
 public enum FailureReason: String, Sendable, Codable {
     /// A field the rule needs is not declared.

@@ -21,16 +21,24 @@ public indirect enum Condition: Sendable {
     case count(FieldPath, Condition?, min: Int?, max: Int?, SourceLocation)
 }
 
-/// One test on one field.
-public struct Leaf: Sendable {
+/// One test on one field. A class: evaluation visits a leaf for every subject, and passing one
+/// reference is cheaper than copying its fields.
+public final class Leaf: Sendable {
     /// The field tested.
-    public var path: FieldPath
+    public let path: FieldPath
     /// The test.
-    public var op: LeafOperator
+    public let op: LeafOperator
     /// What the field is compared with.
-    public var operand: Operand
+    public let operand: Operand
     /// Where the leaf is written in its pack.
-    public var location: SourceLocation
+    public let location: SourceLocation
+
+    public init(path: FieldPath, op: LeafOperator, operand: Operand, location: SourceLocation) {
+        self.path = path
+        self.op = op
+        self.operand = operand
+        self.location = location
+    }
 }
 
 /// The right-hand side of a leaf.

@@ -17,11 +17,9 @@ extension CheckReport {
 
     /// Failing findings by severity, most severe first, leaving out severities with none.
     public var failuresBySeverity: [(severity: Severity, count: Int)] {
-        let failing = findings.filter { $0.status == .fail }
-        return Severity.allCases.reversed().compactMap { severity in
-            let n = failing.filter { $0.severity == severity }.count
-            return n == 0 ? nil : (severity, n)
-        }
+        var tally = [Severity: Int]()
+        for finding in findings where finding.status == .fail { tally[finding.severity, default: 0] += 1 }
+        return Severity.allCases.reversed().compactMap { severity in tally[severity].map { (severity, $0) } }
     }
 
     /// `10 failed (6 critical, 4 high), 1 waived, 25 passed, 97 not applicable`: every status

@@ -68,7 +68,7 @@ public struct JSONReporter: Reporter {
             summary: report.statusCounts, warnings: report.warnings, findings: StreamedArray.placeholder, waivers: report.waivers,
             ledgers: report.ledgers.isEmpty ? nil : report.ledgers)
         StreamedArray.write(Self.encode(document), key: "findings", depth: 1, elements: report.findings, to: &sink) {
-            finding, text, indent in finding.appendJSON(to: &text, indent: indent)
+            @Sendable finding, text, indent in finding.appendJSON(to: &text, indent: indent)
         }
     }
 

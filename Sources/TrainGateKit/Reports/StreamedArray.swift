@@ -32,40 +32,72 @@ enum StreamedArray {
         _ document: String, key: String, depth: Int, elements: Elements, to sink: inout Sink,
         fast: (Elements.Element, inout JSONText, [UInt8]) -> Bool = { _, _, _ in false }
     ) where Elements.Element: Encodable {
-        let indent = String(repeating: "  ", count: depth)
-        let head = "\n" + indent + encode(key) + " : "
-        guard let range = document.range(of: head + encode(placeholder)) else {
-            preconditionFailure("the placeholder for '\(key)' is not in the document")
-        }
-        sink.write(String(document[..<range.lowerBound]) + head + "[")
-        let inner = Array((indent + "  ").utf8)
+        let (head, tail, inner) = split(document, key: key, depth: depth)
+        sink.write(head)
         let encoder = makeEncoder()
-        var empty = true
         var text = JSONText()
-        for element in elements {
-            text.bytes += empty ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")]
-            empty = false
-            text.bytes += inner
-            if !fast(element, &text, inner) {
-                // Encoded alone, then every line but blank ones indented to the array's depth.
-                let data = (try? encoder.encode(element)) ?? Data("{}".utf8)
-                data.withUnsafeBytes { encoded in
-                    var lineStart = false  // the first line's indent is written above
-                    for byte in encoded {
-                        if lineStart && byte != UInt8(ascii: "\n") { text.bytes += inner }
-                        text.bytes.append(byte)
-                        lineStart = byte == UInt8(ascii: "\n")
-                    }
-                }
-            }
+        for (index, element) in elements.enumerated() {
+            append(element, first: index == 0, inner: inner, encoder: encoder, fast: fast, to: &text)
             if text.bytes.count >= 1 << 16 {
                 sink.write(utf8: text.bytes)
                 text.bytes.removeAll(keepingCapacity: true)
             }
         }
         if !text.bytes.isEmpty { sink.write(utf8: text.bytes) }
-        // JSONEncoder writes an empty array as "[", a blank line, "]".
-        sink.write((empty ? "\n\n" : "\n") + indent + "]")
-        sink.write(String(document[range.upperBound...]))
+        sink.write(close(empty: elements.isEmpty, depth: depth) + tail)
+    }
+
+    /// `write` for an array, its elements written in pieces on every core (and put in order).
+    static func write<Element: Encodable & Sendable, Sink: ReportSink>(
+        _ document: String, key: String, depth: Int, elements: [Element], to sink: inout Sink,
+        fast: @escaping @Sendable (Element, inout JSONText, [UInt8]) -> Bool
+    ) {
+        let (head, tail, inner) = split(document, key: key, depth: depth)
+        sink.write(head)
+        Parallel.inPieces(elements) { piece in
+            let encoder = makeEncoder()
+            var text = JSONText(capacity: piece.count * 2048)
+            for index in piece.indices {
+                append(piece[index], first: index == 0, inner: inner, encoder: encoder, fast: fast, to: &text)
+            }
+            return text.bytes
+        } emit: {
+            sink.write(utf8: $0)
+        }
+        sink.write(close(empty: elements.isEmpty, depth: depth) + tail)
+    }
+
+    /// The document up to the array's `[`, the document after the array, and the indent of its elements.
+    private static func split(_ document: String, key: String, depth: Int) -> (head: String, tail: String, inner: [UInt8]) {
+        let indent = String(repeating: "  ", count: depth)
+        let head = "\n" + indent + encode(key) + " : "
+        guard let range = document.range(of: head + encode(placeholder)) else {
+            preconditionFailure("the placeholder for '\(key)' is not in the document")
+        }
+        return (String(document[..<range.lowerBound]) + head + "[", String(document[range.upperBound...]), Array((indent + "  ").utf8))
+    }
+
+    /// The array's end; JSONEncoder writes an empty array as "[", a blank line, "]".
+    private static func close(empty: Bool, depth: Int) -> String {
+        (empty ? "\n\n" : "\n") + String(repeating: "  ", count: depth) + "]"
+    }
+
+    private static func append<Element: Encodable>(
+        _ element: Element, first: Bool, inner: [UInt8], encoder: JSONEncoder, fast: (Element, inout JSONText, [UInt8]) -> Bool,
+        to text: inout JSONText
+    ) {
+        text.bytes += first ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")]
+        text.bytes += inner
+        guard !fast(element, &text, inner) else { return }
+        // Encoded alone, then every line but blank ones indented to the array's depth.
+        let data = (try? encoder.encode(element)) ?? Data("{}".utf8)
+        data.withUnsafeBytes { encoded in
+            var lineStart = false  // the first line's indent is written above
+            for byte in encoded {
+                if lineStart && byte != UInt8(ascii: "\n") { text.bytes += inner }
+                text.bytes.append(byte)
+                lineStart = byte == UInt8(ascii: "\n")
+            }
+        }
     }
 }

@@ -19,7 +19,16 @@ public struct TextReporter: Reporter {
             sink.write(
                 "\(outcome.waiver.location.description.terminalSafe): \(paint("warning", .yellow)): \(outcome.message.terminalSafe)\n")
         }
-        for finding in report.findings { sink.write(render(finding)) }
+        // Findings are rendered in pieces on every core, written in order.
+        let reporter = self
+        Parallel.inPieces(report.findings) { piece in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(piece.count * 1024)
+            for finding in piece { reporter.render(finding, into: &bytes) }
+            return bytes
+        } emit: {
+            sink.write(utf8: $0)
+        }
         sink.write(summary(report))
     }
 
@@ -33,7 +42,8 @@ public struct TextReporter: Reporter {
         return out + "\nverdict: \(paint("ERROR", .red)) — could not check: \(failure.errorCount); nothing was checked\n"
     }
 
-    private func render(_ finding: Finding) -> String {
+    /// One finding's lines, appended as bytes (the hot path of a large report).
+    private func render(_ finding: Finding, into out: inout [UInt8]) {
         let label: String
         switch finding.status {
         case .fail:
@@ -43,13 +53,38 @@ public struct TextReporter: Reporter {
         case .notApplicable: label = "not applicable"
         case .notInForce: label = "not in force"
         }
-        var out =
-            "\(finding.location.description.terminalSafe): \(label): \(finding.message.terminalSafe) [\(finding.ruleID.terminalSafe)]\n"
-        guard finding.status == .fail || finding.status == .waived else { return out }
+        Self.appendSafe(finding.location.file, to: &out)
+        out.append(UInt8(ascii: ":"))
+        out += String(finding.location.line).utf8
+        out.append(UInt8(ascii: ":"))
+        out += String(finding.location.column).utf8
+        out += ": ".utf8
+        out += label.utf8
+        out += ": ".utf8
+        Self.appendSafe(finding.message, to: &out)
+        out += " [".utf8
+        Self.appendSafe(finding.ruleID, to: &out)
+        out += "]\n".utf8
+        guard finding.status == .fail || finding.status == .waived else { return }
         for (label, text) in finding.details {
-            out += "    \(label):" + String(repeating: " ", count: max(1, 9 - label.count)) + text.terminalSafe + "\n"
+            out += "    ".utf8
+            out += label.utf8
+            out.append(UInt8(ascii: ":"))
+            for _ in 0..<max(1, 9 - label.utf8.count) { out.append(0x20) }
+            Self.appendSafe(text, to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+    }
+
+    /// Appends `text` made terminal-safe; printable ASCII is copied as it is.
+    private static func appendSafe(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if !plain { out += text.terminalSafe.utf8 }
     }
 
     private func summary(_ report: CheckReport) -> String {

@@ -14,6 +14,22 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Renders `items` in pieces on every core and hands each piece's bytes to `emit` in the
+    /// items' order. A few pieces per core are rendered at a time, so memory stays bounded by
+    /// the pieces, not the items. `render` is given a slice of `items` (with its indices).
+    static func inPieces<T: Sendable>(
+        _ items: [T], piece: Int = 1024, render: @escaping @Sendable (ArraySlice<T>) -> [UInt8], emit: ([UInt8]) -> Void
+    ) {
+        let starts = Array(stride(from: 0, to: items.count, by: piece))
+        let window = 8
+        for first in stride(from: 0, to: starts.count, by: window) {
+            let batch = Array(starts[first..<min(first + window, starts.count)])
+            for bytes in map(batch, { start in render(items[start..<min(start + piece, items.count)]) }) { emit(bytes) }
+        }
+    }
+}
+
 /// Write-once slots, one per index; each index is written by exactly one iteration.
 private final class ResultSlots<R>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<R?>
