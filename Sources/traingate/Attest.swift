@@ -5,6 +5,7 @@ import TrainGateKit
 /// `traingate keygen`: an Ed25519 key pair for signing check attestations.
 struct Keygen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "keygen",
         abstract: "Write an Ed25519 key pair for signing check attestations.",
         discussion: """
             Writes KEYFILE (the private key, PKCS#8 PEM, readable by its owner only) and KEYFILE.pub (the public key, \
@@ -53,6 +54,7 @@ struct Keygen: ParsableCommand {
 /// `traingate verify`: a training job's first step.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Verify a check attestation before training: signature, unchanged files, passing verdict.",
         discussion: """
             Reads ENVELOPE (the DSSE envelope check --attest wrote), verifies its Ed25519 signature with --key, \

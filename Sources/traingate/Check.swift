@@ -4,6 +4,7 @@ import TrainGateKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check dataset manifests and model cards against policy packs.",
         discussion: """
             Reads every TrainGate manifest and model card in the given files and folders (a model \
@@ -122,7 +123,9 @@ struct Check: ParsableCommand {
         if let attest = settings.attest {
             try writeAttestation(report, to: attest.path, key: attest.key, root: attest.root, inputs: inputs, config: settings.configFile)
         }
-        if report.failed { throw ExitCode.failure }
+        // Everything is written: end the process here rather than free the report, the inputs and
+        // the packs object by object on the way out (a measurable share of a small check).
+        Terminal.end(status: report.failed ? ExitCode.failure.rawValue : 0)
     }
 
     /// Signs the check's statement and writes the envelope (never over an input).

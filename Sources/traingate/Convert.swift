@@ -6,6 +6,7 @@ import TrainGateKit
 /// TrainGate manifest or model card to finish by hand.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert a Hugging Face card, Croissant, SPDX 3 or CycloneDX file into a TrainGate manifest or model card.",
         discussion: """
             Writes a TrainGate YAML file pre-filled with exactly what the source declares, each value \

@@ -3,6 +3,7 @@ import TrainGateKit
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a rule: what it checks, the law it cites, how to fix a failure, and its examples."
     )
 

@@ -4,6 +4,7 @@ import TrainGateKit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a starter traingate.yaml, model card and dataset manifest.",
         discussion: """
             The templates pass `traingate lint`; `traingate check` then names every empty field the \

@@ -5,12 +5,14 @@ import TrainGateKit
 /// `traingate ledger`: record-level evidence, read by hand.
 struct Ledger: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ledger",
         abstract: "Audit ledgers: one row per training item.",
         subcommands: [Stats.self, Scan.self, Merge.self, Inputs.self]
     )
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract:
                 "Print a ledger's aggregates: rows, bytes and tokens by modality, consent states, signals, crawl period, top domains.",
             discussion: """
@@ -70,6 +72,7 @@ struct Ledger: ParsableCommand {
 
     struct Scan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scan",
             abstract: "Judge some rows of a manifest's ledgers and write their partial aggregate (for Spark partitions).",
             discussion: """
                 Reads rows as JSON lines from standard input (or ROWS: a JSON Lines file, or with --source a CSV file; \
@@ -133,6 +136,7 @@ struct Ledger: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge partial aggregates into findings, as check --pack ledger gives them on the same rows.",
             discussion: """
                 Combines the partials `traingate ledger scan --partial` wrote (in any order and grouping) and reports \
@@ -238,6 +242,7 @@ struct Ledger: ParsableCommand {
 
     struct Inputs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inputs",
             abstract: "List the files a scan of a manifest's rows reads: the manifest and its suppression lists.",
             discussion: """
                 Prints one path per line: what `traingate ledger scan --partial --manifest M` reads besides the rows, \

@@ -3,6 +3,7 @@ import TrainGateKit
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check that files parse: YAML, JSON and Markdown front matter, within TrainGate's limits.",
         discussion: """
             Each file that cannot be read prints one line, path:line:col: error: message, on \

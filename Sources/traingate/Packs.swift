@@ -3,6 +3,7 @@ import TrainGateKit
 
 struct Packs: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "packs",
         abstract: "List, test and lint policy packs.",
         subcommands: [List.self, Test.self, LintPacks.self],
         defaultSubcommand: List.self
@@ -10,6 +11,7 @@ struct Packs: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the built-in policy packs: name, version, rule count, and whether they run by default.",
             discussion:
                 "Built-in packs are embedded in the binary; set \(PolicyLoader.overrideVariable)=FOLDER to load pack files from a folder instead."
@@ -34,6 +36,7 @@ struct Packs: ParsableCommand {
 extension Packs {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run every rule's examples: passing examples must not fail, failing examples must fail.",
             discussion:
                 "Prints one line per example that misbehaves, then 'N passed, M failed'. Exits 0 when all pass, 1 otherwise, 2 if a pack is invalid."

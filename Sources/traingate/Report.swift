@@ -4,12 +4,14 @@ import TrainGateKit
 /// `traingate report`: transparency reports made from the same inputs `check` reads.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Generate transparency reports.",
         subcommands: [Summary.self]
     )
 
     struct Summary: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "summary",
             abstract: "Render the EU AI Office public summary of training content (AI Act Art. 53(1)(d)) from a model card.",
             discussion: """
                 Reads the model card (a TrainGate card, or a Hugging Face card, SPDX 3 or CycloneDX file) \

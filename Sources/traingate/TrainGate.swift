@@ -17,6 +17,14 @@ struct TrainGate: ParsableCommand {
     )
 }
 
+extension TrainGate {
+    /// Reads the built-in packs from the image compiled into the binary, then runs the command.
+    static func main() {
+        BuiltInPolicies.register(files: EmbeddedPolicies.files, hashes: EmbeddedPolicies.hashes, compiled: CompiledPolicies.image)
+        main(nil)
+    }
+}
+
 /// The exit codes of the CLI contract.
 enum ExitStatus {
     static let couldNotCheck = ExitCode(2)

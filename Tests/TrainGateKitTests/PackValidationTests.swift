@@ -299,7 +299,7 @@ struct PackSelectionTests {
     @Test func fileNamesAndOptInAgreeWithTheParsedPacks() throws {
         for pack in try PolicyLoader.builtInPacks(environment: [:]) {
             #expect(PolicyLoader.packName(ofFile: pack.file) == pack.name, "\(pack.file) holds pack \(pack.name)")
-            let text = EmbeddedPolicies.files.first { "policies/" + $0.0 == pack.file }!.1
+            let text = BuiltInPolicies.texts.files.first { "policies/" + $0.name == pack.file }!.text
             #expect(PolicyLoader.declaresOptIn(text) == pack.optIn, "\(pack.name)")
         }
     }
@@ -307,7 +307,7 @@ struct PackSelectionTests {
     @Test func everyBuiltInPatternCompiles() throws {
         // Built-in packs compile their patterns on first use; a pattern that could not compile
         // would match nothing, so every one is compiled here, eagerly, as a user pack's would be.
-        for (name, text) in EmbeddedPolicies.files {
+        for (name, text) in BuiltInPolicies.texts.files {
             #expect(throws: Never.self, "\(name)") { try PolicyLoader.parse(text, file: "policies/" + name, compilePatterns: true) }
         }
     }

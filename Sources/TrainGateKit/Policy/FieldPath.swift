@@ -33,6 +33,13 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// Whether the path can name more than one node.
     public var isMultiValued: Bool { root == .datasets || segments.contains(where: \.all) }
 
+    /// A path from its parts (a compiled pack's paths, parsed when it was built).
+    init(root: Root, segments: [Segment], description: String) {
+        self.root = root
+        self.segments = segments
+        self.description = description
+    }
+
     /// Parses a path; nil when it is not well-formed.
     public init?(_ text: String) {
         description = text

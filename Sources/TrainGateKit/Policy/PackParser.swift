@@ -82,7 +82,8 @@ enum PackParser {
             require: require, message: message,
             remediation: try reader.string("remediation"), description: try reader.optionalString("description"),
             confidence: try reader.optional("confidence") == nil ? nil : reader.choice("confidence", as: Confidence.self),
-            examples: try examples(reader.optional("examples")), location: node.location, pack: pack)
+            location: node.location, pack: pack)
+        rule.examples = try examples(reader.optional("examples"))
         if let node = reader.optional("transitional") {
             rule.transitional = try transitions(node, conditions: conditions, effective: rule.effective)
         }

@@ -36,11 +36,15 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownPack(String, suggestion: String?)
     /// `TRAINGATE_POLICIES` names something that is not a folder.
     case overrideFolder(String)
+    /// The built-in packs compiled into the program cannot be read (a damaged build).
+    case compiledImage(String)
+    /// No built-in packs: none registered, and none in the package's `policies/` folder.
+    case noBuiltInPacks(String)
 
     public var location: SourceLocation? {
         switch self {
         case .document(let error): return error.location
-        case .unknownPack, .overrideFolder: return nil
+        case .unknownPack, .overrideFolder, .compiledImage, .noBuiltInPacks: return nil
         case .notAPack(let l, _), .missingKey(let l, _, _), .unknownKey(let l, _, _), .wrongType(let l, _, _, _),
             .invalidValue(let l, _, _, _), .unknownOperator(let l, _, _), .operatorCount(let l, _),
             .invalidPath(let l, _, _), .invalidRegex(let l, _, _), .invalidDate(let l, _), .invalidTemplate(let l, _),
@@ -77,6 +81,8 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownPack(let name, let suggestion):
             return "no built-in pack named '\(name)'\(suggest(suggestion)); see 'traingate packs list'"
         case .overrideFolder(let folder): return "\(overrideVariableName)=\(folder) is not a folder of policy packs"
+        case .noBuiltInPacks(let origin): return "no built-in policy packs: none are embedded in this program and none are in \(origin)"
+        case .compiledImage(let reason): return "the built-in packs compiled into this program cannot be read (\(reason)); rebuild it"
         }
     }
 
@@ -85,6 +91,8 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         if case .document(let error) = self { return error.description }
         if case .unknownPack = self { return "error: " + message }
         if case .overrideFolder = self { return "error: " + message }
+        if case .compiledImage = self { return "error: " + message }
+        if case .noBuiltInPacks = self { return "error: " + message }
         return "\(location!): error: \(message)"
     }
 }

@@ -34,6 +34,16 @@ public enum PolicyLoader {
         environment: [String: String], include: @Sendable (String, Bool) -> Bool
     ) throws(PolicyError) -> [PolicyPack] {
         var sources: [(file: String, text: String?)] = []
+        let override = environment[overrideVariable].map { !$0.isEmpty } ?? false
+        if !override, let image = BuiltInPolicies.image {
+            // Compiled at build time: only the packs asked for are read, and no YAML is parsed.
+            var packs: [PolicyPack] = []
+            for entry in image.entries where include(entry.file, entry.optIn) {
+                do { packs.append(try image.pack(entry)) } catch { throw .compiledImage(error.description) }
+            }
+            try checkUnique(packs)
+            return packs.sorted { $0.name < $1.name }
+        }
         if let folder = environment[overrideVariable], !folder.isEmpty {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -41,7 +51,9 @@ public enum PolicyLoader {
             }
             sources = InputFiles.expand([folder]).files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { ($0, nil) }
         } else {
-            sources = EmbeddedPolicies.files.map { ("policies/" + $0.0, $0.1) }
+            let texts = BuiltInPolicies.texts
+            guard !texts.files.isEmpty else { throw .noBuiltInPacks(texts.origin) }
+            sources = texts.files.map { ("policies/" + $0.name, $0.text) }
         }
         let results = Parallel.map(sources) { source -> Result<PolicyPack, PolicyError>? in
             if let text = source.text, !include(source.file, declaresOptIn(text)) { return nil }
@@ -96,7 +108,8 @@ public enum PolicyLoader {
             !isPackFile(name) && !builtIn.contains { $0.name == name }
         }) {
             let available =
-                environment[overrideVariable].map { _ in builtIn.map(\.name) } ?? EmbeddedPolicies.files.map { packName(ofFile: $0.0) }
+                environment[overrideVariable].map { _ in builtIn.map(\.name) }
+                ?? BuiltInPolicies.texts.files.map { packName(ofFile: $0.name) }
             throw .unknownPack(unknown, suggestion: Suggestions.closest(to: unknown, in: available))
         }
         return try select(selectors, builtIn: builtIn)
@@ -151,7 +164,7 @@ extension PolicyLoader {
     /// The SHA-256 of a pack's text: the embedded text of a built-in pack, else its file's bytes.
     static func digest(of pack: PolicyPack) -> String {
         let text =
-            EmbeddedPolicies.files.first { "policies/" + $0.0 == pack.file }.map { Data($0.1.utf8) }
+            BuiltInPolicies.texts.files.first { "policies/" + $0.name == pack.file }.map { Data($0.text.utf8) }
             ?? FileManager.default.contents(atPath: pack.file) ?? Data()
         return SHA256Hex.of(text)
     }
@@ -160,6 +173,6 @@ extension PolicyLoader {
 extension PolicyLoader {
     /// Whether a pack is one of the packs compiled into the binary (no file on disk behind it).
     static func isBuiltIn(_ pack: PolicyPack, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        (environment[overrideVariable] ?? "").isEmpty && EmbeddedPolicies.files.contains { "policies/" + $0.0 == pack.file }
+        (environment[overrideVariable] ?? "").isEmpty && BuiltInPolicies.texts.files.contains { "policies/" + $0.name == pack.file }
     }
 }

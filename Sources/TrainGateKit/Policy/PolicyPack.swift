@@ -1,3 +1,5 @@
+import Foundation
+
 /// A policy pack: rules as data, loaded from a `kind: PolicyPack` file.
 public struct PolicyPack: Sendable {
     /// The pack's name, used by `--pack NAME` (`eu-copyright`).
@@ -115,8 +117,6 @@ public struct Rule: Sendable {
     /// What the rule checks, in words (for `traingate explain`).
     public var description: String?
     public var confidence: Confidence?
-    /// Subjects the rule must pass and fail (`traingate packs test`).
-    public var examples: RuleExamples
     /// Where the rule is defined.
     public var location: SourceLocation
     /// The name of the pack that holds the rule.
@@ -127,6 +127,45 @@ public struct Rule: Sendable {
     public var tolerance: Tolerance? = nil
     /// Record rules: the row fields whose values a finding counts failing rows by.
     public var breakdown: [LedgerField] = []
+    /// The worked examples, or where to read them from a compiled pack when first asked for.
+    var examplesSource = DeferredExamples(RuleExamples(pass: [], fail: []))
+
+    /// Subjects the rule must pass and fail (`traingate packs test`).
+    public var examples: RuleExamples {
+        get { examplesSource.value }
+        set { examplesSource = DeferredExamples(newValue) }
+    }
+
+    /// Reads the examples from a compiled pack image only when they are first asked for.
+    mutating func deferExamples(_ image: PackImage.Loaded, _ range: Range<Int>, fileID: UInt32) {
+        examplesSource = DeferredExamples(loading: {
+            // The image is made at build time and fully read by the tests; a damaged one gives no examples.
+            (try? PackImage.examples(image.bytes, range, fileID: fileID)) ?? RuleExamples(pass: [], fail: [])
+        })
+    }
+}
+
+/// A rule's examples, read once on first use.
+final class DeferredExamples: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: RuleExamples?
+    private let load: (@Sendable () -> RuleExamples)?
+
+    init(_ examples: RuleExamples) {
+        loaded = examples
+        load = nil
+    }
+
+    init(loading: @escaping @Sendable () -> RuleExamples) { load = loading }
+
+    var value: RuleExamples {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        let value = load?() ?? RuleExamples(pass: [], fail: [])
+        loaded = value
+        return value
+    }
 }
 
 /// A transitional provision: subjects for which `when` holds are judged only from `effective`.
