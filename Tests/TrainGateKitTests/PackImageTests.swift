@@ -77,12 +77,12 @@ struct PackImageTests {
     @Test func stringsALiteralCannotHoldAreWrittenAsHex() throws {
         var writer = ImageWriter()
         let awkward = "a\rb\u{0}c\u{7F}d\té\n"
-        writer.string(awkward)
-        writer.string("plain")
+        writer.rawString(awkward)
+        writer.rawString("plain")
         #expect(!writer.bytes.contains(0x0D) && !writer.bytes.contains(0) && !writer.bytes.contains(0x7F))
         var reader = ImageReader(writer.bytes, at: 0, end: writer.bytes.count)
-        #expect(try reader.string() == awkward)
-        #expect(try reader.string() == "plain")
+        #expect(try reader.rawString() == awkward)
+        #expect(try reader.rawString() == "plain")
         #expect(reader.offset == writer.bytes.count)
     }
 

@@ -24,16 +24,19 @@ public enum Engine {
         let budget = FindingBudget(maxFindings)
         let rules = ScopedRules(packs)
         // Bundles are independent and evaluation is pure: check them in parallel, merge in order.
-        let partial = Parallel.map(bundles) { bundle in check(bundle, rules: rules, asOf: asOf, includeAll: includeAll, budget: budget) }
+        var partial = Parallel.map(bundles) { bundle in check(bundle, rules: rules, asOf: asOf, includeAll: includeAll, budget: budget) }
         var findings: [Finding] = []
+        findings.reserveCapacity(partial.reduce(0) { $0 + $1.findings.count })
         var counts: [FindingStatus: Int] = [:]
         var exceeded = false
-        for result in partial {
-            findings += result.findings
-            counts.merge(result.counts, uniquingKeysWith: +)
-            exceeded = exceeded || result.exceeded
+        for index in partial.indices {
+            findings += partial[index].findings
+            partial[index].findings = []  // each bundle's findings are held once, not twice
+            counts.merge(partial[index].counts, uniquingKeysWith: +)
+            exceeded = exceeded || partial[index].exceeded
         }
-        return Result(findings: Finding.sortedForReport(findings), counts: counts, exceeded: exceeded)
+        Finding.sortForReport(&findings)
+        return Result(findings: findings, counts: counts, exceeded: exceeded)
     }
 
     /// The rules of every pack by scope, in pack and file order, each held by reference so

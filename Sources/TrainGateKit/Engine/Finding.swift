@@ -55,9 +55,57 @@ public struct Finding: Sendable, Codable, Equatable {
     public var remediation: String
     public var citations: [Citation]
     /// The waiver that accepted this failure; set only when `status` is `waived`.
-    public var waiver: Waiver?
+    public var waiver: Waiver? {
+        get { rare?.waiver }
+        set { setRare(waiver: newValue, records: records) }
+    }
     /// Record rules: the counts of failing ledger rows, with samples and a breakdown.
-    public var records: RecordCounts? = nil
+    public var records: RecordCounts? {
+        get { rare?.records }
+        set { setRare(waiver: waiver, records: newValue) }
+    }
+
+    /// The waiver and ledger counts, which few findings have, held out of line: a check of
+    /// thousands of manifests holds hundreds of thousands of findings.
+    private var rare: Rare?
+
+    private final class Rare: Sendable, Equatable {
+        let waiver: Waiver?
+        let records: RecordCounts?
+
+        init(waiver: Waiver?, records: RecordCounts?) {
+            self.waiver = waiver
+            self.records = records
+        }
+
+        static func == (a: Rare, b: Rare) -> Bool { a.waiver == b.waiver && a.records == b.records }
+    }
+
+    private mutating func setRare(waiver: Waiver?, records: RecordCounts?) {
+        rare = waiver == nil && records == nil ? nil : Rare(waiver: waiver, records: records)
+    }
+
+    public init(
+        ruleID: String, title: String, pack: String, severity: Severity, status: FindingStatus, reason: FailureReason?,
+        subject: String, location: SourceLocation, path: String, expected: String?, found: String?, message: String,
+        remediation: String, citations: [Citation], waiver: Waiver? = nil, records: RecordCounts? = nil
+    ) {
+        self.ruleID = ruleID
+        self.title = title
+        self.pack = pack
+        self.severity = severity
+        self.status = status
+        self.reason = reason
+        self.subject = subject
+        self.location = location
+        self.path = path
+        self.expected = expected
+        self.found = found
+        self.message = message
+        self.remediation = remediation
+        self.citations = citations
+        setRare(waiver: waiver, records: records)
+    }
 
     enum CodingKeys: String, CodingKey {
         case ruleID = "rule_id"
@@ -65,14 +113,55 @@ public struct Finding: Sendable, Codable, Equatable {
         case message, remediation, citations, waiver, records
     }
 
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            ruleID: try c.decode(String.self, forKey: .ruleID), title: try c.decode(String.self, forKey: .title),
+            pack: try c.decode(String.self, forKey: .pack), severity: try c.decode(Severity.self, forKey: .severity),
+            status: try c.decode(FindingStatus.self, forKey: .status),
+            reason: try c.decodeIfPresent(FailureReason.self, forKey: .reason), subject: try c.decode(String.self, forKey: .subject),
+            location: try c.decode(SourceLocation.self, forKey: .location), path: try c.decode(String.self, forKey: .path),
+            expected: try c.decodeIfPresent(String.self, forKey: .expected), found: try c.decodeIfPresent(String.self, forKey: .found),
+            message: try c.decode(String.self, forKey: .message), remediation: try c.decode(String.self, forKey: .remediation),
+            citations: try c.decode([Citation].self, forKey: .citations), waiver: try c.decodeIfPresent(Waiver.self, forKey: .waiver),
+            records: try c.decodeIfPresent(RecordCounts.self, forKey: .records))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ruleID, forKey: .ruleID)
+        try c.encode(title, forKey: .title)
+        try c.encode(pack, forKey: .pack)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(location, forKey: .location)
+        try c.encode(path, forKey: .path)
+        try c.encodeIfPresent(expected, forKey: .expected)
+        try c.encodeIfPresent(found, forKey: .found)
+        try c.encode(message, forKey: .message)
+        try c.encode(remediation, forKey: .remediation)
+        try c.encode(citations, forKey: .citations)
+        try c.encodeIfPresent(waiver, forKey: .waiver)
+        try c.encodeIfPresent(records, forKey: .records)
+    }
+
     /// `findings` in report order. Files are ranked by path once, so sorting many findings does
     /// not look paths up on every comparison.
     public static func sortedForReport(_ findings: [Finding]) -> [Finding] {
+        var findings = findings
+        sortForReport(&findings)
+        return findings
+    }
+
+    /// Sorts `findings` into report order in place.
+    public static func sortForReport(_ findings: inout [Finding]) {
         let ids = Set(findings.map(\.location.fileID))
         let ranked = ids.map { ($0, 0) }.sorted { SourcePaths.precedes($0.0, $1.0) }
         var rank: [UInt32: Int] = [:]
         for (index, entry) in ranked.enumerated() { rank[entry.0] = index }
-        return findings.sorted { a, b in
+        findings.sort { a, b in
             let ra = rank[a.location.fileID]!
             let rb = rank[b.location.fileID]!
             return ra != rb ? ra < rb : reportOrder(a, b)

@@ -27,6 +27,8 @@ public enum BuiltInPolicies {
             loaded = candidate
         }
         store.set(texts, loaded)
+        // Most runs check with the default packs: read them while the program parses its arguments.
+        loaded?.prefetch { !$0.optIn }
         return loaded != nil
     }
 

@@ -36,14 +36,19 @@ public enum PackImage {
         out.bytes += magic.utf8
         out.int(packs.count)
         for (pack, hash) in packs {
-            out.string(pack.file)
-            out.string(pack.name)
+            out.rawString(pack.file)
+            out.rawString(pack.name)
             out.bool(pack.optIn)
             out.uint(hash)
             var body = ImageWriter()
+            body.strings = [:]
             body.pack(pack)
-            out.int(body.bytes.count)
-            out.bytes += body.bytes
+            // The pack's strings once each, in first-use order; the body refers to them by number.
+            var framed = ImageWriter()
+            framed.list(body.stringOrder) { $0.rawString($1) }
+            framed.bytes += body.bytes
+            out.int(framed.bytes.count)
+            out.bytes += framed.bytes
         }
         return String(decoding: out.bytes, as: UTF8.self)
     }
@@ -55,6 +60,7 @@ public enum PackImage {
         for entry in loaded.entries {
             var reader = ImageReader(loaded.bytes, at: entry.body.lowerBound, end: entry.body.upperBound)
             reader.fileID = SourcePaths.id(for: entry.file)
+            try reader.readTable()
             _ = try reader.pack(file: entry.file, name: entry.name, optIn: entry.optIn)
             guard reader.offset == entry.body.upperBound else {
                 throw Malformed(offset: reader.offset, reason: "bytes after a pack's rules")
@@ -76,6 +82,7 @@ public enum PackImage {
     final class Loaded: Sendable {
         let bytes: [UInt8]
         let entries: [Entry]
+        private let prefetched = Prefetched()
 
         init(_ image: String) throws(Malformed) {
             bytes = Array(image.utf8)
@@ -84,8 +91,8 @@ public enum PackImage {
             reader.offset = magic.utf8.count
             var entries: [Entry] = []
             for _ in 0..<(try reader.count()) {
-                let file = try reader.string()
-                let name = try reader.string()
+                let file = try reader.rawString()
+                let name = try reader.rawString()
                 let optIn = try reader.bool()
                 let hash = try reader.uint()
                 let length = try reader.count()
@@ -99,11 +106,33 @@ public enum PackImage {
             self.entries = entries
         }
 
+        /// Starts reading the packs `wanted` accepts on another thread (while the program does
+        /// other start-up work); `pack(at:)` takes a pack read ahead, waits for one being read,
+        /// and reads one not yet started itself, so the two threads share the work.
+        func prefetch(_ wanted: (Entry) -> Bool) {
+            guard prefetched.start(entries.indices.filter { wanted(entries[$0]) }) else { return }
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                while let index = prefetched.next() {
+                    let entry = entries[index]
+                    prefetched.store(Result { () throws(Malformed) in try pack(entry) }, at: index)
+                }
+            }
+        }
+
+        /// The pack at `index` of `entries`.
+        func pack(at index: Int) throws(Malformed) -> PolicyPack {
+            if let result = prefetched.claim(index) { return try result.get() }
+            let result = Result { () throws(Malformed) in try pack(entries[index]) }
+            prefetched.store(result, at: index)
+            return try result.get()
+        }
+
         /// Reads the pack `entry` describes.
         func pack(_ entry: Entry) throws(Malformed) -> PolicyPack {
             var reader = ImageReader(bytes, at: entry.body.lowerBound, end: entry.body.upperBound)
             reader.fileID = SourcePaths.id(for: entry.file)
             reader.image = self
+            try reader.readTable()
             let pack = try reader.pack(file: entry.file, name: entry.name, optIn: entry.optIn)
             guard reader.offset == entry.body.upperBound else {
                 throw Malformed(offset: reader.offset, reason: "bytes after a pack's rules")
@@ -111,6 +140,54 @@ public enum PackImage {
             return pack
         }
 
+    }
+}
+
+/// Packs read ahead: a queue two threads take from, and the packs read so far.
+private final class Prefetched: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queued: [Int] = []
+    private var running: Set<Int> = []
+    private var done: [Int: Result<PolicyPack, PackImage.Malformed>] = [:]
+    private var started = false
+
+    /// Queues `indices`; false if a prefetch already started.
+    func start(_ indices: [Int]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !started else { return false }
+        started = true
+        queued = indices
+        return true
+    }
+
+    /// The next queued pack for the reading thread, now running; nil when none is left.
+    func next() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !queued.isEmpty else { return nil }
+        let index = queued.removeFirst()
+        running.insert(index)
+        return index
+    }
+
+    func store(_ result: Result<PolicyPack, PackImage.Malformed>, at index: Int) {
+        condition.lock()
+        done[index] = result
+        running.remove(index)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The pack at `index` if it is read (waiting while another thread reads it); nil when the
+    /// caller is to read it (it is then taken off the queue).
+    func claim(_ index: Int) -> Result<PolicyPack, PackImage.Malformed>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while running.contains(index) { condition.wait() }
+        if let result = done[index] { return result }
+        queued.removeAll { $0 == index }
+        return nil
     }
 }
 
@@ -133,7 +210,21 @@ struct ImageWriter {
 
     mutating func bool(_ value: Bool) { uint(value ? 1 : 0) }
 
+    /// Inside a pack: each distinct string's number in the pack's string table.
+    var strings: [String: Int]?
+    var stringOrder: [String] = []
+
+    /// A string: its number in the pack's table inside a pack, else the string itself.
     mutating func string(_ text: String) {
+        guard var table = strings else { return rawString(text) }
+        if let number = table[text] { return int(number) }
+        table[text] = stringOrder.count
+        strings = table
+        int(stringOrder.count)
+        stringOrder.append(text)
+    }
+
+    mutating func rawString(_ text: String) {
         let utf8 = Array(text.utf8)
         // Control characters other than tab and newline cannot sit unchanged in the Swift literal.
         let hex = utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F }
@@ -222,8 +313,10 @@ struct ImageWriter {
         list(rule.breakdown) { $0.string($1.name) }
         // The examples last, behind their length, so a check can step over them.
         var examples = ImageWriter()
+        (examples.strings, examples.stringOrder) = (strings, stringOrder)
         examples.list(rule.examples.pass) { $0.node($1) }
         examples.list(rule.examples.fail) { $0.node($1) }
+        (strings, stringOrder) = (examples.strings, examples.stringOrder)
         int(examples.bytes.count)
         bytes += examples.bytes
     }
@@ -366,7 +459,20 @@ struct ImageReader {
         }
     }
 
+    /// The pack's string table, once read.
+    var table: [String] = []
+
     mutating func string() throws(PackImage.Malformed) -> String {
+        let number = try int()
+        guard table.indices.contains(number) else { throw malformed("string \(number) of a table of \(table.count)") }
+        return table[number]
+    }
+
+    mutating func readTable() throws(PackImage.Malformed) {
+        table = try list { (r: inout ImageReader) throws(PackImage.Malformed) in try r.rawString() }
+    }
+
+    mutating func rawString() throws(PackImage.Malformed) -> String {
         let header = try uint()
         let hex = header & 1 == 1
         guard header >> 1 <= UInt64(end - offset) else { throw malformed("a string runs past the end") }
@@ -486,9 +592,9 @@ struct ImageReader {
         }
         let length = try count()
         if let image {
-            rule.deferExamples(image, offset..<offset + length, fileID: fileID)
+            rule.deferExamples(image, offset..<offset + length, fileID: fileID, strings: table)
         } else {
-            rule.examples = try PackImage.examples(bytes, offset..<offset + length, fileID: fileID)
+            rule.examples = try PackImage.examples(bytes, offset..<offset + length, fileID: fileID, strings: table)
         }
         offset += length
         return rule
@@ -574,9 +680,12 @@ struct ImageReader {
 
 extension PackImage {
     /// Reads a rule's examples, at `range` of an image's bytes.
-    static func examples(_ bytes: [UInt8], _ range: Range<Int>, fileID: UInt32) throws(PackImage.Malformed) -> RuleExamples {
+    static func examples(_ bytes: [UInt8], _ range: Range<Int>, fileID: UInt32, strings: [String]) throws(PackImage.Malformed)
+        -> RuleExamples
+    {
         var reader = ImageReader(bytes, at: range.lowerBound, end: range.upperBound)
         reader.fileID = fileID
+        reader.table = strings
         let pass = try reader.list { (r: inout ImageReader) throws(PackImage.Malformed) in try r.node() }
         let fail = try reader.list { (r: inout ImageReader) throws(PackImage.Malformed) in try r.node() }
         return RuleExamples(pass: pass, fail: fail)

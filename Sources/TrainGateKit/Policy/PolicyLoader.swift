@@ -38,8 +38,8 @@ public enum PolicyLoader {
         if !override, let image = BuiltInPolicies.image {
             // Compiled at build time: only the packs asked for are read, and no YAML is parsed.
             var packs: [PolicyPack] = []
-            for entry in image.entries where include(entry.file, entry.optIn) {
-                do { packs.append(try image.pack(entry)) } catch { throw .compiledImage(error.description) }
+            for (index, entry) in image.entries.enumerated() where include(entry.file, entry.optIn) {
+                do { packs.append(try image.pack(at: index)) } catch { throw .compiledImage(error.description) }
             }
             try checkUnique(packs)
             return packs.sorted { $0.name < $1.name }

@@ -137,10 +137,10 @@ public struct Rule: Sendable {
     }
 
     /// Reads the examples from a compiled pack image only when they are first asked for.
-    mutating func deferExamples(_ image: PackImage.Loaded, _ range: Range<Int>, fileID: UInt32) {
+    mutating func deferExamples(_ image: PackImage.Loaded, _ range: Range<Int>, fileID: UInt32, strings: [String]) {
         examplesSource = DeferredExamples(loading: {
             // The image is made at build time and fully read by the tests; a damaged one gives no examples.
-            (try? PackImage.examples(image.bytes, range, fileID: fileID)) ?? RuleExamples(pass: [], fail: [])
+            (try? PackImage.examples(image.bytes, range, fileID: fileID, strings: strings)) ?? RuleExamples(pass: [], fail: [])
         })
     }
 }
