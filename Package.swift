@@ -30,19 +30,18 @@ let package = Package(
             name: "TrainGateKit",
             dependencies: ["CYAML", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // Embeds policies/*.yaml into the CLI, so a copied binary still has its packs.
+        // Embeds policies/*.yaml into the CLI, as texts and compiled (PackImage), so a copied
+        // binary still has its packs and a check parses no pack YAML.
         .executableTarget(name: "policy-embedder"),
-        .plugin(name: "EmbedPolicies", capability: .buildTool(), dependencies: ["policy-embedder"]),
-        // Compiles the built-in packs into the CLI (PackImage), so a check parses no pack YAML.
         .executableTarget(name: "pack-compiler", dependencies: ["TrainGateKit"]),
-        .plugin(name: "CompilePolicies", capability: .buildTool(), dependencies: ["pack-compiler"]),
+        .plugin(name: "EmbedPolicies", capability: .buildTool(), dependencies: ["policy-embedder", "pack-compiler"]),
         .executableTarget(
             name: "traingate",
             dependencies: [
                 "TrainGateKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            plugins: ["EmbedPolicies", "CompilePolicies"]
+            plugins: ["EmbedPolicies"]
         ),
         // Release-mode throughput benchmark; nothing depends on it.
         .executableTarget(name: "traingate-bench", dependencies: ["TrainGateKit"]),
