@@ -9,7 +9,7 @@ import PackagePlugin
 struct EmbedPolicies: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let folder = context.package.directoryURL.appending(path: "policies")
-        let entries = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        let entries = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
         let packs =
             entries
             .filter { ["yaml", "yml"].contains($0.pathExtension) }

@@ -13,7 +13,9 @@ func fail(_ message: String, status: Int32) -> Never {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 1 else { fail("usage: pack-compiler OUTPUT.swift PACK.yaml...", status: 64) }
+guard arguments.count >= 2 else {
+    fail("usage: pack-compiler OUTPUT.swift PACK.yaml... (no packs given: is policies/ readable?)", status: 64)
+}
 let output = arguments[0]
 
 var packs: [(pack: PolicyPack, textHash: UInt64)] = []

@@ -20,7 +20,9 @@ struct TrainGate: ParsableCommand {
 extension TrainGate {
     /// Reads the built-in packs from the image compiled into the binary, then runs the command.
     static func main() {
-        BuiltInPolicies.register(files: EmbeddedPolicies.files, hashes: EmbeddedPolicies.hashes, compiled: CompiledPolicies.image)
+        if !BuiltInPolicies.register(files: EmbeddedPolicies.files, hashes: EmbeddedPolicies.hashes, compiled: CompiledPolicies.image) {
+            Terminal.error("warning: the compiled built-in packs do not match their embedded texts (a mixed build); reading them from YAML")
+        }
         main(nil)
     }
 }

@@ -86,6 +86,16 @@ struct PackImageTests {
         #expect(reader.offset == writer.bytes.count)
     }
 
+    @Test func overlongNumbersAndDeepNestingAreMalformed() {
+        // Thirteen groups whose last holds more than the top four bits of 64.
+        var reader = ImageReader(Array("000000000000o".utf8), at: 0, end: 13)
+        #expect(throws: PackImage.Malformed.self) { try reader.uint() }
+        // A chain of `not` deeper than any loaded document may be.
+        let deep = Array(repeating: UInt8(ascii: "V"), count: 10_000)
+        var nested = ImageReader(deep, at: 0, end: deep.count)
+        #expect(throws: PackImage.Malformed.self) { try nested.condition() }
+    }
+
     @Test(arguments: [0, 1, -1, 31, 32, -33, 1 << 40, Int.max, Int.min])
     func numbersReadBack(value: Int) throws {
         var writer = ImageWriter()

@@ -98,6 +98,14 @@ struct CheckCommandTests {
         #expect(unknown.stderr == "error: no built-in pack named 'gdrp'; did you mean 'gdpr'?; see 'traingate packs list'\n")
     }
 
+    @Test func theBinaryReadsItsCompiledPacks() throws {
+        // A refused image (texts and image from different builds) is announced on standard error.
+        let result = try CLI.run(["packs", "list"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("gdpr"))
+    }
+
     @Test func foldersSkipAndCountFilesOfOtherKinds() throws {
         let result = try CLI.run(["check", "folder-mixed", "--as-of", "2026-11-22", "--fail-on", "never"])
         #expect(result.status == 0)

@@ -27,6 +27,13 @@ public enum PackTester {
         var results: [Result] = []
         for pack in packs {
             for rule in pack.rules where only == nil || rule.id == only {
+                if let problem = rule.examplesProblem {
+                    results.append(
+                        Result(
+                            pack: pack.name, ruleID: rule.id, kind: nil, index: 0, location: rule.location, ok: false,
+                            problem: "the examples of rule \(rule.id) cannot be read: \(problem)"))
+                    continue
+                }
                 for kind in [Result.Kind.pass, .fail] {
                     let examples = kind == .pass ? rule.examples.pass : rule.examples.fail
                     if examples.isEmpty {

@@ -19,7 +19,7 @@ public enum BuiltInPolicies {
     /// other texts (a build that mixes versions), and the packs are then parsed from their YAML.
     @discardableResult
     public static func register(files: [(String, String)], hashes: [UInt64], compiled image: String?) -> Bool {
-        let texts = Texts(files: files.map { (name: $0.0, text: $0.1) }, hashes: hashes, origin: "the packs embedded in this program")
+        let texts = Texts(files: files.map { (name: $0.0, text: $0.1) }, hashes: hashes, origin: "this program")
         var loaded: PackImage.Loaded?
         if let image, let candidate = try? PackImage.Loaded(image),
             candidate.entries.map(\.file) == files.map({ "policies/" + $0.0 }), candidate.entries.map(\.hash) == hashes
@@ -27,8 +27,11 @@ public enum BuiltInPolicies {
             loaded = candidate
         }
         store.set(texts, loaded)
-        // Most runs check with the default packs: read them while the program parses its arguments.
-        loaded?.prefetch { !$0.optIn }
+        // Most runs check with the default packs: read them while the program parses its arguments
+        // (not when a folder of pack files replaces them).
+        if (ProcessInfo.processInfo.environment[PolicyLoader.overrideVariable] ?? "").isEmpty {
+            loaded?.prefetch { !$0.optIn }
+        }
         return loaded != nil
     }
 

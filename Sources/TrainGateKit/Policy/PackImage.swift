@@ -161,12 +161,14 @@ private final class Prefetched: @unchecked Sendable {
         return true
     }
 
-    /// The next queued pack for the reading thread, now running; nil when none is left.
+    /// The next queued pack for the reading thread, now running; nil when none is left. It takes
+    /// them from the back while the program asks for them from the front, so the two threads
+    /// read different packs.
     func next() -> Int? {
         condition.lock()
         defer { condition.unlock() }
         guard !queued.isEmpty else { return nil }
-        let index = queued.removeFirst()
+        let index = queued.removeLast()
         running.insert(index)
         return index
     }
@@ -414,6 +416,16 @@ struct ImageReader {
     let end: Int
     var fileID: UInt32 = 0
     var image: PackImage.Loaded?
+    /// How deep conditions, operands and nodes are nested here; bounded like a loaded document's.
+    private var depth = 0
+    private static let maxDepth = LoadLimits.standard.maxDepth
+
+    private mutating func nested<T>(_ read: (inout ImageReader) throws(PackImage.Malformed) -> T) throws(PackImage.Malformed) -> T {
+        guard depth < Self.maxDepth else { throw malformed("nesting deeper than \(Self.maxDepth)") }
+        depth += 1
+        defer { depth -= 1 }
+        return try read(&self)
+    }
 
     init(_ bytes: [UInt8], at offset: Int, end: Int) {
         self.bytes = bytes
@@ -429,6 +441,8 @@ struct ImageReader {
         while offset < end, shift < 64 {
             let byte = bytes[offset]
             offset += 1
+            // The thirteenth group holds the top four bits: it must end the number and fit them.
+            if shift == 60 && !(0x50..<0x60).contains(byte) { throw malformed("a number longer than 64 bits") }
             switch byte {
             case 0x30..<0x50: value |= UInt64(byte - 0x30) << shift
             case 0x50..<0x70: return value | UInt64(byte - 0x50) << shift
@@ -612,6 +626,10 @@ struct ImageReader {
     }
 
     mutating func condition() throws(PackImage.Malformed) -> Condition {
+        try nested { (r: inout ImageReader) throws(PackImage.Malformed) in try r.conditionBody() }
+    }
+
+    private mutating func conditionBody() throws(PackImage.Malformed) -> Condition {
         let tag = try int()
         switch tag {
         case 0:
@@ -639,6 +657,10 @@ struct ImageReader {
     }
 
     mutating func operand() throws(PackImage.Malformed) -> Operand {
+        try nested { (r: inout ImageReader) throws(PackImage.Malformed) in try r.operandBody() }
+    }
+
+    private mutating func operandBody() throws(PackImage.Malformed) -> Operand {
         switch try int() {
         case 0: return .literal(try node())
         case 1: return .path(try path())
@@ -654,6 +676,10 @@ struct ImageReader {
     }
 
     mutating func node() throws(PackImage.Malformed) -> Node {
+        try nested { (r: inout ImageReader) throws(PackImage.Malformed) in try r.nodeBody() }
+    }
+
+    private mutating func nodeBody() throws(PackImage.Malformed) -> Node {
         let content: Node.Content
         switch try int() {
         case 0:

@@ -81,7 +81,7 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownPack(let name, let suggestion):
             return "no built-in pack named '\(name)'\(suggest(suggestion)); see 'traingate packs list'"
         case .overrideFolder(let folder): return "\(overrideVariableName)=\(folder) is not a folder of policy packs"
-        case .noBuiltInPacks(let origin): return "no built-in policy packs: none are embedded in this program and none are in \(origin)"
+        case .noBuiltInPacks(let origin): return "no built-in policy packs in \(origin); rebuild traingate from a checkout with policies/"
         case .compiledImage(let reason): return "the built-in packs compiled into this program cannot be read (\(reason)); rebuild it"
         }
     }

@@ -36,6 +36,7 @@ public enum PolicyLoader {
         var sources: [(file: String, text: String?)] = []
         let override = environment[overrideVariable].map { !$0.isEmpty } ?? false
         if !override, let image = BuiltInPolicies.image {
+            guard !image.entries.isEmpty else { throw .noBuiltInPacks("this program") }
             // Compiled at build time: only the packs asked for are read, and no YAML is parsed.
             var packs: [PolicyPack] = []
             for (index, entry) in image.entries.enumerated() where include(entry.file, entry.optIn) {

@@ -136,11 +136,13 @@ public struct Rule: Sendable {
         set { examplesSource = DeferredExamples(newValue) }
     }
 
+    /// Why the examples could not be read from a damaged compiled image (they are then empty).
+    var examplesProblem: String? { examplesSource.problem }
+
     /// Reads the examples from a compiled pack image only when they are first asked for.
     mutating func deferExamples(_ image: PackImage.Loaded, _ range: Range<Int>, fileID: UInt32, strings: [String]) {
-        examplesSource = DeferredExamples(loading: {
-            // The image is made at build time and fully read by the tests; a damaged one gives no examples.
-            (try? PackImage.examples(image.bytes, range, fileID: fileID, strings: strings)) ?? RuleExamples(pass: [], fail: [])
+        examplesSource = DeferredExamples(loading: { () -> Result<RuleExamples, PackImage.Malformed> in
+            Result { () throws(PackImage.Malformed) in try PackImage.examples(image.bytes, range, fileID: fileID, strings: strings) }
         })
     }
 }
@@ -148,23 +150,30 @@ public struct Rule: Sendable {
 /// A rule's examples, read once on first use.
 final class DeferredExamples: @unchecked Sendable {
     private let lock = NSLock()
-    private var loaded: RuleExamples?
-    private let load: (@Sendable () -> RuleExamples)?
+    private var loaded: Result<RuleExamples, PackImage.Malformed>?
+    private let load: (@Sendable () -> Result<RuleExamples, PackImage.Malformed>)?
 
     init(_ examples: RuleExamples) {
-        loaded = examples
+        loaded = .success(examples)
         load = nil
     }
 
-    init(loading: @escaping @Sendable () -> RuleExamples) { load = loading }
+    init(loading: @escaping @Sendable () -> Result<RuleExamples, PackImage.Malformed>) { load = loading }
 
-    var value: RuleExamples {
+    private var result: Result<RuleExamples, PackImage.Malformed> {
         lock.lock()
         defer { lock.unlock() }
         if let loaded { return loaded }
-        let value = load?() ?? RuleExamples(pass: [], fail: [])
-        loaded = value
-        return value
+        let result = load?() ?? .success(RuleExamples(pass: [], fail: []))
+        loaded = result
+        return result
+    }
+
+    var value: RuleExamples { (try? result.get()) ?? RuleExamples(pass: [], fail: []) }
+
+    var problem: String? {
+        if case .failure(let error) = result { return error.description }
+        return nil
     }
 }
 
