@@ -57,15 +57,8 @@ public enum PackImage {
     /// embeds an image.
     public static func verify(_ image: String) throws(Malformed) {
         let loaded = try Loaded(image)
-        for entry in loaded.entries {
-            var reader = ImageReader(loaded.bytes, at: entry.body.lowerBound, end: entry.body.upperBound)
-            reader.fileID = SourcePaths.id(for: entry.file)
-            try reader.readTable()
-            _ = try reader.pack(file: entry.file, name: entry.name, optIn: entry.optIn)
-            guard reader.offset == entry.body.upperBound else {
-                throw Malformed(offset: reader.offset, reason: "bytes after a pack's rules")
-            }
-        }
+        // Read without deferring: every rule's examples are read now.
+        for entry in loaded.entries { _ = try loaded.pack(entry, deferringExamples: false) }
     }
 
     /// FNV-1a (64-bit) of a pack's text: cheap, stable across runs and machines.
@@ -127,11 +120,12 @@ public enum PackImage {
             return try result.get()
         }
 
-        /// Reads the pack `entry` describes.
-        func pack(_ entry: Entry) throws(Malformed) -> PolicyPack {
+        /// Reads the pack `entry` describes, its rules' examples left to be read on first use
+        /// unless `deferringExamples` is false.
+        func pack(_ entry: Entry, deferringExamples: Bool = true) throws(Malformed) -> PolicyPack {
             var reader = ImageReader(bytes, at: entry.body.lowerBound, end: entry.body.upperBound)
             reader.fileID = SourcePaths.id(for: entry.file)
-            reader.image = self
+            reader.image = deferringExamples ? self : nil
             try reader.readTable()
             let pack = try reader.pack(file: entry.file, name: entry.name, optIn: entry.optIn)
             guard reader.offset == entry.body.upperBound else {

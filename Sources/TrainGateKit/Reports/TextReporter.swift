@@ -76,16 +76,8 @@ public struct TextReporter: Reporter {
         }
     }
 
-    /// Appends `text` made terminal-safe; printable ASCII is copied as it is.
-    private static func appendSafe(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        let plain = text.withUTF8 { utf8 in
-            guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
-            out.append(contentsOf: utf8)
-            return true
-        }
-        if !plain { out += text.terminalSafe.utf8 }
-    }
+    /// Appends `text` made terminal-safe (printable ASCII comes back unchanged, uncopied).
+    private static func appendSafe(_ text: String, to out: inout [UInt8]) { out += text.terminalSafe.utf8 }
 
     private func summary(_ report: CheckReport) -> String {
         var out =
