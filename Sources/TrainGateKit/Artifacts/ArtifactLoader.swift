@@ -44,8 +44,17 @@ public enum ArtifactLoader {
     /// folders that are not are skipped and counted. With `skipOtherFiles`, files named
     /// explicitly are treated like files found in folders (for hooks that pass every changed file).
     /// `format` reads every file named or found as that format instead of deciding by content.
+    ///
+    /// With `visit`, files are read in chunks and each chunk's manifests are handed to `visit`
+    /// as read (each with its `readIndex`, counting from 0 across calls), with the number of
+    /// files still to read after them; afterwards those that
+    /// name no ledger are trimmed (`DatasetManifest.trim()`), so a check of thousands of
+    /// manifests holds one chunk of documents at a time. A card that names a trimmed manifest
+    /// gets it read again, whole. Once an error is found, later chunks are not handed over
+    /// (the inputs cannot be checked anyway).
     public static func load(
-        _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard
+        _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard,
+        visit: ((_ manifests: [DatasetManifest], _ filesLeft: Int) -> Void)? = nil
     ) -> Inputs {
         var inputs = Inputs(bundles: [], files: [], skipped: [], warnings: [], errors: [])
         let explicit = skipOtherFiles ? [] : Set(paths)
@@ -60,16 +69,46 @@ public enum ArtifactLoader {
                 inputs.skipped.append(file)
             }
         }
-        let outcomes = Parallel.map(candidates) { file in
-            loadFile(
-                file, explicit: explicit.contains(file), limits: limits,
-                format: explicit.contains(file) || format.fits(file) ? format : .auto)
-        }
         var loadedManifests: [DatasetManifest] = []
         var cards: [ModelCard] = []
         var failed: [String] = []
         var adaptedBundles: [ArtifactBundle] = []
-        for (file, outcome) in zip(candidates, outcomes) {
+        var visited = 0
+        let chunk = visit == nil ? max(candidates.count, 1) : visitChunk
+        let read = { @Sendable (file: String) in
+            loadFile(
+                file, explicit: explicit.contains(file), limits: limits,
+                format: explicit.contains(file) || format.fits(file) ? format : .auto)
+        }
+        for start in stride(from: 0, to: candidates.count, by: chunk) {
+            let part = Array(candidates[start..<min(start + chunk, candidates.count)])
+            let outcomes = Parallel.map(part, read)
+            gather(
+                zip(part, outcomes), into: &inputs, manifests: &loadedManifests, cards: &cards, failed: &failed,
+                adapted: &adaptedBundles)
+            guard let visit, inputs.errors.isEmpty, visited < loadedManifests.count else { continue }
+            for index in visited..<loadedManifests.count { loadedManifests[index].readIndex = index }
+            visit(Array(loadedManifests[visited...]), candidates.count - start - part.count)
+            for index in visited..<loadedManifests.count where !LedgerCheck.hasLedgers(loadedManifests[index]) {
+                loadedManifests[index].trim()
+            }
+            visited = loadedManifests.count
+        }
+        inputs.skipped += expansion.skipped
+        attach(cards, manifests: loadedManifests, adapted: adaptedBundles, failed: failed, limits: limits, reread: read, into: &inputs)
+        return inputs
+    }
+
+    /// How many files a streaming load reads before handing their manifests over: enough to keep
+    /// every core busy, few enough that the documents held stay small.
+    static let visitChunk = 128
+
+    /// Sorts what reading a chunk of files gave into cards, manifests and adapted bundles.
+    private static func gather(
+        _ outcomes: Zip2Sequence<[String], [FileOutcome]>, into inputs: inout Inputs, manifests loadedManifests: inout [DatasetManifest],
+        cards: inout [ModelCard], failed: inout [String], adapted adaptedBundles: inout [ArtifactBundle]
+    ) {
+        for (file, outcome) in outcomes {
             if case .failed = outcome.loaded { failed.append(file) }
             inputs.errors += outcome.errors
             inputs.warnings += outcome.warnings
@@ -94,7 +133,14 @@ public enum ArtifactLoader {
             case .failed: break
             }
         }
-        inputs.skipped += expansion.skipped
+    }
+
+    /// Gives each card the manifests it names and makes bundles: one per card, one per manifest
+    /// no card names, then the adapted files' bundles.
+    private static func attach(
+        _ cards: [ModelCard], manifests loadedManifests: [DatasetManifest], adapted adaptedBundles: [ArtifactBundle], failed: [String],
+        limits: LoadLimits, reread: (String) -> FileOutcome, into inputs: inout Inputs
+    ) {
         // Canonical paths matter only for matching a card's references with files already read;
         // without cards, resolving every path would be wasted system calls.
         let keys = (cards.isEmpty ? loadedManifests.map(\.file) : loadedManifests.map { Paths.canonical($0.file) }).map { Array($0.utf8) }
@@ -120,7 +166,8 @@ public enum ArtifactLoader {
                 }
                 named[Array(target.canonical.utf8)] = reference.location
                 if alreadyFailed.contains(Array(target.canonical.utf8)) { continue }
-                guard let (key, manifest) = load(reference, at: target, known: manifests, limits: limits, into: &inputs) else { continue }
+                guard let (key, manifest) = load(reference, at: target, known: manifests, limits: limits, reread: reread, into: &inputs)
+                else { continue }
                 if manifests[key] == nil {
                     manifests[key] = manifest
                     inputs.files.append(CheckedFile(path: manifest.file, kind: .datasetManifest))
@@ -141,7 +188,6 @@ public enum ArtifactLoader {
         checkUniqueIDs(standalone, into: &inputs)
         for bundle in adaptedBundles { checkUniqueIDs(bundle.datasets, into: &inputs) }
         inputs.bundles += adaptedBundles
-        return inputs
     }
 
     static func loadFile(_ file: String, explicit: Bool, limits: LoadLimits, format: InputFormat = .auto) -> FileOutcome {
@@ -250,7 +296,7 @@ public enum ArtifactLoader {
     /// Loads the manifest a card names, at its already-resolved location inside the card's folder.
     private static func load(
         _ reference: ModelCard.DatasetReference, at target: (display: String, canonical: String, inside: Bool),
-        known: [[UInt8]: DatasetManifest], limits: LoadLimits, into inputs: inout Inputs
+        known: [[UInt8]: DatasetManifest], limits: LoadLimits, reread: (String) -> FileOutcome, into inputs: inout Inputs
     ) -> ([UInt8], DatasetManifest)? {
         let (display, canonicalPath, inside) = target
         let key = Array(canonicalPath.utf8)
@@ -258,7 +304,22 @@ public enum ArtifactLoader {
             inputs.errors.append(.manifestOutsideFolder(reference.location, path: reference.path))
             return nil
         }
-        if let manifest = known[key] { return (key, manifest) }
+        if let manifest = known[key] {
+            guard manifest.trimmed else { return (key, manifest) }
+            // Checked alone and dropped as it was read: read it again, the same way, whole (its
+            // warnings were reported the first time).
+            let outcome = reread(manifest.file)
+            switch outcome.loaded {
+            case .manifest(let whole): return (key, whole)
+            case .adapted(nil, let datasets) where datasets.count == 1: return (key, datasets[0])
+            default:
+                inputs.errors +=
+                    outcome.errors.isEmpty
+                    ? [.notAManifest(reference.location, path: reference.path, found: "another kind of file when read again")]
+                    : outcome.errors
+                return nil
+            }
+        }
         guard FileManager.default.fileExists(atPath: display) else {
             inputs.errors.append(.manifestNotFound(reference.location, path: reference.path))
             return nil
@@ -292,7 +353,7 @@ public enum ArtifactLoader {
     private static func checkUniqueIDs(_ datasets: [DatasetManifest], into inputs: inout Inputs) {
         var seen: [String: SourceLocation] = [:]
         for dataset in datasets {
-            let location = dataset.root["dataset"]?["id"]?.location ?? dataset.root.location
+            let location = dataset.idLocation ?? dataset.root.location
             if let first = seen[dataset.id] { inputs.errors.append(.duplicateID(dataset.id, location, first: first)) }
             seen[dataset.id] = location
         }

@@ -20,6 +20,23 @@ public struct DatasetManifest: Sendable {
     public var sources: [Source]
     /// The evidence files it names (`{path, sha256}` references), as paths to open.
     public var evidence: [String] = []
+    /// Its place among the manifests a streaming load handed over to be checked as they were
+    /// read (`ArtifactLoader.load(_:visit:)`); nil when it was not handed over.
+    var readIndex: Int? = nil
+    /// Whether its document was dropped once it was checked: `root` and the sources' nodes are
+    /// then empty mappings at their locations, and only its identity, sources and evidence remain.
+    private(set) var trimmed = false
+
+    /// Drops the document, keeping what a report and the id checks need.
+    mutating func trim() {
+        idLocation = idLocation ?? root["dataset"]?["id"]?.location
+        root = Node(.mapping([]), at: root.location)
+        for index in sources.indices { sources[index].node = Node(.mapping([]), at: sources[index].node.location) }
+        trimmed = true
+    }
+
+    /// Where `dataset.id` is written (kept when the document is dropped).
+    var idLocation: SourceLocation?
 
     /// The most sources one manifest may hold. Every source is checked against every source rule
     /// and reported on, so a manifest of a hundred thousand one-line sources would take gigabytes;
@@ -66,7 +83,8 @@ public struct DatasetManifest: Sendable {
             sources.append(Source(id: sourceID, node: node, index: index))
         }
         guard errors.isEmpty else { return nil }
-        return DatasetManifest(file: file, root: root, id: id, sources: sources, evidence: evidence)
+        return DatasetManifest(
+            file: file, root: root, id: id, sources: sources, evidence: evidence, idLocation: root["dataset"]?["id"]?.location)
     }
 }
 

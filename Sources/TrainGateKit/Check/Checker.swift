@@ -57,7 +57,19 @@ public enum Checker {
             throw CheckFailure(errors: [CheckError("the selected policy packs hold no rules; nothing would be checked")], warnings: [])
         }
         let waiverSet = WaiverSet.load(request.waivers, asOf: request.asOf, maxDays: request.waiverMaxDays)
-        let inputs = ArtifactLoader.load(request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat)
+        let session = Engine.Session(
+            packs: packs, asOf: request.asOf, includeAll: request.includeAll, maxFindings: request.maxFindings)
+        // Manifests are checked as they are read, and their documents dropped, so a check of
+        // thousands holds their findings rather than every document. A manifest a card names
+        // turns out to belong to the card's bundle only once every file is read: its early
+        // result is then discarded, and it is checked again with the card.
+        var runs = Engine.Runs()
+        var early: [Int] = []
+        let inputs = ArtifactLoader.load(request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat) {
+            manifests, left in
+            for result in session.check(manifests.map { ArtifactBundle(card: nil, datasets: [$0]) }) { early.append(runs.add(result)) }
+            runs.expect(filesLeft: left, filesSoFar: early.count)
+        }
         guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
             throw CheckFailure(
                 errors: (waiverSet.errors + inputs.errors).map(CheckError.init),
@@ -69,9 +81,18 @@ public enum Checker {
             throw CheckFailure(
                 errors: [CheckError("no TrainGate model cards or dataset manifests found in \(paths)")], warnings: inputs.warnings)
         }
-        var result = Engine.check(
-            inputs.bundles, packs: packs, asOf: request.asOf, includeAll: request.includeAll,
-            maxFindings: request.maxFindings)
+        var rest: [ArtifactBundle] = []
+        var used = [Bool](repeating: false, count: early.count)
+        for bundle in inputs.bundles {
+            if bundle.card == nil, bundle.datasets.count == 1, let index = bundle.datasets[0].readIndex {
+                used[index] = true
+            } else {
+                rest.append(bundle)
+            }
+        }
+        for (index, run) in early.enumerated() where !used[index] { session.refund(runs.drop(run)) }
+        for result in session.check(rest) { _ = runs.add(result) }
+        var result = runs.finish()
         if result.exceeded {
             throw CheckFailure(
                 errors: [

@@ -21,22 +21,157 @@ public enum Engine {
     public static func check(
         _ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool = false, maxFindings: Int = .max
     ) -> Result {
-        let budget = FindingBudget(maxFindings)
-        let rules = ScopedRules(packs)
-        // Bundles are independent and evaluation is pure: check them in parallel, merge in order.
-        var partial = Parallel.map(bundles) { bundle in check(bundle, rules: rules, asOf: asOf, includeAll: includeAll, budget: budget) }
-        var findings: [Finding] = []
-        findings.reserveCapacity(partial.reduce(0) { $0 + $1.findings.count })
-        var counts: [FindingStatus: Int] = [:]
-        var exceeded = false
-        for index in partial.indices {
-            findings += partial[index].findings
-            partial[index].findings = []  // each bundle's findings are held once, not twice
-            counts.merge(partial[index].counts, uniquingKeysWith: +)
-            exceeded = exceeded || partial[index].exceeded
+        var runs = Runs()
+        for result in Session(packs: packs, asOf: asOf, includeAll: includeAll, maxFindings: maxFindings).check(bundles) {
+            _ = runs.add(result)
         }
-        Finding.sortForReport(&findings)
-        return Result(findings: findings, counts: counts, exceeded: exceeded)
+        return runs.finish()
+    }
+
+    /// The findings of many bundles, gathered in one array as the bundles are checked — each
+    /// bundle's a run already in report order — and put in report order at the end in place,
+    /// without a second copy of them.
+    struct Runs {
+        private var findings: [Finding] = []
+        private var runs: [Run] = []
+        /// One copy of each field path reported: the same rule on the same field of many
+        /// manifests reports the same path, which is then held once, not once per finding.
+        private var paths: [String: String] = [:]
+        private static let maxPaths = 4096
+
+        private struct Run {
+            var range: Range<Int>
+            var counts: [FindingStatus: Int]
+            var exceeded: Bool
+            /// The one file its findings lie in; nil when they lie in several, or there are none.
+            var file: UInt32?
+            var dropped = false
+        }
+
+        /// Adds a bundle's result (its findings in report order); returns its run's number.
+        mutating func add(_ result: Result) -> Int {
+            let start = findings.count
+            findings += result.findings
+            for index in start..<findings.count {
+                let path = findings[index].path
+                if let shared = paths[path] {
+                    findings[index].path = shared
+                } else if paths.count < Self.maxPaths {
+                    paths[path] = path
+                }
+            }
+            let first = result.findings.first?.location.fileID
+            let single = first != nil && first == result.findings.last?.location.fileID
+            runs.append(
+                Run(range: start..<findings.count, counts: result.counts, exceeded: result.exceeded, file: single ? first : nil))
+            return runs.count - 1
+        }
+
+        /// Makes room for the findings of `filesLeft` more files, at the rate of the runs so far
+        /// (with a quarter to spare). Room never written costs no memory, while an array that
+        /// grows is held twice while it is copied.
+        mutating func expect(filesLeft: Int, filesSoFar: Int) {
+            guard filesSoFar > 0 else { return }
+            let expected = findings.count + findings.count / filesSoFar * filesLeft
+            if findings.capacity < expected { findings.reserveCapacity(expected + expected / 4) }
+        }
+
+        /// Leaves run `run` out of the result; returns how many findings it held.
+        mutating func drop(_ run: Int) -> Int {
+            runs[run].dropped = true
+            return runs[run].range.count
+        }
+
+        /// Every kept run's findings in report order, with their counts. When each run's
+        /// findings lie in one file of its own (manifests checked alone), the runs are put in
+        /// file order; otherwise the findings are sorted as a whole.
+        mutating func finish() -> Result {
+            // Taken out, so the array is held once and rearranged where it is, not copied.
+            var findings = self.findings
+            self.findings = []
+            var counts: [FindingStatus: Int] = [:]
+            var exceeded = false
+            var kept: [Int] = []
+            var files = Set<UInt32>()
+            var singleFiles = true
+            for (index, run) in runs.enumerated() where !run.dropped {
+                counts.merge(run.counts, uniquingKeysWith: +)
+                exceeded = exceeded || run.exceeded
+                guard !run.range.isEmpty else { continue }
+                kept.append(index)
+                if let file = run.file, files.insert(file).inserted { continue }
+                singleFiles = false
+            }
+            var order: [Int] = []
+            order.reserveCapacity(findings.count)
+            if singleFiles {
+                kept.sort { SourcePaths.precedes(runs[$0].file!, runs[$1].file!) }
+                for run in kept { order += runs[run].range }
+            } else {
+                for run in kept { order += runs[run].range }
+                let rank = Finding.fileRanks(findings)
+                order.sort { a, b in
+                    let (ra, rb) = (rank[findings[a].location.fileID]!, rank[findings[b].location.fileID]!)
+                    return ra != rb ? ra < rb : Finding.reportOrder(findings[a], findings[b])
+                }
+            }
+            let keptCount = order.count
+            for run in runs where run.dropped { order += run.range }
+            Self.permute(&findings, by: &order)
+            findings.removeLast(findings.count - keptCount)
+            return Result(findings: findings, counts: counts, exceeded: exceeded)
+        }
+
+        /// Puts `items[order[i]]` at `i` for every `i`, in place, following each cycle of the
+        /// permutation; `order` is used up.
+        private static func permute(_ items: inout [Finding], by order: inout [Int]) {
+            items.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                for start in order.indices where order[start] != start {
+                    let held = (base + start).move()
+                    var index = start
+                    while true {
+                        let source = order[index]
+                        order[index] = index
+                        if source == start {
+                            (base + index).initialize(to: held)
+                            break
+                        }
+                        (base + index).moveInitialize(from: base + source, count: 1)
+                        index = source
+                    }
+                }
+            }
+        }
+    }
+
+    /// One check's packs, date and finding budget, for checking its bundles in parts (as they are
+    /// read) rather than all at once.
+    final class Session: Sendable {
+        private let rules: ScopedRules
+        private let asOf: ISODate
+        private let includeAll: Bool
+        private let budget: FindingBudget
+
+        init(packs: [PolicyPack], asOf: ISODate, includeAll: Bool, maxFindings: Int) {
+            rules = ScopedRules(packs)
+            self.asOf = asOf
+            self.includeAll = includeAll
+            budget = FindingBudget(maxFindings)
+        }
+
+        /// Each bundle's result, in order, its findings in report order. Bundles are independent
+        /// and evaluation is pure, so they are checked in parallel.
+        func check(_ bundles: [ArtifactBundle]) -> [Result] {
+            Parallel.map(bundles) { [self] bundle in
+                var result = Engine.check(bundle, rules: rules, asOf: asOf, includeAll: includeAll, budget: budget)
+                Finding.sortForReport(&result.findings)
+                return result
+            }
+        }
+
+        /// Gives back to the budget `count` findings that will not be reported.
+        func refund(_ count: Int) { budget.refund(count) }
     }
 
     /// The rules of every pack by scope, in pack and file order, each held by reference so
@@ -44,7 +179,12 @@ public enum Engine {
     private final class ScopedRules: Sendable {
         final class Held: Sendable {
             let rule: Rule
-            init(_ rule: Rule) { self.rule = rule }
+            /// What its findings report of it, shared by all of them.
+            let facts: Finding.RuleFacts
+            init(_ rule: Rule) {
+                self.rule = rule
+                facts = Finding.RuleFacts(rule)
+            }
         }
         let byScope: [[Held]]
 
@@ -77,7 +217,7 @@ public enum Engine {
                 tally[status.index] += 1
                 guard status == .fail || includeAll else { continue }
                 guard budget.take() else { return Result(findings: findings, counts: counts(), exceeded: true) }
-                findings.append(finding(held.rule, subject, status))
+                findings.append(finding(held.rule, subject, status, facts: held.facts))
             }
         }
         return Result(findings: findings, counts: counts())
@@ -108,22 +248,24 @@ public enum Engine {
     }
 
     /// Builds a finding, re-evaluating with explanations for a failure (the slow path runs only here).
-    static func finding(_ rule: Rule, _ subject: Subject, _ status: FindingStatus) -> Finding {
+    static func finding(_ rule: Rule, _ subject: Subject, _ status: FindingStatus, facts: Finding.RuleFacts? = nil) -> Finding {
         let root = Position(node: subject.node, path: subject.path)
         var finding = Finding(
-            ruleID: rule.id, title: rule.title, pack: rule.pack, severity: rule.severity, status: status, reason: nil,
-            subject: subject.id, location: subject.node.location, path: subject.path, expected: nil, found: nil,
-            message: status == .fail ? MessageRenderer.render(rule.message, subject: subject) : rule.title,
-            remediation: rule.remediation, citations: rule.citations)
+            facts: facts ?? Finding.RuleFacts(rule), status: status, reason: nil, subject: subject.id, location: subject.node.location,
+            path: subject.path, expected: nil, found: nil,
+            message: status == .fail ? MessageRenderer.render(rule.message, subject: subject) : rule.title)
         guard status == .fail else { return finding }
         let outcome = Evaluator(context: subject.context, subject: root, explain: true).evaluate(rule.require)
         finding.reason = outcome.truth == .missing ? .missing : .violation
         if let detail = outcome.detail {
             finding.location = detail.location
-            finding.path = detail.path
-            finding.expected = detail.expected
-            finding.found = detail.found
+            finding.path = detail.path.compacted
+            finding.expected = detail.expected.compacted
+            finding.found = detail.found.compacted
         }
+        // Texts built by appending keep room to grow; a check of thousands of manifests holds
+        // hundreds of thousands of findings, so each keeps only its bytes.
+        finding.message = finding.message.compacted
         return finding
     }
 }
@@ -153,6 +295,13 @@ private final class FindingBudget: @unchecked Sendable {
     private var remaining: Int
 
     init(_ limit: Int) { remaining = limit }
+
+    /// Returns `count` findings to the budget.
+    func refund(_ count: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        remaining += count
+    }
 
     /// Takes one finding from the budget; false once it is spent.
     func take() -> Bool {

@@ -35,10 +35,22 @@ public enum FailureReason: String, Sendable, Codable {
 
 /// The result of one rule on one subject.
 public struct Finding: Sendable, Codable, Equatable {
-    public var ruleID: String
-    public var title: String
-    public var pack: String
-    public var severity: Severity
+    public var ruleID: String {
+        get { facts.ruleID }
+        set { facts = facts.with { $0.ruleID = newValue } }
+    }
+    public var title: String {
+        get { facts.title }
+        set { facts = facts.with { $0.title = newValue } }
+    }
+    public var pack: String {
+        get { facts.pack }
+        set { facts = facts.with { $0.pack = newValue } }
+    }
+    public var severity: Severity {
+        get { facts.severity }
+        set { facts = facts.with { $0.severity = newValue } }
+    }
     public var status: FindingStatus
     /// Why it failed; nil unless `status` is `fail` (or `waived`).
     public var reason: FailureReason?
@@ -52,8 +64,61 @@ public struct Finding: Sendable, Codable, Equatable {
     public var expected: String?
     public var found: String?
     public var message: String
-    public var remediation: String
-    public var citations: [Citation]
+    public var remediation: String {
+        get { facts.remediation }
+        set { facts = facts.with { $0.remediation = newValue } }
+    }
+    public var citations: [Citation] {
+        get { facts.citations }
+        set { facts = facts.with { $0.citations = newValue } }
+    }
+
+    /// What the finding takes from its rule, held once per rule rather than once per finding (a
+    /// check of thousands of manifests holds hundreds of thousands of findings).
+    private var facts: RuleFacts
+
+    /// A rule's id, title, pack, severity, remediation and citations, as findings report them.
+    final class RuleFacts: Sendable, Equatable {
+        struct Values {
+            var ruleID: String
+            var title: String
+            var pack: String
+            var severity: Severity
+            var remediation: String
+            var citations: [Citation]
+        }
+        let values: Values
+
+        init(_ values: Values) { self.values = values }
+
+        /// The facts of `rule`.
+        convenience init(_ rule: Rule) {
+            self.init(
+                Values(
+                    ruleID: rule.id, title: rule.title, pack: rule.pack, severity: rule.severity, remediation: rule.remediation,
+                    citations: rule.citations))
+        }
+
+        var ruleID: String { values.ruleID }
+        var title: String { values.title }
+        var pack: String { values.pack }
+        var severity: Severity { values.severity }
+        var remediation: String { values.remediation }
+        var citations: [Citation] { values.citations }
+
+        /// A copy with one change (the facts themselves are shared, so never changed).
+        func with(_ change: (inout Values) -> Void) -> RuleFacts {
+            var values = values
+            change(&values)
+            return RuleFacts(values)
+        }
+
+        static func == (a: RuleFacts, b: RuleFacts) -> Bool {
+            a === b
+                || (a.ruleID == b.ruleID && a.title == b.title && a.pack == b.pack && a.severity == b.severity
+                    && a.remediation == b.remediation && a.citations == b.citations)
+        }
+    }
     /// The waiver that accepted this failure; set only when `status` is `waived`.
     public var waiver: Waiver? {
         get { rare?.waiver }
@@ -90,10 +155,20 @@ public struct Finding: Sendable, Codable, Equatable {
         subject: String, location: SourceLocation, path: String, expected: String?, found: String?, message: String,
         remediation: String, citations: [Citation], waiver: Waiver? = nil, records: RecordCounts? = nil
     ) {
-        self.ruleID = ruleID
-        self.title = title
-        self.pack = pack
-        self.severity = severity
+        self.init(
+            facts: RuleFacts(
+                RuleFacts.Values(
+                    ruleID: ruleID, title: title, pack: pack, severity: severity, remediation: remediation, citations: citations)),
+            status: status, reason: reason, subject: subject, location: location, path: path, expected: expected, found: found,
+            message: message, waiver: waiver, records: records)
+    }
+
+    /// A finding of the rule `facts` describe.
+    init(
+        facts: RuleFacts, status: FindingStatus, reason: FailureReason?, subject: String, location: SourceLocation, path: String,
+        expected: String?, found: String?, message: String, waiver: Waiver? = nil, records: RecordCounts? = nil
+    ) {
+        self.facts = facts
         self.status = status
         self.reason = reason
         self.subject = subject
@@ -102,8 +177,6 @@ public struct Finding: Sendable, Codable, Equatable {
         self.expected = expected
         self.found = found
         self.message = message
-        self.remediation = remediation
-        self.citations = citations
         setRare(waiver: waiver, records: records)
     }
 
@@ -157,15 +230,21 @@ public struct Finding: Sendable, Codable, Equatable {
 
     /// Sorts `findings` into report order in place.
     public static func sortForReport(_ findings: inout [Finding]) {
-        let ids = Set(findings.map(\.location.fileID))
-        let ranked = ids.map { ($0, 0) }.sorted { SourcePaths.precedes($0.0, $1.0) }
-        var rank: [UInt32: Int] = [:]
-        for (index, entry) in ranked.enumerated() { rank[entry.0] = index }
+        let rank = fileRanks(findings)
         findings.sort { a, b in
             let ra = rank[a.location.fileID]!
             let rb = rank[b.location.fileID]!
             return ra != rb ? ra < rb : reportOrder(a, b)
         }
+    }
+
+    /// The place of each file of `findings` in path order.
+    static func fileRanks(_ findings: [Finding]) -> [UInt32: Int] {
+        let ids = Set(findings.map(\.location.fileID))
+        let ranked = ids.sorted { SourcePaths.precedes($0, $1) }
+        var rank: [UInt32: Int] = [:]
+        for (index, id) in ranked.enumerated() { rank[id] = index }
+        return rank
     }
 
     /// The order findings are reported in: by file, line, column, then rule id and subject.

@@ -31,7 +31,12 @@ public enum LedgerCheck {
 
     /// Whether any bundle names a ledger (so `check` knows ledgers are present).
     public static func hasLedgers(_ bundles: [ArtifactBundle]) -> Bool {
-        bundles.contains { $0.datasets.contains { $0.sources.contains { $0.node["ledger"].map { !$0.isNull } ?? false } } }
+        bundles.contains { $0.datasets.contains(where: hasLedgers) }
+    }
+
+    /// Whether any source of `dataset` names a ledger.
+    static func hasLedgers(_ dataset: DatasetManifest) -> Bool {
+        dataset.sources.contains { $0.node["ledger"].map { !$0.isNull } ?? false }
     }
 
     /// With `statistics`, the ledgers are read for their aggregates even when no record rule runs.

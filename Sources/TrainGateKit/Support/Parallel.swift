@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps over a collection on every core, keeping the input's order in the result. Used where
 /// each item is independent and pure (loading one file, checking one bundle), so the output is
@@ -22,7 +23,8 @@ extension Parallel {
         _ items: [T], piece: Int = 1024, render: @escaping @Sendable (ArraySlice<T>) -> [UInt8], emit: ([UInt8]) -> Void
     ) {
         let starts = Array(stride(from: 0, to: items.count, by: piece))
-        let window = 8
+        // Two pieces per core in flight: the cores stay busy and the bytes held stay few.
+        let window = 2 * ProcessInfo.processInfo.activeProcessorCount
         for first in stride(from: 0, to: starts.count, by: window) {
             let batch = Array(starts[first..<min(first + window, starts.count)])
             for bytes in map(batch, { start in render(items[start..<min(start + piece, items.count)]) }) { emit(bytes) }
@@ -46,5 +48,21 @@ private final class ResultSlots<R>: @unchecked Sendable {
     deinit {
         buffer.deinitialize()
         buffer.deallocate()
+    }
+}
+
+extension String {
+    /// The same text in storage of its own size: a string built by appending keeps room to grow
+    /// (up to twice its length), which adds up over the hundreds of thousands of texts a large
+    /// check holds. Short strings are stored inline and returned as they are.
+    var compacted: String {
+        guard utf8.count > 15 else { return self }
+        var text = self
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes)
+                return bytes.count
+            }
+        }
     }
 }
