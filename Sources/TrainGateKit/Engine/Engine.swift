@@ -174,15 +174,27 @@ public enum Engine {
         func refund(_ count: Int) { budget.refund(count) }
     }
 
-    /// The rules of every pack by scope, in pack and file order, each held by reference so
-    /// evaluating it never copies it.
+    /// The rules of every pack by scope, in pack and file order, each held by reference with
+    /// the parts evaluation reads as fields of their own: reading a whole `Rule` out of its
+    /// holder copies it (a reference count taken on every text and list it holds, by every
+    /// thread, on every subject).
     private final class ScopedRules: Sendable {
         final class Held: Sendable {
-            let rule: Rule
+            let when: Condition?
+            let effective: ISODate?
+            let transitional: [Transition]
+            let require: Condition
+            let message: MessageTemplate
+            let title: String
             /// What its findings report of it, shared by all of them.
             let facts: Finding.RuleFacts
             init(_ rule: Rule) {
-                self.rule = rule
+                when = rule.when
+                effective = rule.effective
+                transitional = rule.transitional
+                require = rule.require
+                message = rule.message
+                title = rule.title
                 facts = Finding.RuleFacts(rule)
             }
         }
@@ -213,11 +225,14 @@ public enum Engine {
             // One evaluator per subject: its context is built once, not once per rule.
             let fast = Evaluator(context: subject.context, subject: Position(node: subject.node, path: nil), explain: false)
             for held in rules.rules(subject.scope) {
-                let status = status(of: held.rule, on: subject, using: fast)
+                let status = status(
+                    when: held.when, effective: held.effective, transitional: held.transitional, require: held.require, on: subject,
+                    using: fast)
                 tally[status.index] += 1
                 guard status == .fail || includeAll else { continue }
                 guard budget.take() else { return Result(findings: findings, counts: counts(), exceeded: true) }
-                findings.append(finding(held.rule, subject, status, facts: held.facts))
+                findings.append(
+                    finding(require: held.require, message: held.message, title: held.title, subject, status, facts: held.facts))
             }
         }
         return Result(findings: findings, counts: counts())
@@ -234,28 +249,40 @@ public enum Engine {
     /// The status alone, on the fast path: `when`, then `effective` (or a transitional date),
     /// then `require`.
     static func status(of rule: Rule, on subject: Subject, using fast: Evaluator) -> FindingStatus {
-        if let when = rule.when, fast.evaluate(when).truth != .pass { return .notApplicable }
+        status(
+            when: rule.when, effective: rule.effective, transitional: rule.transitional, require: rule.require, on: subject, using: fast)
+    }
+
+    private static func status(
+        when: Condition?, effective: ISODate?, transitional: [Transition], require: Condition, on subject: Subject, using fast: Evaluator
+    ) -> FindingStatus {
+        if let when, fast.evaluate(when).truth != .pass { return .notApplicable }
         let asOf = subject.context.asOf.lowerBound
-        if let effective = rule.effective, asOf < effective.lowerBound { return .notInForce }
+        if let effective, asOf < effective.lowerBound { return .notInForce }
         // A subject under a transitional provision is judged from its later date; one whose
         // facts do not show it qualifies (the condition is missing or violated) gets no deferral.
-        if let transition = rule.transitional.first(where: { fast.evaluate($0.when).truth == .pass }),
+        if let transition = transitional.first(where: { fast.evaluate($0.when).truth == .pass }),
             asOf < transition.effective.lowerBound
         {
             return .notInForce
         }
-        return fast.evaluate(rule.require).truth == .pass ? .pass : .fail
+        return fast.evaluate(require).truth == .pass ? .pass : .fail
     }
 
     /// Builds a finding, re-evaluating with explanations for a failure (the slow path runs only here).
-    static func finding(_ rule: Rule, _ subject: Subject, _ status: FindingStatus, facts: Finding.RuleFacts? = nil) -> Finding {
+    static func finding(_ rule: Rule, _ subject: Subject, _ status: FindingStatus) -> Finding {
+        finding(require: rule.require, message: rule.message, title: rule.title, subject, status, facts: Finding.RuleFacts(rule))
+    }
+
+    private static func finding(
+        require: Condition, message: MessageTemplate, title: String, _ subject: Subject, _ status: FindingStatus, facts: Finding.RuleFacts
+    ) -> Finding {
         let root = Position(node: subject.node, path: subject.path)
         var finding = Finding(
-            facts: facts ?? Finding.RuleFacts(rule), status: status, reason: nil, subject: subject.id, location: subject.node.location,
-            path: subject.path, expected: nil, found: nil,
-            message: status == .fail ? MessageRenderer.render(rule.message, subject: subject) : rule.title)
+            facts: facts, status: status, reason: nil, subject: subject.id, location: subject.node.location, path: subject.path,
+            expected: nil, found: nil, message: status == .fail ? MessageRenderer.render(message, subject: subject) : title)
         guard status == .fail else { return finding }
-        let outcome = Evaluator(context: subject.context, subject: root, explain: true).evaluate(rule.require)
+        let outcome = Evaluator(context: subject.context, subject: root, explain: true).evaluate(require)
         finding.reason = outcome.truth == .missing ? .missing : .violation
         if let detail = outcome.detail {
             finding.location = detail.location

@@ -73,6 +73,10 @@ public struct Finding: Sendable, Codable, Equatable {
         set { facts = facts.with { $0.citations = newValue } }
     }
 
+    /// The same for every finding that took its rule's texts from the same place (and so has
+    /// the same `ruleID`, `title`, `pack`, `severity`, `remediation` and `citations`).
+    var ruleTextsID: ObjectIdentifier { ObjectIdentifier(facts) }
+
     /// What the finding takes from its rule, held once per rule rather than once per finding (a
     /// check of thousands of manifests holds hundreds of thousands of findings).
     private var facts: RuleFacts

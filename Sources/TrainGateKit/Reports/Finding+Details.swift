@@ -13,6 +13,12 @@ extension Finding {
     /// The labelled lines under a failing or waived finding: subject, expected, found, every
     /// citation, the fix and the waiver.
     public var details: [(label: String, text: String)] {
+        ownDetails + ruleDetails + waiverDetails
+    }
+
+    /// The lines of `details` that are the finding's own: subject, expected and found, and a
+    /// record finding's breakdowns and samples.
+    var ownDetails: [(label: String, text: String)] {
         var lines: [(String, String)] = [("subject", subjectAndPath)]
         if let expected {
             lines.append(("expected", expected))
@@ -22,12 +28,18 @@ extension Finding {
             for breakdown in records.breakdown { lines.append(("by", "\(breakdown.by): \(breakdown.summary)")) }
             for sample in records.samples { lines.append(("row", sample.description)) }
         }
-        for citation in citations {
-            lines.append(("law", citation.reference + (citation.url.map { " <\($0)>" } ?? "")))
-        }
-        lines.append(("fix", remediation))
-        if let waiver { lines.append(("waiver", "\(waiver.location): \(waiver.terms)")) }
         return lines
+    }
+
+    /// The lines of `details` that come from the rule, the same for each of its findings: every
+    /// citation, then the fix.
+    var ruleDetails: [(label: String, text: String)] {
+        citations.map { ("law", $0.reference + ($0.url.map { " <\($0)>" } ?? "")) } + [("fix", remediation)]
+    }
+
+    /// The waiver line of `details`, if any.
+    var waiverDetails: [(label: String, text: String)] {
+        waiver.map { [("waiver", "\($0.location): \($0.terms)")] } ?? []
     }
 }
 

@@ -55,6 +55,9 @@ enum StreamedArray {
         let (head, tail, inner) = split(document, key: key, depth: depth)
         sink.write(head)
         Parallel.inPieces(elements) { piece in
+            // This piece's own copy: a buffer every thread appends from has its reference count
+            // contended between cores on every element.
+            let inner = inner.map { $0 }
             let encoder = makeEncoder()
             var text = JSONText(capacity: piece.count * 2048)
             for index in piece.indices {
@@ -86,7 +89,8 @@ enum StreamedArray {
         _ element: Element, first: Bool, inner: [UInt8], encoder: JSONEncoder, fast: (Element, inout JSONText, [UInt8]) -> Bool,
         to text: inout JSONText
     ) {
-        text.bytes += first ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")]
+        if !first { text.bytes.append(UInt8(ascii: ",")) }
+        text.bytes.append(UInt8(ascii: "\n"))
         text.bytes += inner
         guard !fast(element, &text, inner) else { return }
         // Encoded alone, then every line but blank ones indented to the array's depth.

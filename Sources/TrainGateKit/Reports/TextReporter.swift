@@ -24,7 +24,9 @@ public struct TextReporter: Reporter {
         Parallel.inPieces(report.findings) { piece in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(piece.count * 1024)
-            for finding in piece { reporter.render(finding, into: &bytes) }
+            // The lines a rule gives every finding of it are made once per piece.
+            var ruleLines: [ObjectIdentifier: [UInt8]] = [:]
+            for finding in piece { reporter.render(finding, into: &bytes, ruleLines: &ruleLines) }
             return bytes
         } emit: {
             sink.write(utf8: $0)
@@ -43,7 +45,7 @@ public struct TextReporter: Reporter {
     }
 
     /// One finding's lines, appended as bytes (the hot path of a large report).
-    private func render(_ finding: Finding, into out: inout [UInt8]) {
+    private func render(_ finding: Finding, into out: inout [UInt8], ruleLines: inout [ObjectIdentifier: [UInt8]]) {
         let label: String
         switch finding.status {
         case .fail:
@@ -66,12 +68,26 @@ public struct TextReporter: Reporter {
         Self.appendSafe(finding.ruleID, to: &out)
         out += "]\n".utf8
         guard finding.status == .fail || finding.status == .waived else { return }
-        for (label, text) in finding.details {
+        // `details`, line by line: the finding's own, its rule's, its waiver.
+        Self.append(finding.ownDetails, to: &out)
+        let id = finding.ruleTextsID
+        if ruleLines[id] == nil {
+            var lines: [UInt8] = []
+            Self.append(finding.ruleDetails, to: &lines)
+            ruleLines[id] = lines
+        }
+        out += ruleLines[id]!
+        Self.append(finding.waiverDetails, to: &out)
+    }
+
+    /// Appends labelled detail lines, the label padded to one column.
+    private static func append(_ lines: [(label: String, text: String)], to out: inout [UInt8]) {
+        for (label, text) in lines {
             out += "    ".utf8
             out += label.utf8
             out.append(UInt8(ascii: ":"))
             for _ in 0..<max(1, 9 - label.utf8.count) { out.append(0x20) }
-            Self.appendSafe(text, to: &out)
+            appendSafe(text, to: &out)
             out.append(UInt8(ascii: "\n"))
         }
     }

@@ -17,18 +17,36 @@ enum Parallel {
 
 extension Parallel {
     /// Renders `items` in pieces on every core and hands each piece's bytes to `emit` in the
-    /// items' order. A few pieces per core are rendered at a time, so memory stays bounded by
-    /// the pieces, not the items. `render` is given a slice of `items` (with its indices).
+    /// items' order, on the calling thread, while later pieces are rendered. At most two
+    /// pieces per core are rendered or waiting at a time, so memory stays bounded by the
+    /// pieces, not the items. `render` is given a slice of `items` (with its indices).
     static func inPieces<T: Sendable>(
         _ items: [T], piece: Int = 1024, render: @escaping @Sendable (ArraySlice<T>) -> [UInt8], emit: ([UInt8]) -> Void
     ) {
         let starts = Array(stride(from: 0, to: items.count, by: piece))
-        // Two pieces per core in flight: the cores stay busy and the bytes held stay few.
-        let window = 2 * ProcessInfo.processInfo.activeProcessorCount
-        for first in stride(from: 0, to: starts.count, by: window) {
-            let batch = Array(starts[first..<min(first + window, starts.count)])
-            for bytes in map(batch, { start in render(items[start..<min(start + piece, items.count)]) }) { emit(bytes) }
+        guard starts.count > 1 else {
+            for start in starts { emit(render(items[start..<min(start + piece, items.count)])) }
+            return
         }
+        let slots = ResultSlots<[UInt8]>(count: starts.count)
+        let ready = (0..<starts.count).map { _ in DispatchSemaphore(value: 0) }
+        let group = DispatchGroup()
+        let window = min(2 * ProcessInfo.processInfo.activeProcessorCount, starts.count)
+        func launch(_ index: Int) {
+            let start = starts[index]
+            DispatchQueue.global().async(group: group) {
+                slots.store(render(items[start..<min(start + piece, items.count)]), at: index)
+                ready[index].signal()
+            }
+        }
+        for index in 0..<window { launch(index) }
+        for index in starts.indices {
+            ready[index].wait()
+            // The next piece starts before this one is written, so writing overlaps rendering.
+            if index + window < starts.count { launch(index + window) }
+            emit(slots.take(at: index))
+        }
+        group.wait()
     }
 }
 
@@ -42,6 +60,12 @@ private final class ResultSlots<R>: @unchecked Sendable {
     }
 
     func store(_ value: R, at index: Int) { buffer[index] = value }
+
+    /// Takes the value at `index` out, leaving the slot empty.
+    func take(at index: Int) -> R {
+        defer { buffer[index] = nil }
+        return buffer[index]!
+    }
 
     func collect() -> [R] { buffer.map { $0! } }
 
