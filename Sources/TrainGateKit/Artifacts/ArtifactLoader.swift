@@ -38,6 +38,39 @@ public enum ArtifactLoader {
         var loaded: Loaded
         var errors: [ArtifactError] = []
         var warnings: [Diagnostic] = []
+
+        /// Checks the manifest read, if it is one, with `check`, and trims it unless it names a
+        /// ledger; nil for anything else.
+        mutating func checkEarly<Result>(_ check: (DatasetManifest) -> Result) -> Result? {
+            guard errors.isEmpty else { return nil }
+            switch loaded {
+            case .manifest(var manifest):
+                let result = check(manifest)
+                if !LedgerCheck.hasLedgers(manifest) { manifest.trim() }
+                loaded = .manifest(manifest)
+                return result
+            case .adapted(nil, var datasets) where datasets.count == 1:
+                let result = check(datasets[0])
+                if !LedgerCheck.hasLedgers(datasets[0]) { datasets[0].trim() }
+                loaded = .adapted(card: nil, manifests: datasets)
+                return result
+            default:
+                return nil
+            }
+        }
+
+        /// Numbers the manifest checked early (its `readIndex`).
+        mutating func number(_ index: Int) {
+            switch loaded {
+            case .manifest(var manifest):
+                manifest.readIndex = index
+                loaded = .manifest(manifest)
+            case .adapted(nil, var datasets) where datasets.count == 1:
+                datasets[0].readIndex = index
+                loaded = .adapted(card: nil, manifests: datasets)
+            default: break
+            }
+        }
     }
 
     /// Loads `paths`. Files named explicitly must be TrainGate cards or manifests; files found in
@@ -45,16 +78,33 @@ public enum ArtifactLoader {
     /// explicitly are treated like files found in folders (for hooks that pass every changed file).
     /// `format` reads every file named or found as that format instead of deciding by content.
     ///
-    /// With `visit`, files are read in chunks and each chunk's manifests are handed to `visit`
-    /// as read (each with its `readIndex`, counting from 0 across calls), with the number of
-    /// files still to read after them; afterwards those that
-    /// name no ledger are trimmed (`DatasetManifest.trim()`), so a check of thousands of
-    /// manifests holds one chunk of documents at a time. A card that names a trimmed manifest
-    /// gets it read again, whole. Once an error is found, later chunks are not handed over
-    /// (the inputs cannot be checked anyway).
     public static func load(
+        _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard
+    ) -> Inputs {
+        load(paths, skipOtherFiles: skipOtherFiles, format: format, limits: limits, streaming: Streaming<Int>?.none)
+    }
+
+    /// Checking manifests as they are read. `check` runs on the thread that read the manifest,
+    /// right after reading it (while its document is still in the processor's cache); the
+    /// manifest is then trimmed (`DatasetManifest.trim()`) unless it names a ledger, so a check
+    /// of thousands of manifests never holds their documents. `take` is given each chunk's
+    /// results on the calling thread, in file order — the result of the manifest whose
+    /// `readIndex` is `i` is the `i`th given, counting across calls — with the number of files
+    /// still to read. A card that names a trimmed manifest gets it read again, whole.
+    public struct Streaming<Result: Sendable> {
+        public var check: @Sendable (DatasetManifest) -> Result
+        public var take: (_ results: [Result], _ filesLeft: Int) -> Void
+
+        public init(check: @escaping @Sendable (DatasetManifest) -> Result, take: @escaping ([Result], Int) -> Void) {
+            self.check = check
+            self.take = take
+        }
+    }
+
+    /// `load`, checking manifests as they are read.
+    public static func load<Result: Sendable>(
         _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard,
-        visit: ((_ manifests: [DatasetManifest], _ filesLeft: Int) -> Void)? = nil
+        streaming: Streaming<Result>?
     ) -> Inputs {
         var inputs = Inputs(bundles: [], files: [], skipped: [], warnings: [], errors: [])
         let explicit = skipOtherFiles ? [] : Set(paths)
@@ -73,34 +123,42 @@ public enum ArtifactLoader {
         var cards: [ModelCard] = []
         var failed: [String] = []
         var adaptedBundles: [ArtifactBundle] = []
-        var visited = 0
-        let chunk = visit == nil ? max(candidates.count, 1) : visitChunk
+        let chunk = streaming == nil ? max(candidates.count, 1) : visitChunk
         let read = { @Sendable (file: String) in
             loadFile(
                 file, explicit: explicit.contains(file), limits: limits,
                 format: explicit.contains(file) || format.fits(file) ? format : .auto)
         }
+        let check = streaming?.check
+        var taken = 0
         for start in stride(from: 0, to: candidates.count, by: chunk) {
             let part = Array(candidates[start..<min(start + chunk, candidates.count)])
-            let outcomes = Parallel.map(part, read)
-            gather(
-                zip(part, outcomes), into: &inputs, manifests: &loadedManifests, cards: &cards, failed: &failed,
-                adapted: &adaptedBundles)
-            guard let visit, inputs.errors.isEmpty, visited < loadedManifests.count else { continue }
-            for index in visited..<loadedManifests.count { loadedManifests[index].readIndex = index }
-            visit(Array(loadedManifests[visited...]), candidates.count - start - part.count)
-            for index in visited..<loadedManifests.count where !LedgerCheck.hasLedgers(loadedManifests[index]) {
-                loadedManifests[index].trim()
+            var outcomes = Parallel.map(part) { file in
+                var outcome = read(file)
+                guard let check else { return (outcome, Result?.none) }
+                let result = outcome.checkEarly(check)
+                return (outcome, result)
             }
-            visited = loadedManifests.count
+            var results: [Result] = []
+            for index in outcomes.indices {
+                guard let result = outcomes[index].1 else { continue }
+                outcomes[index].0.number(taken + results.count)
+                results.append(result)
+            }
+            gather(
+                zip(part, outcomes.map(\.0)), into: &inputs, manifests: &loadedManifests, cards: &cards, failed: &failed,
+                adapted: &adaptedBundles)
+            guard let streaming, !results.isEmpty else { continue }
+            taken += results.count
+            streaming.take(results, candidates.count - start - part.count)
         }
         inputs.skipped += expansion.skipped
         attach(cards, manifests: loadedManifests, adapted: adaptedBundles, failed: failed, limits: limits, reread: read, into: &inputs)
         return inputs
     }
 
-    /// How many files a streaming load reads before handing their manifests over: enough to keep
-    /// every core busy, few enough that the documents held stay small.
+    /// How many files a streaming load reads before handing their results over: enough to keep
+    /// every core busy, few enough that what is held between hand-overs stays small.
     static let visitChunk = 128
 
     /// Sorts what reading a chunk of files gave into cards, manifests and adapted bundles.

@@ -65,11 +65,14 @@ public enum Checker {
         // result is then discarded, and it is checked again with the card.
         var runs = Engine.Runs()
         var early: [Int] = []
-        let inputs = ArtifactLoader.load(request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat) {
-            manifests, left in
-            for result in session.check(manifests.map { ArtifactBundle(card: nil, datasets: [$0]) }) { early.append(runs.add(result)) }
+        let streaming = ArtifactLoader.Streaming { manifest in
+            session.check(ArtifactBundle(card: nil, datasets: [manifest]))
+        } take: { results, left in
+            for result in results { early.append(runs.add(result)) }
             runs.expect(filesLeft: left, filesSoFar: early.count)
         }
+        let inputs = ArtifactLoader.load(
+            request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat, streaming: streaming)
         guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
             throw CheckFailure(
                 errors: (waiverSet.errors + inputs.errors).map(CheckError.init),

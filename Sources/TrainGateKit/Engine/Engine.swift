@@ -163,11 +163,14 @@ public enum Engine {
         /// Each bundle's result, in order, its findings in report order. Bundles are independent
         /// and evaluation is pure, so they are checked in parallel.
         func check(_ bundles: [ArtifactBundle]) -> [Result] {
-            Parallel.map(bundles) { [self] bundle in
-                var result = Engine.check(bundle, rules: rules, asOf: asOf, includeAll: includeAll, budget: budget)
-                Finding.sortForReport(&result.findings)
-                return result
-            }
+            Parallel.map(bundles) { [self] bundle in check(bundle) }
+        }
+
+        /// One bundle's result, its findings in report order.
+        func check(_ bundle: ArtifactBundle) -> Result {
+            var result = Engine.check(bundle, rules: rules, asOf: asOf, includeAll: includeAll, budget: budget)
+            Finding.sortForReport(&result.findings)
+            return result
         }
 
         /// Gives back to the budget `count` findings that will not be reported.
