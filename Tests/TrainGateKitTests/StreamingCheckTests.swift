@@ -67,6 +67,15 @@ struct StreamingCheckTests {
         #expect(Set(evidence).isSubset(of: Set(report.filesRead)))
     }
 
+    @Test func aFolderOfAFewFilesIsReadWholeAndCheckedOnce() throws {
+        // A card and its manifests, found in one folder: nothing is checked before the card
+        // claims its manifests, so none is read or checked twice.
+        let report = try Checker.run(.init(paths: [ExampleReports.packageRoot + "/examples/licensed-music-model"], asOf: asOf))
+        #expect(report.bundles.count == 1)
+        #expect(report.bundles[0].datasets.count == 3)
+        #expect(report.bundles.allSatisfy { $0.datasets.allSatisfy { !$0.trimmed && $0.readIndex == nil } })
+    }
+
     @Test func manifestsNamedTwiceAreCheckedOnce() throws {
         let folder = try folder(example: "licensed-music-model", manifest: "data/label-catalogue.yaml", count: 140, prefix: "b")
         defer { folder.remove() }
@@ -102,7 +111,9 @@ struct StreamingCheckTests {
         let folder = try folder(
             example: "listener-consent-ledger", manifest: "data/listening-consent.yaml", count: 3, prefix: "z")
         defer { folder.remove() }
-        let report = try Checker.run(.init(paths: [folder.path], asOf: asOf))
+        var request = Checker.Request(paths: [folder.path], asOf: asOf)
+        request.streamAbove = 1
+        let report = try Checker.run(request)
         let single = try Checker.run(
             .init(paths: [ExampleReports.packageRoot + "/examples/listener-consent-ledger"], asOf: asOf))
         #expect(report.bundles.allSatisfy { $0.datasets.allSatisfy { !$0.trimmed } })

@@ -90,14 +90,22 @@ public enum ArtifactLoader {
     /// of thousands of manifests never holds their documents. `take` is given each chunk's
     /// results on the calling thread, in file order — the result of the manifest whose
     /// `readIndex` is `i` is the `i`th given, counting across calls — with the number of files
-    /// still to read. A card that names a trimmed manifest gets it read again, whole.
+    /// still to read. A card that names a trimmed manifest gets it read again, whole, and
+    /// checked again with the card. Inputs of at most `above` files are read whole and nothing
+    /// is checked early: their documents take little memory, and a folder holding a card and
+    /// its manifests is then read and checked once.
     public struct Streaming<Result: Sendable> {
         public var check: @Sendable (DatasetManifest) -> Result
         public var take: (_ results: [Result], _ filesLeft: Int) -> Void
+        public var above: Int
 
-        public init(check: @escaping @Sendable (DatasetManifest) -> Result, take: @escaping ([Result], Int) -> Void) {
+        public init(
+            above: Int = ArtifactLoader.visitChunk, check: @escaping @Sendable (DatasetManifest) -> Result,
+            take: @escaping ([Result], Int) -> Void
+        ) {
             self.check = check
             self.take = take
+            self.above = above
         }
     }
 
@@ -123,6 +131,7 @@ public enum ArtifactLoader {
         var cards: [ModelCard] = []
         var failed: [String] = []
         var adaptedBundles: [ArtifactBundle] = []
+        let streaming = streaming.flatMap { candidates.count > $0.above ? $0 : nil }
         let chunk = streaming == nil ? max(candidates.count, 1) : visitChunk
         let read = { @Sendable (file: String) in
             loadFile(
@@ -159,7 +168,7 @@ public enum ArtifactLoader {
 
     /// How many files a streaming load reads before handing their results over: enough to keep
     /// every core busy, few enough that what is held between hand-overs stays small.
-    static let visitChunk = 128
+    public static let visitChunk = 128
 
     /// Sorts what reading a chunk of files gave into cards, manifests and adapted bundles.
     private static func gather(

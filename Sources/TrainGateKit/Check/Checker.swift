@@ -28,6 +28,8 @@ public enum Checker {
         public var maxFindings = Checker.maxFindings
         /// `ledger merge`: the ledger rows come from these partials (`paths` is one manifest).
         public var ledgerPartials: [String]? = nil
+        /// Inputs of more files than this are checked as they are read (`ArtifactLoader.Streaming`).
+        var streamAbove = ArtifactLoader.visitChunk
 
         public init(
             paths: [String], packs: [String] = [], asOf: ISODate, failOn: FailOn = .high, includeAll: Bool = false,
@@ -65,7 +67,7 @@ public enum Checker {
         // result is then discarded, and it is checked again with the card.
         var runs = Engine.Runs()
         var early: [Int] = []
-        let streaming = ArtifactLoader.Streaming { manifest in
+        let streaming = ArtifactLoader.Streaming(above: request.streamAbove) { manifest in
             session.check(ArtifactBundle(card: nil, datasets: [manifest]))
         } take: { results, left in
             for result in results { early.append(runs.add(result)) }
