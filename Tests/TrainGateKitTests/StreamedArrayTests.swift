@@ -38,6 +38,25 @@ struct StreamedArrayTests {
         #expect(streamed(items) == StreamedArray.encode(Document(alpha: "items", items: items, zulu: ["z"])))
     }
 
+    @Test func piecesComeOutInOrderEvenWhenEveryWorkerIsBusy() {
+        // Called from every worker of the pool at once, each call still gets its pieces, in
+        // order: a piece no worker has started is rendered by the caller.
+        let items = Array(0..<5_000)
+        let expected = items.map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let calls = 64
+        let outputs = Parallel.map(Array(0..<calls)) { _ in
+            var out: [UInt8] = []
+            Parallel.inPieces(items, piece: 97) { slice in
+                slice.map { UInt8(truncatingIfNeeded: $0 &* 7) }
+            } emit: {
+                out += $0
+            }
+            return out
+        }
+        #expect(outputs.count == calls)
+        #expect(outputs.allSatisfy { $0 == expected })
+    }
+
     @Test func aValueBeforeTheArrayCannotForgeThePlaceholder() {
         let forged = "\n  \"items\" : \"\(StreamedArray.placeholder)\""
         #expect(streamed(Self.items, alpha: forged) == StreamedArray.encode(Document(alpha: forged, items: Self.items, zulu: ["z"])))

@@ -76,6 +76,23 @@ struct StreamingCheckTests {
         #expect(report.bundles.allSatisfy { $0.datasets.allSatisfy { !$0.trimmed && $0.readIndex == nil } })
     }
 
+    @Test func theLimitCountsOnlyTheFindingsReported() throws {
+        // Alone, the card's manifest fails six rules; with its card, three. Checked alone first
+        // (it sorts before the copies), its six findings must not count towards the limit.
+        let folder = try folder(example: "api-terms", manifest: "data/platform-api.yaml", count: ArtifactLoader.visitChunk + 2, prefix: "z")
+        defer { folder.remove() }
+        var whole = Checker.Request(paths: [folder.path], asOf: asOf)
+        whole.streamAbove = .max
+        let expected = try Checker.run(whole)
+        #expect(expected.findings.count == (ArtifactLoader.visitChunk + 2) * 6 + 3)
+        var request = Checker.Request(paths: [folder.path], asOf: asOf)
+        request.maxFindings = expected.findings.count
+        let report = try Checker.run(request)
+        #expect(report.findings == expected.findings)
+        request.maxFindings = expected.findings.count - 1
+        #expect(throws: CheckFailure.self) { try Checker.run(request) }
+    }
+
     @Test func manifestsNamedTwiceAreCheckedOnce() throws {
         let folder = try folder(example: "licensed-music-model", manifest: "data/label-catalogue.yaml", count: 140, prefix: "b")
         defer { folder.remove() }

@@ -19,7 +19,8 @@ extension Parallel {
     /// Renders `items` in pieces on every core and hands each piece's bytes to `emit` in the
     /// items' order, on the calling thread, while later pieces are rendered. At most two
     /// pieces per core are rendered or waiting at a time, so memory stays bounded by the
-    /// pieces, not the items. `render` is given a slice of `items` (with its indices).
+    /// pieces, not the items; a piece no worker has started when its turn comes is rendered by
+    /// the caller, so no call waits on the thread pool. `render` is given a slice of `items` (with its indices).
     static func inPieces<T: Sendable>(
         _ items: [T], piece: Int = 1024, render: @escaping @Sendable (ArraySlice<T>) -> [UInt8], emit: ([UInt8]) -> Void
     ) {
@@ -30,23 +31,48 @@ extension Parallel {
         }
         let slots = ResultSlots<[UInt8]>(count: starts.count)
         let ready = (0..<starts.count).map { _ in DispatchSemaphore(value: 0) }
-        let group = DispatchGroup()
+        let claims = Claims(count: starts.count)
         let window = min(2 * ProcessInfo.processInfo.activeProcessorCount, starts.count)
+        let size = piece
+        let rendered = { @Sendable (index: Int) in render(items[starts[index]..<min(starts[index] + size, items.count)]) }
         func launch(_ index: Int) {
-            let start = starts[index]
-            DispatchQueue.global().async(group: group) {
-                slots.store(render(items[start..<min(start + piece, items.count)]), at: index)
+            DispatchQueue.global().async {
+                if claims.claim(index) { slots.store(rendered(index), at: index) }
                 ready[index].signal()
             }
         }
         for index in 0..<window { launch(index) }
         for index in starts.indices {
-            ready[index].wait()
+            // A piece no worker has started yet is rendered here: progress never waits on a
+            // free worker (the caller may itself be one).
+            let bytes: [UInt8]
+            if claims.claim(index) {
+                bytes = rendered(index)
+            } else {
+                ready[index].wait()
+                bytes = slots.take(at: index)
+            }
             // The next piece starts before this one is written, so writing overlaps rendering.
             if index + window < starts.count { launch(index + window) }
-            emit(slots.take(at: index))
+            emit(bytes)
         }
-        group.wait()
+    }
+}
+
+/// Which pieces have been taken to be rendered, each by exactly one thread.
+private final class Claims: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken: [Bool]
+
+    init(count: Int) { taken = Array(repeating: false, count: count) }
+
+    /// Takes piece `index`; false when another thread took it first.
+    func claim(_ index: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !taken[index] else { return false }
+        taken[index] = true
+        return true
     }
 }
 
