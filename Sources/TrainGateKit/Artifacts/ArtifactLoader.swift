@@ -39,45 +39,43 @@ public enum ArtifactLoader {
         var errors: [ArtifactError] = []
         var warnings: [Diagnostic] = []
 
+        /// The one manifest read, when the file is one (a TrainGate manifest, or a file in
+        /// another format describing one dataset and no model).
+        var manifest: DatasetManifest? {
+            switch loaded {
+            case .manifest(let manifest): manifest
+            case .adapted(nil, let datasets) where datasets.count == 1: datasets[0]
+            default: nil
+            }
+        }
+
+        /// Changes the one manifest read, if there is one; nil when there is none.
+        private mutating func changeManifest<R>(_ change: (inout DatasetManifest) -> R) -> R? {
+            guard var manifest else { return nil }
+            let result = change(&manifest)
+            if case .manifest = loaded { loaded = .manifest(manifest) } else { loaded = .adapted(card: nil, manifests: [manifest]) }
+            return result
+        }
+
         /// Checks the manifest read, if it is one, with `check`, and trims it unless it names a
         /// ledger; nil for anything else.
         mutating func checkEarly<Result>(_ check: (DatasetManifest) -> Result) -> Result? {
             guard errors.isEmpty else { return nil }
-            switch loaded {
-            case .manifest(var manifest):
+            return changeManifest { manifest in
                 let result = check(manifest)
                 if !LedgerCheck.hasLedgers(manifest) { manifest.trim() }
-                loaded = .manifest(manifest)
                 return result
-            case .adapted(nil, var datasets) where datasets.count == 1:
-                let result = check(datasets[0])
-                if !LedgerCheck.hasLedgers(datasets[0]) { datasets[0].trim() }
-                loaded = .adapted(card: nil, manifests: datasets)
-                return result
-            default:
-                return nil
             }
         }
 
         /// Numbers the manifest checked early (its `readIndex`).
-        mutating func number(_ index: Int) {
-            switch loaded {
-            case .manifest(var manifest):
-                manifest.readIndex = index
-                loaded = .manifest(manifest)
-            case .adapted(nil, var datasets) where datasets.count == 1:
-                datasets[0].readIndex = index
-                loaded = .adapted(card: nil, manifests: datasets)
-            default: break
-            }
-        }
+        mutating func number(_ index: Int) { changeManifest { $0.readIndex = index } }
     }
 
     /// Loads `paths`. Files named explicitly must be TrainGate cards or manifests; files found in
     /// folders that are not are skipped and counted. With `skipOtherFiles`, files named
     /// explicitly are treated like files found in folders (for hooks that pass every changed file).
     /// `format` reads every file named or found as that format instead of deciding by content.
-    ///
     public static func load(
         _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard
     ) -> Inputs {
@@ -376,29 +374,24 @@ public enum ArtifactLoader {
             // Checked alone and dropped as it was read: read it again, the same way, whole (its
             // warnings were reported the first time).
             let outcome = reread(manifest.file)
-            switch outcome.loaded {
-            case .manifest(let whole): return (key, whole)
-            case .adapted(nil, let datasets) where datasets.count == 1: return (key, datasets[0])
-            default:
-                inputs.errors +=
-                    outcome.errors.isEmpty
-                    ? [.notAManifest(reference.location, path: reference.path, found: "another kind of file when read again")]
-                    : outcome.errors
-                return nil
-            }
+            if let whole = outcome.manifest { return (key, whole) }
+            inputs.errors +=
+                outcome.errors.isEmpty
+                ? [.notAManifest(reference.location, path: reference.path, found: "another kind of file when read again")]
+                : outcome.errors
+            return nil
         }
         guard FileManager.default.fileExists(atPath: display) else {
             inputs.errors.append(.manifestNotFound(reference.location, path: reference.path))
             return nil
         }
         let outcome = loadFile(display, explicit: true, limits: limits)
-        switch outcome.loaded {
-        case .manifest(let manifest):
+        if let manifest = outcome.manifest {
             inputs.warnings += outcome.warnings
             return (key, manifest)
-        case .adapted(nil, let datasets) where datasets.count == 1:
-            inputs.warnings += outcome.warnings
-            return (key, datasets[0])
+        }
+        switch outcome.loaded {
+        case .manifest: break  // taken above
         case .card, .adapted(_?, _):
             inputs.errors.append(.notAManifest(reference.location, path: reference.path, found: "a ModelCard"))
         case .adapted(nil, let datasets):

@@ -21,7 +21,7 @@ public struct DatasetManifest: Sendable {
     /// The evidence files it names (`{path, sha256}` references), as paths to open.
     public var evidence: [String] = []
     /// Its place among the manifests a streaming load handed over to be checked as they were
-    /// read (`ArtifactLoader.load(_:visit:)`); nil when it was not handed over.
+    /// read (`ArtifactLoader.Streaming`); nil when it was not handed over.
     var readIndex: Int? = nil
     /// Whether its document was dropped once it was checked: `root` and the sources' nodes are
     /// then empty mappings at their locations, and only its identity, sources and evidence remain.
@@ -29,7 +29,6 @@ public struct DatasetManifest: Sendable {
 
     /// Drops the document, keeping what a report and the id checks need.
     mutating func trim() {
-        idLocation = idLocation ?? root["dataset"]?["id"]?.location
         root = Node(.mapping([]), at: root.location)
         for index in sources.indices { sources[index].node = Node(.mapping([]), at: sources[index].node.location) }
         trimmed = true

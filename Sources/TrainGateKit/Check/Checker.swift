@@ -106,7 +106,7 @@ public enum Checker {
         // Manifests a card claims were checked alone first, and their findings took from the
         // limit until they were dropped: a check stopped at the limit meanwhile may not have
         // reached it. It is then run again, every document held, as a check of few files is.
-        if result.exceeded && refunded > 0 && request.streamAbove < Int.max {
+        if result.exceeded && refunded > 0 {
             var whole = request
             whole.streamAbove = .max
             return try run(whole)
