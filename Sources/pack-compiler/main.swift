@@ -52,7 +52,7 @@ let source = """
 
     /// The built-in packs, compiled (`PackImage`).
     enum CompiledPolicies {
-        static let image = \(hashes)\"\"\"
+        static let image: StaticString = \(hashes)\"\"\"
     \(image)
     \"\"\"\(hashes)
     }

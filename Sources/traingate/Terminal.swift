@@ -44,8 +44,7 @@ enum Terminal {
         case "always": return true
         case "never": return false
         default:
-            let environment = ProcessInfo.processInfo.environment
-            return isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+            return isatty(1) == 1 && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"
         }
     }
 

@@ -25,6 +25,17 @@ struct PackImageTests {
         #expect(PackImage.compile(zip(packs, Self.parsed.map(\.textHash)).map { ($0, $1) }) == Self.image)
     }
 
+    @Test func anImageBuiltIntoTheProgramIsReadInPlaceAndStillChecked() throws {
+        // A static literal (how the CLI holds its image): its own bytes, no copy.
+        let empty: StaticString = "TGPACKS1P"
+        let loaded = try PackImage.Loaded(empty)
+        #expect(loaded.entries.isEmpty)
+        #expect(loaded.bytes.baseAddress == empty.utf8Start)
+        // Damage is found the same way as in a copied image: one pack announced, none there.
+        #expect(throws: PackImage.Malformed.self) { try PackImage.Loaded("TGPACKS1Q" as StaticString) }
+        #expect(throws: PackImage.Malformed.self) { try PackImage.Loaded("TGPACKS2P" as StaticString) }
+    }
+
     @Test func theImageHoldsEveryFieldOfARule() {
         // A field added to Rule must be added to the image (ImageWriter.rule, ImageReader.rule) and here.
         let written = [
@@ -80,20 +91,25 @@ struct PackImageTests {
         writer.rawString(awkward)
         writer.rawString("plain")
         #expect(!writer.bytes.contains(0x0D) && !writer.bytes.contains(0) && !writer.bytes.contains(0x7F))
-        var reader = ImageReader(writer.bytes, at: 0, end: writer.bytes.count)
-        #expect(try reader.rawString() == awkward)
-        #expect(try reader.rawString() == "plain")
-        #expect(reader.offset == writer.bytes.count)
+        try writer.bytes.withUnsafeBufferPointer { (bytes) throws in
+            var reader = ImageReader(bytes, at: 0, end: bytes.count)
+            #expect(try reader.rawString() == awkward)
+            #expect(try reader.rawString() == "plain")
+            #expect(reader.offset == bytes.count)
+        }
     }
 
     @Test func overlongNumbersAndDeepNestingAreMalformed() {
         // Thirteen groups whose last holds more than the top four bits of 64.
-        var reader = ImageReader(Array("000000000000o".utf8), at: 0, end: 13)
-        #expect(throws: PackImage.Malformed.self) { try reader.uint() }
+        Array("000000000000o".utf8).withUnsafeBufferPointer { bytes in
+            var reader = ImageReader(bytes, at: 0, end: 13)
+            #expect(throws: PackImage.Malformed.self) { try reader.uint() }
+        }
         // A chain of `not` deeper than any loaded document may be.
-        let deep = Array(repeating: UInt8(ascii: "V"), count: 10_000)
-        var nested = ImageReader(deep, at: 0, end: deep.count)
-        #expect(throws: PackImage.Malformed.self) { try nested.condition() }
+        Array(repeating: UInt8(ascii: "V"), count: 10_000).withUnsafeBufferPointer { deep in
+            var nested = ImageReader(deep, at: 0, end: deep.count)
+            #expect(throws: PackImage.Malformed.self) { try nested.condition() }
+        }
     }
 
     @Test(arguments: [0, 1, -1, 31, 32, -33, 1 << 40, Int.max, Int.min])
@@ -101,7 +117,9 @@ struct PackImageTests {
         var writer = ImageWriter()
         writer.int(value)
         #expect(writer.bytes.allSatisfy { $0 >= 0x30 && $0 < 0x70 })
-        var reader = ImageReader(writer.bytes, at: 0, end: writer.bytes.count)
-        #expect(try reader.int() == value)
+        try writer.bytes.withUnsafeBufferPointer { (bytes) throws in
+            var reader = ImageReader(bytes, at: 0, end: bytes.count)
+            #expect(try reader.int() == value)
+        }
     }
 }

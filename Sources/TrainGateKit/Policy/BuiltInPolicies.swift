@@ -18,7 +18,7 @@ public enum BuiltInPolicies {
     /// Returns whether the image was taken: it is not when it is damaged or was compiled from
     /// other texts (a build that mixes versions), and the packs are then parsed from their YAML.
     @discardableResult
-    public static func register(files: [(String, String)], hashes: [UInt64], compiled image: String?) -> Bool {
+    public static func register(files: [(String, String)], hashes: [UInt64], compiled image: StaticString?) -> Bool {
         let texts = Texts(files: files.map { (name: $0.0, text: $0.1) }, hashes: hashes, origin: "this program")
         var loaded: PackImage.Loaded?
         if let image, let candidate = try? PackImage.Loaded(image),
@@ -29,7 +29,7 @@ public enum BuiltInPolicies {
         store.set(texts, loaded)
         // Most runs check with the default packs: read them while the program parses its arguments
         // (not when a folder of pack files replaces them).
-        if (ProcessInfo.processInfo.environment[PolicyLoader.overrideVariable] ?? "").isEmpty {
+        if (PolicyLoader.processEnvironment[PolicyLoader.overrideVariable] ?? "").isEmpty {
             loaded?.prefetch { !$0.optIn }
         }
         return loaded != nil

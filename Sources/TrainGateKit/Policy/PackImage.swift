@@ -73,12 +73,43 @@ public enum PackImage {
 
     /// A loaded image: its bytes and the table of its packs.
     final class Loaded: Sendable {
-        let bytes: [UInt8]
+        /// The image's bytes: a compiled-in literal's own (static, never copied), or a copy this
+        /// object owns and frees.
+        nonisolated(unsafe) let bytes: UnsafeBufferPointer<UInt8>
+        private let owned: Bool
         let entries: [Entry]
         private let prefetched = Prefetched()
 
-        init(_ image: String) throws(Malformed) {
-            bytes = Array(image.utf8)
+        /// An image built into the program: read in place, so starting up copies none of it.
+        convenience init(_ image: StaticString) throws(Malformed) {
+            guard image.hasPointerRepresentation else { throw Malformed(offset: 0, reason: "no image header") }
+            try self.init(UnsafeBufferPointer(start: image.utf8Start, count: image.utf8CodeUnitCount), owned: false)
+        }
+
+        /// An image made at run time (the pack compiler's check, tests): copied.
+        convenience init(_ image: String) throws(Malformed) {
+            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: image.utf8.count)
+            _ = copy.initialize(from: image.utf8)
+            try self.init(UnsafeBufferPointer(copy), owned: true)
+        }
+
+        private init(_ bytes: UnsafeBufferPointer<UInt8>, owned: Bool) throws(Malformed) {
+            self.bytes = bytes
+            self.owned = owned
+            do throws(Malformed) {
+                entries = try Self.table(bytes)
+            } catch {
+                if owned { bytes.deallocate() }
+                throw error
+            }
+        }
+
+        deinit {
+            if owned { bytes.deallocate() }
+        }
+
+        /// The table of packs at the start of `bytes`.
+        private static func table(_ bytes: UnsafeBufferPointer<UInt8>) throws(Malformed) -> [Entry] {
             var reader = ImageReader(bytes, at: 0, end: bytes.count)
             guard bytes.starts(with: magic.utf8) else { throw Malformed(offset: 0, reason: "no image header") }
             reader.offset = magic.utf8.count
@@ -96,7 +127,7 @@ public enum PackImage {
                 reader.offset += length
             }
             guard reader.offset == bytes.count else { throw Malformed(offset: reader.offset, reason: "bytes after the last pack") }
-            self.entries = entries
+            return entries
         }
 
         /// Starts reading the packs `wanted` accepts on another thread (while the program does
@@ -405,7 +436,8 @@ struct ImageWriter {
 
 /// Reads the image's tokens; every read is bounds-checked, so a damaged image is an error.
 struct ImageReader {
-    let bytes: [UInt8]
+    /// The image's bytes; whoever makes a reader keeps the image they belong to alive.
+    let bytes: UnsafeBufferPointer<UInt8>
     var offset: Int
     let end: Int
     var fileID: UInt32 = 0
@@ -421,7 +453,7 @@ struct ImageReader {
         return try read(&self)
     }
 
-    init(_ bytes: [UInt8], at offset: Int, end: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) {
         self.bytes = bytes
         self.offset = offset
         self.end = end
@@ -487,9 +519,7 @@ struct ImageReader {
         let length = Int(header >> 1)
         if !hex {
             defer { offset += length }
-            return bytes.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + length]), as: UTF8.self)
-            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
         }
         guard length * 2 <= end - offset else { throw malformed("a string runs past the end") }
         var decoded: [UInt8] = []
@@ -700,7 +730,8 @@ struct ImageReader {
 
 extension PackImage {
     /// Reads a rule's examples, at `range` of an image's bytes.
-    static func examples(_ bytes: [UInt8], _ range: Range<Int>, fileID: UInt32, strings: [String]) throws(PackImage.Malformed)
+    static func examples(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fileID: UInt32, strings: [String]) throws(PackImage
+        .Malformed)
         -> RuleExamples
     {
         var reader = ImageReader(bytes, at: range.lowerBound, end: range.upperBound)

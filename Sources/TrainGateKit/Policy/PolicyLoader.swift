@@ -7,6 +7,13 @@ public enum PolicyLoader {
     /// (for pack authors working on `policies/`).
     public static let overrideVariable = "TRAINGATE_POLICIES"
 
+    /// The part of the process environment the loader reads: `overrideVariable`, if set. Read
+    /// with `getenv`, so a check does not copy the whole environment into a dictionary.
+    public static var processEnvironment: [String: String] {
+        guard let value = getenv(overrideVariable) else { return [:] }
+        return [overrideVariable: String(cString: value)]
+    }
+
     /// Parses one pack file.
     public static func load(file: String, limits: LoadLimits = .standard) throws(PolicyError) -> PolicyPack {
         let root: Node
@@ -23,8 +30,7 @@ public enum PolicyLoader {
     }
 
     /// Every built-in pack, sorted by name: from `$TRAINGATE_POLICIES` if set, else embedded.
-    public static func builtInPacks(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PolicyError) -> [PolicyPack]
-    {
+    public static func builtInPacks(environment: [String: String] = processEnvironment) throws(PolicyError) -> [PolicyPack] {
         try builtInPacks(environment: environment) { _, _ in true }
     }
 
@@ -98,7 +104,7 @@ public enum PolicyLoader {
 
     /// Resolves `--pack` arguments: a built-in pack's name, or a path to a pack file. With no
     /// arguments, every built-in pack that is not opt-in. Only the built-in packs needed are parsed.
-    public static func select(_ selectors: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func select(_ selectors: [String], environment: [String: String] = processEnvironment)
         throws(PolicyError) -> [PolicyPack]
     {
         let names = Set(selectors)
@@ -173,7 +179,7 @@ extension PolicyLoader {
 
 extension PolicyLoader {
     /// Whether a pack is one of the packs compiled into the binary (no file on disk behind it).
-    static func isBuiltIn(_ pack: PolicyPack, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func isBuiltIn(_ pack: PolicyPack, environment: [String: String] = processEnvironment) -> Bool {
         (environment[overrideVariable] ?? "").isEmpty && BuiltInPolicies.texts.files.contains { "policies/" + $0.name == pack.file }
     }
 }
