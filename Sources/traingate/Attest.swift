@@ -1,6 +1,18 @@
 import ArgumentParser
-import Foundation
 import TrainGateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `traingate keygen`: an Ed25519 key pair for signing check attestations.
 struct Keygen: ParsableCommand {

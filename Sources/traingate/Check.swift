@@ -1,6 +1,18 @@
 import ArgumentParser
-import Foundation
 import TrainGateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -210,10 +222,10 @@ struct FormatName: ExpressibleByArgument, Equatable, CustomStringConvertible {
 /// Today's date in UTC.
 enum Today {
     static func date() -> ISODate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return ISODate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return ISODate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 }
 

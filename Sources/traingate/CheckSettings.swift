@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import TrainGateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One `--report FORMAT=PATH`.
 struct ReportRequest: Equatable {

@@ -1,6 +1,18 @@
 import ArgumentParser
-import Foundation
 import TrainGateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `traingate convert`: a Hugging Face card, Croissant, SPDX 3 or CycloneDX file written out as a
 /// TrainGate manifest or model card to finish by hand.
@@ -63,8 +75,7 @@ struct Convert: ParsableCommand {
             Terminal.error("\(output): error: refusing to write the converted file over its input")
             throw ExitStatus.couldNotCheck
         }
-        var isFolder: ObjCBool = false
-        if !force, FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue,
+        if !force, Paths.kind(of: target) == .file,
             (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) == .typeRegular
         {
             Terminal.error("\(output): error: already exists; use --force to overwrite")

@@ -1,6 +1,18 @@
 import ArgumentParser
-import Foundation
 import TrainGateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `traingate ledger`: record-level evidence, read by hand.
 struct Ledger: ParsableCommand {

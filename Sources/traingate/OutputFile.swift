@@ -1,5 +1,17 @@
-import Foundation
 import TrainGateKit
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -49,9 +61,8 @@ enum OutputFile {
     }
 
     private static func makeFolders(_ folder: String) throws(Failure) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            if isFolder.boolValue { return }
+        if let kind = Paths.kind(of: folder) {
+            if kind == .directory { return }
             throw Failure(description: "cannot create folder '\(folder)': a file of that name exists")
         }
         try makeFolders(URL(fileURLWithPath: folder).deletingLastPathComponent().path)

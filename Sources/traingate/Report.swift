@@ -1,6 +1,14 @@
 import ArgumentParser
 import TrainGateKit
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `traingate report`: transparency reports made from the same inputs `check` reads.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(

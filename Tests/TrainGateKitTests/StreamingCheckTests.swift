@@ -38,6 +38,32 @@ struct StreamingCheckTests {
         return Engine.check(inputs.bundles, packs: try PolicyLoader.select([]), asOf: asOf, includeAll: includeAll)
     }
 
+    /// The packs are selected when first needed (after reading few inputs, at the first manifest
+    /// checked early among many); a selection that fails is still the error reported, before
+    /// anything the inputs hold, and nothing is checked.
+    @Test(arguments: [0, ArtifactLoader.visitChunk + 5])
+    func aPackSelectionThatFailsIsReportedFirst(extra: Int) throws {
+        let folder = try folder(example: "licensed-music-model", manifest: "data/label-catalogue.yaml", count: extra, prefix: "z")
+        defer { folder.remove() }
+        try folder.write("data/broken.yaml", Data("apiVersion: traingate/v1\nkind: [\n".utf8))
+        var request = Checker.Request(paths: [folder.path], asOf: asOf)
+        request.packs = ["no-such-pack"]
+        #expect {
+            try Checker.run(request)
+        } throws: { error in
+            let failure = try #require(error as? CheckFailure)
+            return failure.errors.count == 1 && failure.errors[0].description.contains("no-such-pack")
+        }
+        // With the packs selected, the broken file is the error.
+        request.packs = []
+        #expect {
+            try Checker.run(request)
+        } throws: { error in
+            let failure = try #require(error as? CheckFailure)
+            return failure.errors.count == 1 && failure.errors[0].description.contains("broken.yaml")
+        }
+    }
+
     @Test(arguments: [false, true])
     func aCardClaimsManifestsCheckedAloneInAnEarlierChunk(includeAll: Bool) throws {
         // `data/label-catalogue.yaml` and its neighbours sort before `data/z-*`, so they are read,

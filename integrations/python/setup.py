@@ -1,8 +1,8 @@
 """Builds the package with the TrainGate binary inside it.
 
 The binary comes from $TRAINGATE_BINARY when set (any built traingate, e.g. the CI's), else it is
-built from this repository with `scripts/build-static` (the Swift runtime, Foundation, libyaml,
-zlib and the C++ runtime linked in), so the wheel runs on a machine with neither Swift nor
+built from this repository with `scripts/build-static` (the Swift runtime, FoundationEssentials,
+libyaml, zlib and the C++ runtime linked in), so the wheel runs on a machine with neither Swift nor
 libyaml: only the C library. The wheel is tagged for this platform.
 """
 
@@ -29,10 +29,13 @@ REPOSITORY = HERE.parents[1]
 def binary() -> Path:
     given = os.environ.get("TRAINGATE_BINARY")
     if given:
-        path = Path(given)
-        if not path.is_file():
-            raise SystemExit(f"TRAINGATE_BINARY={given}: no such file")
-        return path
+        # pip runs this file from the package's own folder: a relative path is taken as written
+        # from the repository's root (as the README's commands write it), else from here.
+        candidates = [Path(given)] if Path(given).is_absolute() else [REPOSITORY / given, HERE / given]
+        for path in candidates:
+            if path.is_file():
+                return path.resolve()
+        raise SystemExit(f"TRAINGATE_BINARY={given}: no such file (looked at {', '.join(map(str, candidates))})")
     if not (REPOSITORY / "Package.swift").is_file():
         raise SystemExit("no traingate binary: set TRAINGATE_BINARY, or build from the TrainGate repository")
     built = subprocess.run([str(REPOSITORY / "scripts" / "build-static")], cwd=REPOSITORY, check=True, stdout=subprocess.PIPE, text=True)

@@ -280,7 +280,7 @@ enum HuggingFaceCardAdapter: InputAdapter {
     static func title(_ sections: MarkdownSections, prefix: String) -> Node? {
         guard let heading = sections.sections.first?.heading else { return nil }
         // Without emphasis and with single spaces, so `# **Model  Card for Foo**` gives `Foo`.
-        let plain = heading.text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "`", with: "")
+        let plain = heading.text.replacing("*", with: "").replacing("`", with: "")
             .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         guard plain.lowercased().hasPrefix(prefix) else { return nil }
         let raw = String(plain.dropFirst(prefix.count)).trimmingWhitespace()

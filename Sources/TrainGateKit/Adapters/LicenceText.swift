@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Licence values as other formats write them — SPDX ids, Hugging Face Hub keys, SPDX,
 /// Creative Commons and choosealicense URLs — as `rights.license`/`model.license` fields.
@@ -96,7 +100,7 @@ enum LicenceText {
     static func spdx(fromURL url: String) -> String? {
         let parts = url.split(separator: "/").map(String.init)
         guard parts.count >= 3 else { return nil }
-        let host = parts[1].lowercased().replacingOccurrences(of: "www.", with: "")
+        let host = parts[1].lowercased().replacing("www.", with: "")
         let path = Array(parts.dropFirst(2))
         switch host {
         case "spdx.org":

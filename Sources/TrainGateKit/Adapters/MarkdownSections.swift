@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A Markdown card's sections found by heading, whatever the level, case, or `[optional]` mark,
 /// with template placeholders removed: an unfilled section is absent, never a disclosure.
@@ -96,13 +100,13 @@ struct MarkdownSections {
         for (offset, raw) in document.bodyLines.enumerated() where !hidden.contains(document.bodyStartLine + offset) {
             var line = raw.trimmingWhitespace()
             guard line.hasPrefix("- ") || line.hasPrefix("* ") else { continue }
-            line = String(line.dropFirst(2)).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+            line = String(line.dropFirst(2)).replacing("**", with: "").replacing("__", with: "")
             guard let colon = line.firstIndex(of: ":") else { continue }
             let name = Self.normalise(String(line[..<colon]))
             guard name == label else { continue }
             let value = Placeholder.clean([(0, String(line[line.index(after: colon)...]))])
             guard let text = value?.text else { return nil }
-            let column = (raw.range(of: text).map { raw.distance(from: raw.startIndex, to: $0.lowerBound) } ?? 0) + 1
+            let column = (raw.firstRange(of: text).map { raw.distance(from: raw.startIndex, to: $0.lowerBound) } ?? 0) + 1
             return .text(text, at: SourceLocation(file: document.file, line: document.bodyStartLine + offset, column: column))
         }
         return nil
@@ -110,8 +114,8 @@ struct MarkdownSections {
 
     /// Lower case, without `[optional]`, emphasis, trailing colons or extra spaces.
     static func normalise(_ heading: String) -> String {
-        var text = heading.lowercased().replacingOccurrences(of: "[optional]", with: "")
-        text = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "`", with: "")
+        var text = heading.lowercased().replacing("[optional]", with: "")
+        text = text.replacing("*", with: "").replacing("`", with: "")
         while let last = text.last, last == ":" || last == " " { text.removeLast() }
         return text.split(separator: " ").joined(separator: " ")
     }
@@ -138,7 +142,7 @@ enum Placeholder {
             if isPlaceholderLine(out) { out = "" }
             kept.append((number, out))
         }
-        let hasText: (String) -> Bool = { $0.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) } }
+        let hasText: (String) -> Bool = { $0.unicodeScalars.contains { ScalarClass.alphanumeric.contains($0) } }
         guard let first = kept.first(where: { hasText($0.1) }) else { return nil }
         let text = kept.drop { !hasText($0.1) }.map(\.1).joined(separator: "\n").trimmingWhitespace()
         return (text, first.0)
@@ -156,10 +160,10 @@ enum Placeholder {
         var index = line.startIndex
         while index < line.endIndex {
             if inComment {
-                guard let close = line.range(of: "-->", range: index..<line.endIndex) else { return out }
+                guard let close = line[index...].firstRange(of: "-->") else { return out }
                 index = close.upperBound
                 inComment = false
-            } else if let open = line.range(of: "<!--", range: index..<line.endIndex) {
+            } else if let open = line[index...].firstRange(of: "<!--") {
                 out += line[index..<open.lowerBound]
                 index = open.upperBound
                 inComment = true
@@ -176,9 +180,9 @@ enum Placeholder {
         guard text.contains(open) else { return text }
         var out = ""
         var index = text.startIndex
-        while let start = text.range(of: open, range: index..<text.endIndex) {
+        while let start = text[index...].firstRange(of: open) {
             out += text[index..<start.lowerBound]
-            guard let end = text.range(of: close, range: start.upperBound..<text.endIndex) else { return out }
+            guard let end = text[start.upperBound...].firstRange(of: close) else { return out }
             index = end.upperBound
         }
         out += text[index...]
@@ -221,7 +225,7 @@ enum Placeholder {
         // A bullet or a bold label: `- **Label:** value`.
         if text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ") { text = String(text.dropFirst(2)) }
         guard text.hasPrefix("**") || text.hasPrefix("__") || line.trimmingWhitespace() != text else { return false }
-        text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        text = text.replacing("**", with: "").replacing("__", with: "")
         guard let colon = text.firstIndex(of: ":") else { return false }
         let value = text[text.index(after: colon)...].trimmingWhitespace()
         return value.isEmpty || (value.count <= 40 && markers.contains(bare(value)))
@@ -229,7 +233,8 @@ enum Placeholder {
 
     /// Lower-cased, without surrounding punctuation, emphasis or spaces.
     static func bare(_ text: String) -> String {
-        text.lowercased().trimmingCharacters(
-            in: CharacterSet.punctuationCharacters.union(.whitespaces).union(CharacterSet(charactersIn: "*_`")))
+        text.lowercased().trimming {
+            ScalarClass.punctuation.contains($0) || ScalarClass.whitespace.contains($0) || "*_`".unicodeScalars.contains($0)
+        }
     }
 }

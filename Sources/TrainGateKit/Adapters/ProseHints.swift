@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Prose that hints at consent — "all raters signed a consent form", "speakers donated their
 /// voice" — quoted back as a note with its line, so an auditor can follow it up. A hint never
@@ -17,7 +21,7 @@ enum ProseHints {
     /// The note for one text, if it mentions consent.
     static func hint(in text: String, at location: SourceLocation, format: InputFormat) -> Diagnostic? {
         let lower = text.lowercased()
-        guard let word = words.first(where: { lower.contains($0) }), let range = lower.range(of: word) else { return nil }
+        guard let word = words.first(where: { lower.contains($0) }), let range = lower.firstRange(of: word) else { return nil }
         let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
         let characters = Array(text)
         var start = offset

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Loads the inputs of a check: files and folders into model cards and dataset manifests, each
 /// card with the manifests it names. Files are read in parallel; results are merged in file

@@ -1,5 +1,10 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An evidence reference (`evidence:`, `*_ref`, `ref`): a URL, or a path to a file that must exist
 /// inside the folder tree of the file that names it. Without the file, a claim is not evidenced,
@@ -41,8 +46,7 @@ struct EvidenceReference: Sendable, Equatable {
         guard !isURL else { return nil }
         let (target, _, inside) = Paths.resolve(text, relativeTo: file)
         guard inside else { return .evidenceOutsideFolder(location, path: text) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard Paths.kind(of: target) == .file else {
             return .evidenceNotFound(location, path: text)
         }
         guard let sha256 else { return nil }

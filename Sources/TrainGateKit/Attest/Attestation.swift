@@ -1,5 +1,10 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Signed check attestations: an in-toto Statement v1 in a DSSE envelope, signed with Ed25519.
 /// The statement's subjects are the files a check read, by path relative to a root and SHA-256;
@@ -50,7 +55,7 @@ public enum Attestation {
     }
 
     private static func der(_ text: String, label: String, prefix: [UInt8], file: String) throws(Failure) -> Data {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimming(.whitespace) }
         guard let begin = lines.firstIndex(of: "-----BEGIN \(label)-----"), let end = lines.firstIndex(of: "-----END \(label)-----"),
             begin < end,
             let data = Data(base64Encoded: lines[(begin + 1)..<end].joined())
@@ -188,13 +193,10 @@ public enum Attestation {
         do { signature = try key.signature(for: pae(payloadType, payload)) } catch {
             throw Failure(message: "error: cannot sign the statement: \(error)")
         }
-        let envelope: [String: Any] = [
-            "payloadType": payloadType, "payload": payload.base64EncodedString(),
-            "signatures": [["keyid": keyID(key.publicKey), "sig": signature.base64EncodedString()]],
-        ]
-        guard let data = try? JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            throw Failure(message: "error: cannot encode the envelope")
-        }
+        let envelope = Envelope(
+            payloadType: payloadType, payload: payload.base64EncodedString(),
+            signatures: [.init(keyid: keyID(key.publicKey), sig: signature.base64EncodedString())])
+        guard let data = try? encoder.encode(envelope) else { throw Failure(message: "error: cannot encode the envelope") }
         return data + Data("\n".utf8)
     }
 
@@ -206,6 +208,40 @@ public enum Attestation {
         while shared < min(target.count, base.count), target[shared] == base[shared] { shared += 1 }
         let parts = Array(repeating: "..", count: base.count - shared) + target[shared...]
         return parts.joined(separator: "/")
+    }
+
+    /// The DSSE envelope as written: its keys sort as `encoder` writes them.
+    struct Envelope: Encodable {
+        struct Signature: Encodable {
+            var keyid: String
+            var sig: String
+        }
+        var payloadType: String
+        var payload: String
+        var signatures: [Signature]
+    }
+
+    /// An envelope as read: a field of the wrong type reads as absent (and so fails the check
+    /// that needs it), and a signature that is not an object makes the list absent.
+    struct ReadEnvelope: Decodable {
+        struct Signature: Decodable {
+            var sig: String?
+            init(from decoder: any Decoder) throws {
+                sig = try? decoder.container(keyedBy: Keys.self).decode(String.self, forKey: .sig)
+            }
+            enum Keys: String, CodingKey { case sig }
+        }
+        var payloadType: String?
+        var payload: String?
+        var signatures: [Signature]?
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            payloadType = try? container.decode(String.self, forKey: .payloadType)
+            payload = try? container.decode(String.self, forKey: .payload)
+            signatures = try? container.decode([Signature].self, forKey: .signatures)
+        }
+        enum Keys: String, CodingKey { case payloadType, payload, signatures }
     }
 
     // MARK: Verifying one
@@ -227,17 +263,17 @@ public enum Attestation {
         -> Verification
     {
         func malformed(_ why: String) -> Failure { Failure(message: "\(file): error: \(why)") }
-        guard let object = try? JSONSerialization.jsonObject(with: envelope) as? [String: Any] else {
+        guard let object = try? JSONDecoder().decode(ReadEnvelope.self, from: envelope) else {
             throw malformed("not a DSSE envelope (a JSON object)")
         }
-        guard object["payloadType"] as? String == payloadType else { throw malformed("payloadType is not \(payloadType)") }
-        guard let encoded = object["payload"] as? String, let payload = Data(base64Encoded: encoded) else {
+        guard object.payloadType == payloadType else { throw malformed("payloadType is not \(payloadType)") }
+        guard let encoded = object.payload, let payload = Data(base64Encoded: encoded) else {
             throw malformed("payload is not base64")
         }
-        guard let signatures = object["signatures"] as? [[String: Any]], !signatures.isEmpty else { throw malformed("no signatures") }
+        guard let signatures = object.signatures, !signatures.isEmpty else { throw malformed("no signatures") }
         let message = pae(payloadType, payload)
         let verified = signatures.contains { entry in
-            guard let sig = (entry["sig"] as? String).flatMap({ Data(base64Encoded: $0) }) else { return false }
+            guard let sig = entry.sig.flatMap({ Data(base64Encoded: $0) }) else { return false }
             return key.isValidSignature(sig, for: message)
         }
         guard verified else { throw malformed("the signature does not verify with key \(keyID(key).prefix(16))…") }
@@ -251,7 +287,7 @@ public enum Attestation {
         var problems: [String] = []
         for subject in statement.subject {
             guard let expected = subject.digest["sha256"] else { throw malformed("subject \(subject.name) has no sha256 digest") }
-            let path = subject.name.hasPrefix("/") ? subject.name : (root as NSString).appendingPathComponent(subject.name)
+            let path = subject.name.hasPrefix("/") ? subject.name : Paths.appending(subject.name, to: root)
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.append("\(subject.name): missing (attested with SHA-256 \(expected.prefix(12))…)")
                 continue

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `traingate convert`: a file in another format written out as a TrainGate dataset manifest or
 /// model card, pre-filled with exactly what the adapter read (each value with a comment naming
@@ -356,9 +360,9 @@ public enum Conversion {
 
         func shellQuoted(_ text: String) -> String {
             let safe = text.unicodeScalars.allSatisfy {
-                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./:@+=".unicodeScalars.contains($0))
+                $0.isASCII && (ScalarClass.alphanumeric.contains($0) || "-_./:@+=".unicodeScalars.contains($0))
             }
-            return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            return safe && !text.isEmpty ? text : "'" + text.replacing("'", with: "'\\''") + "'"
         }
     }
 }

@@ -49,32 +49,29 @@ public enum Checker {
     /// an unknown or invalid pack, a bad waiver file, unreadable or invalid inputs, nothing to
     /// check, more findings than `maxFindings`.
     public static func run(_ request: Request) throws(CheckFailure) -> CheckReport {
-        let packs: [PolicyPack]
-        do {
-            packs = try PolicyLoader.select(request.packs)
-        } catch {
-            throw CheckFailure(errors: [CheckError(error)], warnings: [])
-        }
-        if packs.allSatisfy({ $0.rules.isEmpty }) {
-            throw CheckFailure(errors: [CheckError("the selected policy packs hold no rules; nothing would be checked")], warnings: [])
-        }
         let waiverSet = WaiverSet.load(request.waivers, asOf: request.asOf, maxDays: request.waiverMaxDays)
-        let session = Engine.Session(
-            packs: packs, asOf: request.asOf, includeAll: request.includeAll, maxFindings: request.maxFindings)
+        // The packs are selected when first needed: after reading the inputs when they are few
+        // (so reading overlaps the packs still being read ahead), at the first manifest checked
+        // early when they are many. A selection that fails is reported before anything the
+        // inputs hold, as if it had come first.
+        let source = SessionSource(request)
         // Manifests are checked as they are read, and their documents dropped, so a check of
         // thousands holds their findings rather than every document. A manifest a card names
         // turns out to belong to the card's bundle only once every file is read: its early
         // result is then discarded, and it is checked again with the card.
         var runs = Engine.Runs()
         var early: [Int] = []
-        let streaming = ArtifactLoader.Streaming(above: request.streamAbove) { manifest in
-            session.check(ArtifactBundle(card: nil, datasets: [manifest]))
+        let streaming = ArtifactLoader.Streaming(above: request.streamAbove) { manifest -> Engine.Result? in
+            guard case .success(let made) = source.get() else { return nil }
+            return made.session.check(ArtifactBundle(card: nil, datasets: [manifest]))
         } take: { results, left in
-            for result in results { early.append(runs.add(result)) }
+            // No result means the packs could not be selected: the check stops below.
+            for case let result? in results { early.append(runs.add(result)) }
             runs.expect(filesLeft: left, filesSoFar: early.count)
         }
         let inputs = ArtifactLoader.load(
             request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat, streaming: streaming)
+        let (packs, session) = try source.get().get()
         guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
             throw CheckFailure(
                 errors: (waiverSet.errors + inputs.errors).map(CheckError.init),
@@ -155,5 +152,37 @@ public enum Checker {
             warnings: waiverSet.warnings + inputs.warnings + ledgers.warnings,
             findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes,
             waiverFiles: request.waivers, bundles: inputs.bundles, ledgers: ledgers.ledgers, ledgerFiles: ledgers.files)
+    }
+}
+
+/// A check's packs and engine session, made once, on first use, by whichever thread asks first.
+private final class SessionSource: @unchecked Sendable {
+    private let request: Checker.Request
+    private let lock = Lock()
+    private var made: Result<(packs: [PolicyPack], session: Engine.Session), CheckFailure>?
+
+    init(_ request: Checker.Request) { self.request = request }
+
+    func get() -> Result<(packs: [PolicyPack], session: Engine.Session), CheckFailure> {
+        lock.withLock {
+            if let made { return made }
+            let result = Result { () throws(CheckFailure) in try make() }
+            made = result
+            return result
+        }
+    }
+
+    private func make() throws(CheckFailure) -> (packs: [PolicyPack], session: Engine.Session) {
+        let packs: [PolicyPack]
+        do {
+            packs = try PolicyLoader.select(request.packs)
+        } catch {
+            throw CheckFailure(errors: [CheckError(error)], warnings: [])
+        }
+        if packs.allSatisfy({ $0.rules.isEmpty }) {
+            throw CheckFailure(errors: [CheckError("the selected policy packs hold no rules; nothing would be checked")], warnings: [])
+        }
+        let session = Engine.Session(packs: packs, asOf: request.asOf, includeAll: request.includeAll, maxFindings: request.maxFindings)
+        return (packs, session)
     }
 }

@@ -1,4 +1,15 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Expanding the paths a user names into the input files to read.
 public enum InputFiles {
@@ -19,8 +30,7 @@ public enum InputFiles {
     public static func expand(_ paths: [String]) -> Expansion {
         var result = Expansion(files: [], skipped: [])
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard Paths.kind(of: path) == .directory else {
                 result.files.append(path)
                 continue
             }
@@ -41,9 +51,8 @@ public enum InputFiles {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in entries.sorted() where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            guard let kind = Paths.kind(of: path) else { continue }
+            if kind == .directory {
                 walk(path, into: &result, visited: &visited)
             } else if let ext = name.split(separator: ".").last, name.contains("."),
                 extensions.contains(ext.lowercased())

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The checks a JSON file gets before libyaml parses it, in one pass over the bytes.
 ///
@@ -56,7 +60,7 @@ enum JSONPreflight {
                         let shortened = 2 * (rewrites[line]?.count ?? 0)
                         let column = bytes[lineStart..<(index - 1)].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } - shortened
                         rewrites[line, default: []].append(column)
-                        rewritten! += Array(String(format: "\\U%08X", scalar).utf8)
+                        rewritten! += Array(CFormat.string("\\U%08X", scalar).utf8)
                         index += 10
                         copiedUpTo = index + 1
                         continue

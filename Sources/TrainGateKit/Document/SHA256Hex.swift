@@ -1,9 +1,19 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension Sequence<UInt8> {
     /// Lowercase hexadecimal, two digits a byte (a SHA-256 digest as files and reports write it).
-    var lowercaseHex: String { map { String(format: "%02x", $0) }.joined() }
+    var lowercaseHex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in self { out += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 enum SHA256Hex {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Interns the paths of input files so locations can name a file with a small integer.
 ///
@@ -6,7 +10,7 @@ import Foundation
 /// when a location is printed or compared across files. The table holds one entry per
 /// distinct path a process has read, so it stays tiny.
 enum SourcePaths {
-    private static let lock = NSLock()
+    private static let lock = Lock()
     nonisolated(unsafe) private static var paths: [String] = []
     // Keyed by bytes: Swift's String equality treats NFC and NFD spellings of a name as equal,
     // but they are different files.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Evaluates packs against bundles: every rule on every subject of its scope. Pure: the same
 /// inputs give the same findings, in the same order.
@@ -321,7 +325,7 @@ enum MessageRenderer {
 
 /// How many more findings a check may make, shared by the bundles checked in parallel.
 private final class FindingBudget: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var remaining: Int
 
     init(_ limit: Int) { remaining = limit }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A hash table keyed by byte strings, looked up without building a `String` or an array per
 /// lookup: keys are copied once into an arena. Used for suppression-list keys and domain totals,

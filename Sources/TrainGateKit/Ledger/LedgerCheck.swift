@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Runs the record rules of the selected packs on every ledger the bundles' manifests name: one
 /// finding per rule and source, with counts, samples and breakdowns; `REC-DUPLICATE` across all
@@ -150,8 +154,7 @@ public enum LedgerCheck {
         guard !written.isEmpty, inside else {
             throw located(location, "the \(what) '\(written.visibleASCII)' is outside the manifest's folder tree")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard Paths.kind(of: path) == .file else {
             throw located(location, "the \(what) '\(written.visibleASCII)' does not exist")
         }
         return (path, path)

@@ -1,6 +1,18 @@
 import CZlib
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A ledger or list file read as blocks of whole lines, plain or gzip-compressed (decided by the
 /// file's first bytes, not its name), with the SHA-256 of the bytes on disk computed on the way.

@@ -1,5 +1,10 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The mergeable aggregate of some rows of one manifest's ledgers: what `traingate ledger scan
 /// --partial` writes for a Spark partition (or any split of the rows), and `traingate ledger

@@ -1,4 +1,15 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A failing row shown in a finding. A finding shows the failing rows first in sample order: by
 /// a hash of their content digest (`order`), then item id. That order depends on nothing but the
@@ -252,7 +263,7 @@ enum LedgerScanner {
         let header = merger.header
         let workers = (0..<workerCount).map { _ in WorkerBox(Worker(plan: plan, header: header)) }
         for box in workers {
-            let thread = Thread {
+            startThread(stackSize: 1 << 20) {
                 while let block = pipeline.take() {
                     let outcome = box.worker.process(block)
                     block.release()
@@ -260,8 +271,6 @@ enum LedgerScanner {
                 }
                 pipeline.workerDone()
             }
-            thread.stackSize = 1 << 20
-            thread.start()
         }
         var failure: Error?
         var nextToMerge = 0
@@ -500,7 +509,7 @@ struct Merger {
 
 /// Blocks in, outcomes out, with a bound on blocks in flight.
 private final class Pipeline: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var queue: [LedgerInput.Block] = []
     private var ready: [Int: Worker.Outcome] = [:]
     private var inFlight = 0

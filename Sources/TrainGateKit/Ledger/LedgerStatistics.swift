@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The aggregates of ledgers for a hand audit (`traingate ledger stats`): rows, bytes and tokens
 /// by modality, consent states, legal bases, robots.txt and opt-out signal coverage, the crawl
@@ -89,7 +93,7 @@ public enum LedgerStatistics {
 
     private static func block(_ stats: LedgerStats, sme: Bool) -> String {
         let rows = stats.totals.rows
-        func share(_ count: Int) -> String { rows == 0 ? "" : String(format: " (%.1f %%)", Double(count) / Double(rows) * 100) }
+        func share(_ count: Int) -> String { rows == 0 ? "" : CFormat.string(" (%.1f %%)", Double(count) / Double(rows) * 100) }
         func counts(_ map: [String: Int]) -> String {
             map.isEmpty
                 ? "none declared"
@@ -100,7 +104,7 @@ public enum LedgerStatistics {
         out += "  size_bytes:      \(stats.totals.bytes.grouped) (declared on \(stats.rowsWithSize.grouped) rows)\n"
         out += "  tokens:          \(stats.totals.tokens.grouped) (declared on \(stats.rowsWithTokens.grouped) rows)\n"
         for (modality, totals) in stats.modalities.sorted(by: { $0.key < $1.key }) {
-            out += "  modality \(modality): ".padding(toLength: 19, withPad: " ", startingAt: 0)
+            out += "  modality \(modality): ".padded(to: 19)
             out += "\(totals.rows.grouped) rows, \(totals.bytes.grouped) bytes, \(totals.tokens.grouped) tokens\n"
         }
         out += "  legal bases:     \(counts(stats.legalBases))\n"

@@ -1,4 +1,15 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `traingate ledger scan --partial`: judges rows given as JSON lines (standard input or a file)
 /// under one manifest's record rules and returns their partial aggregate. Rows name their source
@@ -279,12 +290,10 @@ private final class Spool {
     private var ordinals: [String: Int] = [:]
 
     init(input: String?, name: String, only: String?, setup: LedgerStream.Setup) throws(LedgerError) {
-        folder = NSTemporaryDirectory() + "/traingate-rows-\(UUID().uuidString)"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
+        folder = Paths.appending("traingate-rows-\(UUID().uuidString)", to: FileManager.default.temporaryDirectory.path)
+        guard mkdir(folder, 0o700) == 0 else {
             throw LedgerError(
-                file: folder, line: nil, column: nil, message: "cannot make a temporary folder: \(error.localizedDescription)")
+                file: folder, line: nil, column: nil, message: "cannot make a temporary folder: \(String(cString: strerror(errno)))")
         }
         do throws(LedgerError) {
             try read(input: input, name: name, only: only, setup: setup)
@@ -395,11 +404,11 @@ private final class Spool {
         error.file = name
         if let line = error.line {
             error.line = inputLine(ordinal, line)
-            if let row = row(line, of: ordinal), let origin = row["@file"] as? String, !origin.isEmpty {
+            if let row = row(line, of: ordinal), let origin = row.file, !origin.isEmpty {
                 error.file = origin
                 error.line = nil
                 error.column = nil
-                let item = (row["item_id"] as? String).map { "item \($0.visibleASCII): " } ?? ""
+                let item = row.itemID.map { "item \($0.visibleASCII): " } ?? ""
                 error.message = "\(item)\(error.message) (line \(inputLine(ordinal, line)) of the rows scanned)"
             }
         }
@@ -407,7 +416,7 @@ private final class Spool {
     }
 
     /// Line `line` of spool `ordinal` as a JSON object, when it is one.
-    private func row(_ line: Int, of ordinal: Int) -> [String: Any]? {
+    private func row(_ line: Int, of ordinal: Int) -> RowOrigin? {
         guard let input = try? LedgerInput(path: paths[ordinal].path) else { return nil }
         var found: Data?
         var number = 0
@@ -419,7 +428,24 @@ private final class Spool {
                 return number < line
             }
         }
-        return found.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        return found.flatMap { try? JSONDecoder().decode(RowOrigin.self, from: $0) }
+    }
+
+    /// What a spooled row says of where it came from; a field that is not a string reads as absent.
+    private struct RowOrigin: Decodable {
+        var file: String?
+        var itemID: String?
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            file = try? container.decode(String.self, forKey: .file)
+            itemID = try? container.decode(String.self, forKey: .itemID)
+        }
+
+        enum Keys: String, CodingKey {
+            case file = "@file"
+            case itemID = "item_id"
+        }
     }
 
     /// A judged spool's samples and unknown fields at the input's lines.
@@ -436,7 +462,7 @@ private final class Spool {
         // An unknown field is placed at its row's `@file`, else at the input's line.
         var places: [String: RecordSample] = [:]
         for (field, line) in judged.scan.unknownFields {
-            let origin = (row(line, of: ordinal)?["@file"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            let origin = row(line, of: ordinal)?.file.flatMap { $0.isEmpty ? nil : $0 }
             places[field] = RecordSample(
                 file: origin ?? name, line: origin == nil ? inputLine(ordinal, line) : nil, itemID: "", order: DigestPrefix(a: 0, b: 0))
         }

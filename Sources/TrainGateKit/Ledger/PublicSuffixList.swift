@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// RFC 3492 Punycode decoding (the part after `xn--` of an IDNA label).
 enum Punycode {
@@ -82,7 +86,7 @@ public enum PublicSuffixList {
     private static let rules: Rules = {
         var rules = Rules()
         for line in rulesText.split(separator: "\n") {
-            let rule = line.trimmingCharacters(in: .whitespaces).lowercased()
+            let rule = line.trimming(.whitespace).lowercased()
             if rule.hasPrefix("!") {
                 rules.exception.insert(String(rule.dropFirst()))
             } else if rule.hasPrefix("*.") {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A record finding's counts: how many rows of the source's ledger fail the rule, the first
 /// failing rows, and a breakdown by the values that explain them.
@@ -36,7 +40,7 @@ public struct RecordCounts: Sendable, Equatable, Codable {
     public var summary: String { "\(failing.grouped) of \(total.grouped) rows (\(percent))" }
 
     /// `0.90 %`.
-    public var percent: String { String(format: "%.2f %%", share * 100) }
+    public var percent: String { CFormat.string("%.2f %%", share * 100) }
 }
 
 /// Failing rows counted by the values of one field.

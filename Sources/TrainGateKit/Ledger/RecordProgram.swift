@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Record conditions flattened into plain nodes in one buffer, so judging a row touches no
 /// reference counts: each node is a trivial value, children are indices, and only tests that hold

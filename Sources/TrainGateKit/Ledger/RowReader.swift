@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads the rows of one ledger file: a flat JSON object per line (JSONL), or a CSV line under
 /// the file's header. A byte scanner, not a general JSON decoder: a row is one flat object, so

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A suppression list: keys of items that must not be trained on (erasure requests, opt-out
 /// registries, withdrawals, takedowns), matched against one row field. A manifest names lists for
@@ -52,7 +56,7 @@ final class SuppressionList: @unchecked Sendable {
         } catch {
             throw LedgerError(file: file, line: nil, column: nil, message: "suppression list \(error.message)")
         }
-        var name = (path as NSString).lastPathComponent.lowercased()
+        var name = Paths.lastComponent(of: path).lowercased()
         if name.hasSuffix(".gz") { name.removeLast(3) }
         let format = format ?? Format.allCases.first { name.hasSuffix(".\($0.rawValue)") } ?? .txt
         var reader: RowReader?

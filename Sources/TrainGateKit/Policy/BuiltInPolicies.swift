@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The built-in packs' texts. A program embeds them at build time and registers them (the CLI
 /// does, with the packs compiled, so a copied binary carries its packs and parses no pack YAML);
@@ -61,7 +65,7 @@ public enum BuiltInPolicies {
     private static let store = Store()
 
     private final class Store: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var registered: (Texts, PackImage.Loaded?)?
 
         func set(_ texts: Texts, _ image: PackImage.Loaded?) {

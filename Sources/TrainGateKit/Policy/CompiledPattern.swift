@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A regular expression from a pack's `matches`.
 ///
@@ -10,7 +14,7 @@ import Foundation
 public final class CompiledPattern: @unchecked Sendable {
     /// The pattern as written.
     public let source: String
-    private let lock = NSLock()
+    private let lock = Lock()
     private var regex: Regex<AnyRegexOutput>?
 
     /// Compiles `source` now; throws the regex parser's error.

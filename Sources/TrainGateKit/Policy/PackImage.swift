@@ -1,4 +1,10 @@
-import Foundation
+import Dispatch
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The built-in packs compiled at build time: every pack parsed and validated by the same
 /// parser as a pack file, then written as a compact image that a check reads back without
@@ -170,7 +176,7 @@ public enum PackImage {
 
 /// Packs read ahead: a queue two threads take from, and the packs read so far.
 private final class Prefetched: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var queued: [Int] = []
     private var running: Set<Int> = []
     private var done: [Int: Result<PolicyPack, PackImage.Malformed>] = [:]

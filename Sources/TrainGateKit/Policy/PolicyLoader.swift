@@ -1,4 +1,15 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Loads policy packs: the built-in ones (embedded in the binary at build time) and packs
 /// from files, and checks that rule ids are unique across everything loaded together.
@@ -52,8 +63,7 @@ public enum PolicyLoader {
             return packs.sorted { $0.name < $1.name }
         }
         if let folder = environment[overrideVariable], !folder.isEmpty {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard Paths.kind(of: folder) == .directory else {
                 throw .overrideFolder(folder)
             }
             sources = InputFiles.expand([folder]).files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { ($0, nil) }
@@ -81,7 +91,7 @@ public enum PolicyLoader {
     /// Whether a pack's text declares `opt_in: true` in its metadata, read without parsing it so
     /// unselected opt-in packs cost nothing. The parsed pack is checked against this.
     static func declaresOptIn(_ text: String) -> Bool {
-        let head = text.range(of: "\nrules:").map { text[..<$0.lowerBound] } ?? Substring(text)
+        let head = text.firstRange(of: "\nrules:").map { text[..<$0.lowerBound] } ?? Substring(text)
         guard let key = head.range(of: "opt_in:") else { return false }
         return head[key.upperBound...].drop(while: { $0 == " " }).hasPrefix("true")
     }

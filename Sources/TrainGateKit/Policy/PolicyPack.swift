@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A policy pack: rules as data, loaded from a `kind: PolicyPack` file.
 public struct PolicyPack: Sendable {
@@ -149,7 +153,7 @@ public struct Rule: Sendable {
 
 /// A rule's examples, read once on first use.
 final class DeferredExamples: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var loaded: Result<RuleExamples, PackImage.Malformed>?
     private let load: (@Sendable () -> Result<RuleExamples, PackImage.Malformed>)?
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Machine-readable findings: the `traingate.findings/v1` schema, with sorted keys so the same
 /// check always produces the same bytes.

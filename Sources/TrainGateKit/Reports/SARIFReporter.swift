@@ -1,5 +1,10 @@
 import Crypto
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, Azure DevOps, IDE viewers):
 /// one run whose driver lists every rule of the selected packs, one result per failing or
@@ -111,10 +116,6 @@ public struct SARIFReporter: Reporter {
     /// The URI of a reported path: relative paths stay relative to `%SRCROOT%` (where the check
     /// ran), absolute ones become `file://` URIs; characters a URI cannot hold are percent-encoded.
     static func artifactLocation(_ path: String) -> SARIFLog.ArtifactLocation {
-        // RFC 3986 unreserved characters, sub-delimiters, "@" and "/": never ":" so a relative path
-        // cannot be read as a scheme.
-        var allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        allowed.insert(charactersIn: "-._~!$&'()*+,;=@/")
         // A URI already (a Spark input: `s3a://…`, `file:/…`) is kept as it is.
         if let colon = path.firstIndex(of: ":"), path.distance(from: path.startIndex, to: colon) > 1,
             path[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }), path.first!.isLetter,
@@ -122,7 +123,12 @@ public struct SARIFReporter: Reporter {
         {
             return .init(uri: path, uriBaseId: nil)
         }
-        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        // RFC 3986 unreserved characters, sub-delimiters, "@" and "/" are kept: never ":", so a
+        // relative path cannot be read as a scheme.
+        let encoded = path.percentEncoded { byte in
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || "-._~!$&'()*+,;=@/".utf8.contains(byte)
+        }
         return path.hasPrefix("/") ? .init(uri: "file://" + encoded, uriBaseId: nil) : .init(uri: encoded, uriBaseId: "%SRCROOT%")
     }
 
@@ -209,5 +215,5 @@ public struct SARIFReporter: Reporter {
         title.split { !$0.isLetter && !$0.isNumber }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    private static func trimmed(_ text: String) -> String { text.trimming(.whitespaceOrNewline) }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Writes a pretty-printed, key-sorted JSON document whose one long array (the findings, the
 /// SARIF results) is encoded element by element straight into a sink, so the document is never
@@ -74,7 +78,7 @@ enum StreamedArray {
     private static func split(_ document: String, key: String, depth: Int) -> (head: String, tail: String, inner: [UInt8]) {
         let indent = String(repeating: "  ", count: depth)
         let head = "\n" + indent + encode(key) + " : "
-        guard let range = document.range(of: head + encode(placeholder)) else {
+        guard let range = document.firstRange(of: head + encode(placeholder)) else {
             preconditionFailure("the placeholder for '\(key)' is not in the document")
         }
         return (String(document[..<range.lowerBound]) + head + "[", String(document[range.upperBound...]), Array((indent + "  ").utf8))

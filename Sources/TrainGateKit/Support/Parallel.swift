@@ -1,5 +1,10 @@
 import Dispatch
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Maps over a collection on every core, keeping the input's order in the result. Used where
 /// each item is independent and pure (loading one file, checking one bundle), so the output is
@@ -61,7 +66,7 @@ extension Parallel {
 
 /// Which pieces have been taken to be rendered, each by exactly one thread.
 private final class Claims: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var taken: [Bool]
 
     init(count: Int) { taken = Array(repeating: false, count: count) }

@@ -98,9 +98,8 @@ extension TrainingSummary {
                 let share = ledger.totals.bytes > 0 ? Double(bytes) / Double(ledger.totals.bytes) * 100 : 0
                 let text =
                     top.map(\.domain).joined(separator: ", ")
-                    + String(
-                        format: " (the top 10 %% of %@ domains by size, %.1f %% of the bytes crawled; from the ledger)",
-                        ledger.domains.count.grouped, share)
+                    + " (the top 10 % of \(ledger.domains.count.grouped) domains by size, "
+                    + CFormat.string("%.1f", share) + " % of the bytes crawled; from the ledger)"
                 return Item(key: "top_domains", label: "", facts: [Fact(text, subject: source.subject)], missing: [])
             }
             return inputs.sourceItem("top_domains", "", [source], "crawl.top_domains")
