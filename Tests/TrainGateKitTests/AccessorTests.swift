@@ -90,6 +90,39 @@ struct AccessorTests {
         #expect(ISODate(parsing: "0000") == nil)
     }
 
+    /// The byte parser reads exactly what splitting on "-" and checking each part's width and
+    /// digits reads: every string of up to ten characters from an alphabet that covers its cases
+    /// (sampled), and the edge cases written out.
+    @Test func datesParseAsTheirPartsSay() {
+        func reference(_ text: String) -> ISODate? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...3).contains(parts.count) else { return nil }
+            var numbers: [Int] = []
+            for (part, width) in zip(parts, [4, 2, 2]) {
+                guard part.utf8.count == width, part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(part) else {
+                    return nil
+                }
+                numbers.append(number)
+            }
+            return ISODate(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+        }
+        let written = [
+            "", "-", "2025", "2025-", "-2025", "2025-06", "2025-06-30", "2025-06-31", "2024-02-29", "2025-02-29", "2025-06-30-",
+            "2025-06-30-01", "20250", "202", "2025--06", "2025-6", "2025-06-3", "２０２５", "2025-06-30T00", "9999-12-31", "0001-01-01",
+            "0000-01-01", "2025-13", "2025-00-01", "2025-01-00", "+025", " 2025",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["0", "1", "2", "3", "9", "-", "x"]
+        var sampled: [String] = []
+        for _ in 0..<100_000 {
+            let length = Int.random(in: 0...10, using: &generator)
+            sampled.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        let differing = (written + sampled).filter { ISODate(parsing: $0) != reference($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        #expect(ISODate(parsing: "2025-06-30") == ISODate(year: 2025, month: 6, day: 30))
+    }
+
     @Test func errorsPrintCompilerStyle() {
         let error = DocumentError.duplicateKey("lawful_basis", at(12, 5), first: at(9, 5))
         #expect(error.description == "m.yaml:12:5: error: duplicate key 'lawful_basis' (first defined at 9:5)")

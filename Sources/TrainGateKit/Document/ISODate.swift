@@ -27,19 +27,32 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else (times, week dates, `2025/01/01`)
     /// is nil.
     public init?(parsing text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let widths = [4, 2, 2]
-        guard (1...3).contains(parts.count) else { return nil }
-        var numbers: [Int] = []
-        for (part, width) in zip(parts, widths) {
-            guard part.utf8.count == width, part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                let number = Int(part)
-            else { return nil }
-            numbers.append(number)
+        // One pass over the bytes (rules compare dates on every subject): up to three parts
+        // separated by "-", of exactly 4, 2 and 2 ASCII digits.
+        var numbers = (0, 0, 0)
+        var parts = 0
+        var digits = 0
+        var value = 0
+        for byte in text.utf8 {
+            let width = parts == 0 ? 4 : 2
+            if byte == UInt8(ascii: "-") {
+                guard digits == width, parts < 2 else { return nil }
+                if parts == 0 { numbers.0 = value } else { numbers.1 = value }
+                parts += 1
+                digits = 0
+                value = 0
+            } else {
+                guard byte >= 0x30 && byte <= 0x39, digits < width else { return nil }
+                digits += 1
+                value = value * 10 + Int(byte - 0x30)
+            }
         }
-        self.init(
-            year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
-            day: numbers.count > 2 ? numbers[2] : nil)
+        guard digits == (parts == 0 ? 4 : 2) else { return nil }
+        switch parts {
+        case 0: self.init(year: value)
+        case 1: self.init(year: numbers.0, month: value)
+        default: self.init(year: numbers.0, month: numbers.1, day: value)
+        }
     }
 
     /// The first day of the period the date names.
