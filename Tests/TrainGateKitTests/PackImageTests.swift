@@ -31,7 +31,9 @@ struct PackImageTests {
         let loaded = try PackImage.Loaded(empty)
         #expect(loaded.entries.isEmpty)
         #expect(loaded.bytes.baseAddress == empty.utf8Start)
-        // Damage is found the same way as in a copied image: one pack announced, none there.
+        // Damage is found the same way as in a copied image: one pack announced ("R" is 1), none
+        // there; a negative count ("Q" is -1); another header.
+        #expect(throws: PackImage.Malformed.self) { try PackImage.Loaded("TGPACKS1R" as StaticString) }
         #expect(throws: PackImage.Malformed.self) { try PackImage.Loaded("TGPACKS1Q" as StaticString) }
         #expect(throws: PackImage.Malformed.self) { try PackImage.Loaded("TGPACKS2P" as StaticString) }
     }

@@ -301,7 +301,11 @@ struct PackSelectionTests {
             #expect(PolicyLoader.packName(ofFile: pack.file) == pack.name, "\(pack.file) holds pack \(pack.name)")
             let text = BuiltInPolicies.texts.files.first { "policies/" + $0.name == pack.file }!.text
             #expect(PolicyLoader.declaresOptIn(text) == pack.optIn, "\(pack.name)")
+            // The same with Windows line endings: an `opt_in:` in a rule is not the pack's.
+            #expect(PolicyLoader.declaresOptIn(text.replacing("\n", with: "\r\n")) == pack.optIn, "\(pack.name), CRLF")
         }
+        let ruleSaysOptIn = "metadata:\r\n  name: p\r\nrules:\r\n  - id: R\r\n    opt_in: true\r\n"
+        #expect(!PolicyLoader.declaresOptIn(ruleSaysOptIn))
     }
 
     @Test func everyBuiltInPatternCompiles() throws {

@@ -22,6 +22,8 @@ struct ScalarResolverTests {
         // Null.
         ("null", .plain, .null), ("Null", .plain, .null), ("NULL", .plain, .null), ("~", .plain, .null),
         ("", .plain, .null), ("nULL", .plain, .string("nULL")),
+        ("nul", .plain, .string("nul")), ("nulls", .plain, .string("nulls")), ("~~", .plain, .string("~~")),
+        ("truex", .plain, .string("truex")), ("fals", .plain, .string("fals")), ("falsE", .plain, .string("falsE")),
         // Integers: decimal (leading zeros are still decimal), 0o octal, 0x hex.
         ("0", .plain, .int(0)), ("42", .plain, .int(42)), ("-17", .plain, .int(-17)), ("+12", .plain, .int(12)),
         ("017", .plain, .int(17)), ("0o17", .plain, .int(15)), ("0o0", .plain, .int(0)),
@@ -41,6 +43,16 @@ struct ScalarResolverTests {
         ("2025-06-01", .plain, .string("2025-06-01")), ("2001-12-14t21:59:43.10-05:00", .plain, .string("2001-12-14t21:59:43.10-05:00")),
         ("CC-BY-4.0", .plain, .string("CC-BY-4.0")), ("DE", .plain, .string("DE")),
     ]
+
+    @Test("values are shown cut at 80 characters, not bytes")
+    func valuesAreCutAtEightyCharacters() throws {
+        let accented = String(repeating: "é", count: 80)  // 160 bytes, 80 characters
+        let root = try DocumentLoader.parseYAML(
+            Array("a: \(accented)\nb: \(accented)é\nc: \(String(repeating: "x", count: 81))\n".utf8), file: "v.yaml")
+        #expect(ValueText.render(root["a"]!) == accented)
+        #expect(ValueText.render(root["b"]!) == accented + "…")
+        #expect(ValueText.render(root["c"]!) == String(repeating: "x", count: 80) + "…")
+    }
 
     @Test("resolves", arguments: table)
     func resolves(_ text: String, _ style: ScalarStyle, _ expected: ScalarValue?) {

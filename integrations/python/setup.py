@@ -29,9 +29,9 @@ REPOSITORY = HERE.parents[1]
 def binary() -> Path:
     given = os.environ.get("TRAINGATE_BINARY")
     if given:
-        # pip runs this file from the package's own folder: a relative path is taken as written
-        # from the repository's root (as the README's commands write it), else from here.
-        candidates = [Path(given)] if Path(given).is_absolute() else [REPOSITORY / given, HERE / given]
+        # pip may run this file from the package's own folder: a relative path is tried from the
+        # current folder, then from the repository's root (as the README's commands write it).
+        candidates = [Path(given)] if Path(given).is_absolute() else [Path.cwd() / given, REPOSITORY / given]
         for path in candidates:
             if path.is_file():
                 return path.resolve()

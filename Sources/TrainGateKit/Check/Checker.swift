@@ -55,6 +55,13 @@ public enum Checker {
         // early when they are many. A selection that fails is reported before anything the
         // inputs hold, as if it had come first.
         let source = SessionSource(request)
+        // Packs named on the command line, or a folder replacing the built-in ones, can be
+        // wrong: they are selected first, so a typo is reported before any input is read.
+        if !request.packs.isEmpty || PolicyLoader.processEnvironment[PolicyLoader.overrideVariable] != nil,
+            case .failure(let failure) = source.get()
+        {
+            throw failure
+        }
         // Manifests are checked as they are read, and their documents dropped, so a check of
         // thousands holds their findings rather than every document. A manifest a card names
         // turns out to belong to the card's bundle only once every file is read: its early

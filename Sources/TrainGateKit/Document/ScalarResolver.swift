@@ -69,17 +69,23 @@ public enum ScalarResolver {
         }
     }
 
+    // These two run on every plain scalar that starts like a null or a boolean: the length rules
+    // out most texts, and the common spelling is compared first (equal small strings compare in
+    // one step; a `switch` over strings tries every case the slow way).
+
     static func isNull(_ text: String) -> Bool {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
+        switch text.utf8.count {
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
         default: return false
         }
     }
 
     static func bool(_ text: String) -> Bool? {
-        switch text {
-        case "true", "True", "TRUE": return true
-        case "false", "False", "FALSE": return false
+        switch text.utf8.count {
+        case 4: return text == "true" || text == "True" || text == "TRUE" ? true : nil
+        case 5: return text == "false" || text == "False" || text == "FALSE" ? false : nil
         default: return nil
         }
     }

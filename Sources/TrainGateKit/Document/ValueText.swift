@@ -5,7 +5,9 @@ enum ValueText {
         switch node.content {
         case .scalar(let scalar):
             if node.isNull { return "null" }
-            let text = scalar.text.count > 80 ? String(scalar.text.prefix(80)) + "…" : scalar.text
+            // At most 80 bytes is at most 80 characters: only longer texts are counted.
+            let text =
+                scalar.text.utf8.count > 80 && scalar.text.count > 80 ? String(scalar.text.prefix(80)) + "…" : scalar.text
             return scalar.style.isQuotedOrBlock && ScalarResolver.plainType(scalar.text) != .str ? "\"\(text)\"" : text
         case .sequence(let items):
             let shown = items.prefix(8).map(render).joined(separator: ", ")

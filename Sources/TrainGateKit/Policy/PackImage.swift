@@ -460,6 +460,8 @@ struct ImageReader {
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) {
+        // Every read checks against `end`, so `end` must lie within the bytes.
+        precondition(0 <= offset && offset <= end && end <= bytes.count, "an image reader past its bytes")
         self.bytes = bytes
         self.offset = offset
         self.end = end

@@ -91,7 +91,8 @@ public enum PolicyLoader {
     /// Whether a pack's text declares `opt_in: true` in its metadata, read without parsing it so
     /// unselected opt-in packs cost nothing. The parsed pack is checked against this.
     static func declaresOptIn(_ text: String) -> Bool {
-        let head = text.firstRange(of: "\nrules:").map { text[..<$0.lowerBound] } ?? Substring(text)
+        // Matched by scalars: a CRLF line ending is one character, and would hide the "\n".
+        let head = text.unicodeScalars.firstRange(of: "\nrules:".unicodeScalars).map { text[..<$0.lowerBound] } ?? Substring(text)
         guard let key = head.range(of: "opt_in:") else { return false }
         return head[key.upperBound...].drop(while: { $0 == " " }).hasPrefix("true")
     }

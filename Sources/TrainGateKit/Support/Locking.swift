@@ -72,7 +72,7 @@ func startThread(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
     pthread_attr_setstacksize(&attributes, stackSize)
     pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
     let box = Unmanaged.passRetained(Box(body)).toOpaque()
-    #if canImport(Darwin)
+    #if canImport(Darwin) || canImport(Musl)
         var thread: pthread_t?
     #else
         var thread = pthread_t()
