@@ -17,9 +17,14 @@ extension CheckReport {
 
     /// Failing findings by severity, most severe first, leaving out severities with none.
     public var failuresBySeverity: [(severity: Severity, count: Int)] {
-        var tally = [Severity: Int]()
-        for finding in findings where finding.status == .fail { tally[finding.severity, default: 0] += 1 }
-        return Severity.allCases.reversed().compactMap { severity in tally[severity].map { (severity, $0) } }
+        // Counted in place, by each finding's severity rank: this runs over every finding, on
+        // one thread, after the report is written.
+        let severities = Severity.allCases
+        var tally = [Int](repeating: 0, count: severities.count)
+        for index in findings.indices where findings[index].status == .fail {
+            tally[severities.firstIndex(of: findings[index].severity)!] += 1
+        }
+        return zip(severities, tally).reversed().filter { $0.1 > 0 }.map { (severity: $0.0, count: $0.1) }
     }
 
     /// `10 failed (6 critical, 4 high), 1 waived, 25 passed, 97 not applicable`: every status
