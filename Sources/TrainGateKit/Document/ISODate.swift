@@ -29,7 +29,8 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
     public init?(parsing text: String) {
         // One pass over the bytes (rules compare dates on every subject): up to three parts
         // separated by "-", of exactly 4, 2 and 2 ASCII digits.
-        var numbers = (0, 0, 0)
+        var year = 0
+        var month = 0
         var parts = 0
         var digits = 0
         var value = 0
@@ -37,7 +38,7 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
             let width = parts == 0 ? 4 : 2
             if byte == UInt8(ascii: "-") {
                 guard digits == width, parts < 2 else { return nil }
-                if parts == 0 { numbers.0 = value } else { numbers.1 = value }
+                if parts == 0 { year = value } else { month = value }
                 parts += 1
                 digits = 0
                 value = 0
@@ -50,8 +51,8 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
         guard digits == (parts == 0 ? 4 : 2) else { return nil }
         switch parts {
         case 0: self.init(year: value)
-        case 1: self.init(year: numbers.0, month: value)
-        default: self.init(year: numbers.0, month: numbers.1, day: value)
+        case 1: self.init(year: year, month: value)
+        default: self.init(year: year, month: month, day: value)
         }
     }
 

@@ -9,9 +9,8 @@ import Crypto
 extension Sequence<UInt8> {
     /// Lowercase hexadecimal, two digits a byte (a SHA-256 digest as files and reports write it).
     var lowercaseHex: String {
-        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        for byte in self { out += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        for byte in self { out.appendHex(byte) }
         return String(decoding: out, as: UTF8.self)
     }
 }

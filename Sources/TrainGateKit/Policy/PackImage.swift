@@ -263,8 +263,7 @@ struct ImageWriter {
         let hex = utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F }
         uint(UInt64(utf8.count) << 1 | (hex ? 1 : 0))
         if hex {
-            let digits = Array("0123456789abcdef".utf8)
-            for byte in utf8 { bytes += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+            for byte in utf8 { bytes.appendHex(byte) }
         } else {
             bytes += utf8
         }

@@ -94,8 +94,6 @@ struct JSONText {
         for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
     /// Appends `text` as a JSON string, quoted and escaped as `JSONEncoder` escapes it.
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
@@ -113,7 +111,9 @@ struct JSONText {
                 case 0x0A: bytes.append(UInt8(ascii: "n"))
                 case 0x0C: bytes.append(UInt8(ascii: "f"))
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
-                default: bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default:
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30])
+                    bytes.appendHex(byte)
                 }
             }
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }

@@ -77,14 +77,22 @@ extension StringProtocol {
             if allowed(byte) {
                 out.append(byte)
             } else {
-                out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+                out.append(UInt8(ascii: "%"))
+                out.appendHex(byte, uppercase: true)
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 }
 
-private let hexDigits = Array("0123456789ABCDEF".utf8)
+extension [UInt8] {
+    /// Appends `byte` as two hexadecimal digits (a digest, an escape, a percent-encoding).
+    mutating func appendHex(_ byte: UInt8, uppercase: Bool = false) {
+        let digits: StaticString = uppercase ? "0123456789ABCDEF" : "0123456789abcdef"
+        append(digits.utf8Start[Int(byte >> 4)])
+        append(digits.utf8Start[Int(byte & 15)])
+    }
+}
 
 /// Numbers as C's `printf` writes them (`%.1f`, `%08X`): the same digits and rounding on
 /// every platform.
