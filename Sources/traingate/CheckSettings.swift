@@ -78,6 +78,8 @@ struct CheckSettings {
             FormatName(argument: report.format).map { ReportRequest(format: $0, path: report.path, origin: report.location) }
         }
         reports = configured.filter { c in !flagged.contains { $0.format == c.format } } + flagged
+        // Reports that quote the lines around findings get the texts the check read, not reread files.
+        request.keepSourceTexts = ([format] + reports.map(\.format)).contains { $0.reporter.quotesSources }
         if let path = check.attest, let key = check.key {
             attest = (path, key, check.attestRoot ?? ".")
         } else if let configured = config?.attest {

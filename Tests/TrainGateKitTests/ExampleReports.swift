@@ -19,9 +19,10 @@ enum ExampleReports {
         let optIn = expected["opt_in_packs"]?.sequence?.compactMap { $0.scalar?.text } ?? []
         let defaults = try PolicyLoader.builtInPacks(environment: [:]).filter { !$0.optIn }.map(\.name)
         let asOf = try #require(ISODate(parsing: try expected["as_of"]!.string()))
-        let request = Checker.Request(
+        var request = Checker.Request(
             paths: [folder], packs: optIn.isEmpty ? [] : defaults + optIn, asOf: asOf,
             includeAll: includeAll, waivers: [waivers])
+        request.keepSourceTexts = true
         return try Checker.run(request).relative(to: packageRoot)
     }
 }
@@ -39,6 +40,27 @@ extension CheckReport {
         var report = self
         report.inputs = inputs.map { CheckedFile(path: path($0.path), kind: $0.kind) }
         report.skipped = skipped.map(path)
+        report.sourceTexts = Dictionary(uniqueKeysWithValues: sourceTexts.map { (path($0.key), $0.value) })
+        report.waiverFiles = waiverFiles.map(path)
+        report.ledgerFiles = ledgerFiles.map(path)
+        report.ledgers = ledgers.map {
+            var l = $0
+            l.file = path(l.file)
+            return l
+        }
+        report.bundles = bundles.map {
+            var b = $0
+            if var card = b.card {
+                card.file = path(card.file)
+                b.card = card
+            }
+            b.datasets = b.datasets.map {
+                var d = $0
+                d.file = path(d.file)
+                return d
+            }
+            return b
+        }
         report.warnings = warnings.map {
             var d = $0
             d.location = place(d.location)
@@ -48,6 +70,14 @@ extension CheckReport {
             var f = $0
             f.location = place(f.location)
             f.waiver = f.waiver.map(waiver)
+            if var records = f.records {
+                records.samples = records.samples.map {
+                    var sample = $0
+                    sample.file = path(sample.file)
+                    return sample
+                }
+                f.records = records
+            }
             return f
         }
         report.waivers = waivers.map {

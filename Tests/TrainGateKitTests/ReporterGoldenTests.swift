@@ -9,7 +9,7 @@ struct ReporterGoldenTests {
     static let scenarios = ["scraped-catalogue", "listener-data", "licensed-music-model"]
 
     @Test func theRegistryListsTheFormatsInOrder() {
-        #expect(Reporters.all.map { $0.identifier } == ["text", "json", "sarif", "junit", "github", "markdown"])
+        #expect(Reporters.all.map { $0.identifier } == ["text", "json", "sarif", "junit", "github", "markdown", "html"])
         #expect(Reporters.reporter(for: "sarif") is SARIFReporter)
         #expect(Reporters.reporter(for: "xml") == nil)
     }
@@ -22,6 +22,21 @@ struct ReporterGoldenTests {
             #expect(!output.contains(ExampleReports.packageRoot), "\(type.identifier) output holds a machine-specific path")
             try goldenFiles.check(output, against: "reporters/\(scenario).\(type.fileExtension)")
         }
+    }
+
+    /// The examples `golden` leaves out: each has a golden HTML page too.
+    static let otherExamples = ((try? FileManager.default.contentsOfDirectory(atPath: "\(ExampleReports.packageRoot)/examples")) ?? [])
+        .filter { !$0.hasPrefix(".") && !scenarios.contains($0) }.sorted()
+
+    @Test func everyExampleHasAnHTMLGoldenPage() {
+        #expect(Self.scenarios.count + Self.otherExamples.count == 9)
+    }
+
+    @Test("the HTML page of every other example matches its golden file", arguments: otherExamples)
+    func htmlGolden(_ scenario: String) throws {
+        let output = HTMLReporter().render(try ExampleReports.report(scenario))
+        #expect(!output.contains(ExampleReports.packageRoot), "the page holds a machine-specific path")
+        try goldenFiles.check(output, against: "reporters/\(scenario).html")
     }
 
     @Test func theWaiverFixtureIsAppliedExpiredAndStale() throws {

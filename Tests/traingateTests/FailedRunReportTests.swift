@@ -20,6 +20,7 @@ struct FailedRunReportTests {
                 [
                     "check", "bad.yaml", "--report", "sarif=out/r.sarif", "--report", "junit=out/r.xml",
                     "--report", "json=out/r.json", "--report", "markdown=out/r.md", "--report", "text=out/r.txt",
+                    "--report", "html=out/r.html",
                 ],
                 in: folder)
             #expect(result.status == 2)
@@ -48,6 +49,8 @@ struct FailedRunReportTests {
             #expect(document["findings"] == nil, "no findings list: nothing was checked")
 
             #expect(try read(folder, "out/r.md").hasPrefix("## ⛔ TrainGate: could not check\n"))
+            let page = try read(folder, "out/r.html")
+            #expect(page.contains("<h1>Could not check</h1>") && page.contains("<li><code>bad.yaml:4:1</code>: syntax error: "))
             #expect(try read(folder, "out/r.txt").hasSuffix("verdict: ERROR — could not check: 1 error; nothing was checked\n"))
         }
     }

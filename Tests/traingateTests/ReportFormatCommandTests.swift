@@ -49,9 +49,30 @@ struct ReportFormatCommandTests {
         #expect(output.contains("### Warnings\n\n- `check-fail/data/shadow.yaml:25:7`: unknown key "))
     }
 
+    @Test func htmlIsOnePageWithAnArticlePerFindingAndItsLines() throws {
+        let output = try check("html").stdout
+        #expect(output.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n"))
+        #expect(output.hasSuffix("</html>\n"))
+        #expect(output.components(separatedBy: "<article class=\"finding ").count - 1 == 47)
+        #expect(output.components(separatedBy: "<figure class=\"excerpt\">").count - 1 == 47, "the CLI keeps the texts for the page")
+        #expect(output.contains("<h1>Check: FAIL</h1>"))
+    }
+
+    @Test func anHTMLReportBesideAnotherFormatQuotesTheInputs() throws {
+        try CLI.withFolder([:]) { folder in
+            let fixtures = CLI.fixtures
+            let result = try CLI.run(
+                ["check", "\(fixtures)/check-fail", "--as-of", "2026-11-22", "--format", "json", "--report", "html=audit.html"], in: folder)
+            #expect(result.status == 1)
+            let page = try String(contentsOfFile: folder + "/audit.html", encoding: .utf8)
+            #expect(page.contains("<figure class=\"excerpt\">"))
+            #expect(page.contains("<mark class=\"line\">"))
+        }
+    }
+
     @Test func helpListsEveryFormat() throws {
         // Help text wraps; compare with the whitespace folded.
         let help = try CLI.run(["check", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("(default: text). (values: text, json, sarif, junit, github, markdown)"))
+        #expect(help.contains("(default: text). (values: text, json, sarif, junit, github, markdown, html)"))
     }
 }

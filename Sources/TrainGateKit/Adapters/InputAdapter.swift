@@ -80,11 +80,23 @@ public enum Adapters {
     public static func load(file: String, format: InputFormat = .auto, limits: LoadLimits = .standard) throws(ArtifactError)
         -> AdaptedOrNative
     {
+        try load(bytes: read(file, limits: limits), file: file, format: format, limits: limits)
+    }
+
+    /// The bytes of `file`, read the way every loader reads them (`SourceText.read`).
+    static func read(_ file: String, limits: LoadLimits) throws(ArtifactError) -> [UInt8] {
+        do { return try SourceText.read(file, limits: limits) } catch { throw .document(error) }
+    }
+
+    /// `load(file:format:limits:)` on bytes already read from `file`.
+    static func load(bytes: [UInt8], file: String, format: InputFormat = .auto, limits: LoadLimits = .standard) throws(ArtifactError)
+        -> AdaptedOrNative
+    {
         let syntax = format.adapter?.syntax ?? InputSyntax(path: file)
         let forced = format.adapter
         do {
             if syntax == .markdown {
-                let document = try DocumentLoader.loadMarkdown(file: file, limits: limits)
+                let document = try DocumentLoader.parseMarkdown(bytes, file: file, limits: limits)
                 if format == .auto, let root = document.frontMatter, InputFormat.detect(root) == .traingate { return .native(root) }
                 if let forced { return .adapted(try forced.adapt(.markdown(document))) }
                 // Detection by content: Markdown that no adapter recognises is no card, whatever its name.
@@ -95,7 +107,8 @@ public enum Adapters {
             }
             let root =
                 syntax == .json
-                ? try DocumentLoader.loadJSON(file: file, limits: limits) : try DocumentLoader.loadYAML(file: file, limits: limits)
+                ? try DocumentLoader.parseJSON(bytes, file: file, limits: limits)
+                : try DocumentLoader.parseYAML(bytes, file: file, limits: limits)
             let detected = format == .auto ? InputFormat.detect(root) : format
             guard let adapter = detected?.adapter else { return .native(root) }
             return .adapted(try adapter.adapt(.tree(root)))

@@ -21,6 +21,9 @@ public enum ArtifactLoader {
         public var warnings: [Diagnostic]
         /// Everything that keeps the inputs from being checked; non-empty means exit 2.
         public var errors: [ArtifactError]
+        /// The bytes of every card and manifest read, by path, when a load was asked to keep them
+        /// (`keepTexts`): what a report quotes around a finding's line without reading the file again.
+        public var texts: [String: [UInt8]] = [:]
     }
 
     /// The kinds `check` reads.
@@ -42,6 +45,8 @@ public enum ArtifactLoader {
         var loaded: Loaded
         var errors: [ArtifactError] = []
         var warnings: [Diagnostic] = []
+        /// The file's bytes, when the load keeps texts and the file was read.
+        var text: [UInt8]? = nil
 
         /// The one manifest read, when the file is one (a TrainGate manifest, or a file in
         /// another format describing one dataset and no model).
@@ -80,10 +85,14 @@ public enum ArtifactLoader {
     /// folders that are not are skipped and counted. With `skipOtherFiles`, files named
     /// explicitly are treated like files found in folders (for hooks that pass every changed file).
     /// `format` reads every file named or found as that format instead of deciding by content.
+    /// With `keepTexts`, the bytes of every card and manifest read are kept in `Inputs.texts`.
     public static func load(
-        _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard
+        _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard,
+        keepTexts: Bool = false
     ) -> Inputs {
-        load(paths, skipOtherFiles: skipOtherFiles, format: format, limits: limits, streaming: Streaming<Int>?.none)
+        load(
+            paths, skipOtherFiles: skipOtherFiles, format: format, limits: limits, keepTexts: keepTexts,
+            streaming: Streaming<Int>?.none)
     }
 
     /// Checking manifests as they are read. `check` runs on the thread that read the manifest,
@@ -114,7 +123,7 @@ public enum ArtifactLoader {
     /// `load`, checking manifests as they are read.
     public static func load<Result: Sendable>(
         _ paths: [String], skipOtherFiles: Bool = false, format: InputFormat = .auto, limits: LoadLimits = .standard,
-        streaming: Streaming<Result>?
+        keepTexts: Bool = false, streaming: Streaming<Result>?
     ) -> Inputs {
         var inputs = Inputs(bundles: [], files: [], skipped: [], warnings: [], errors: [])
         let explicit = skipOtherFiles ? [] : Set(paths)
@@ -138,7 +147,7 @@ public enum ArtifactLoader {
         let read = { @Sendable (file: String) in
             loadFile(
                 file, explicit: explicit.contains(file), limits: limits,
-                format: explicit.contains(file) || format.fits(file) ? format : .auto)
+                format: explicit.contains(file) || format.fits(file) ? format : .auto, keepText: keepTexts)
         }
         let check = streaming?.check
         var taken = 0
@@ -164,7 +173,9 @@ public enum ArtifactLoader {
             streaming.take(results, candidates.count - start - part.count)
         }
         inputs.skipped += expansion.skipped
-        attach(cards, manifests: loadedManifests, adapted: adaptedBundles, failed: failed, limits: limits, reread: read, into: &inputs)
+        attach(
+            cards, manifests: loadedManifests, adapted: adaptedBundles, failed: failed, limits: limits, keepTexts: keepTexts,
+            reread: read, into: &inputs)
         return inputs
     }
 
@@ -179,6 +190,7 @@ public enum ArtifactLoader {
     ) {
         for (file, outcome) in outcomes {
             if case .failed = outcome.loaded { failed.append(file) }
+            if let text = outcome.text { inputs.texts[file] = text }
             inputs.errors += outcome.errors
             inputs.warnings += outcome.warnings
             switch outcome.loaded {
@@ -208,7 +220,7 @@ public enum ArtifactLoader {
     /// no card names, then the adapted files' bundles.
     private static func attach(
         _ cards: [ModelCard], manifests loadedManifests: [DatasetManifest], adapted adaptedBundles: [ArtifactBundle], failed: [String],
-        limits: LoadLimits, reread: (String) -> FileOutcome, into inputs: inout Inputs
+        limits: LoadLimits, keepTexts: Bool, reread: (String) -> FileOutcome, into inputs: inout Inputs
     ) {
         // Canonical paths matter only for matching a card's references with files already read;
         // without cards, resolving every path would be wasted system calls.
@@ -235,7 +247,9 @@ public enum ArtifactLoader {
                 }
                 named[Array(target.canonical.utf8)] = reference.location
                 if alreadyFailed.contains(Array(target.canonical.utf8)) { continue }
-                guard let (key, manifest) = load(reference, at: target, known: manifests, limits: limits, reread: reread, into: &inputs)
+                guard
+                    let (key, manifest) = load(
+                        reference, at: target, known: manifests, limits: limits, keepText: keepTexts, reread: reread, into: &inputs)
                 else { continue }
                 if manifests[key] == nil {
                     manifests[key] = manifest
@@ -259,17 +273,38 @@ public enum ArtifactLoader {
         inputs.bundles += adaptedBundles
     }
 
-    static func loadFile(_ file: String, explicit: Bool, limits: LoadLimits, format: InputFormat = .auto) -> FileOutcome {
+    static func loadFile(
+        _ file: String, explicit: Bool, limits: LoadLimits, format: InputFormat = .auto, keepText: Bool = false
+    ) -> FileOutcome {
+        var outcome = readFile(file, explicit: explicit, limits: limits, format: format)
+        if keepText, let bytes = outcome.text {
+            switch outcome.loaded {
+            case .skipped, .failed: outcome.text = nil
+            case .manifest, .card, .adapted: outcome.text = bytes
+            }
+        } else {
+            outcome.text = nil
+        }
+        return outcome
+    }
+
+    /// Reads one file; its bytes are in the outcome's `text`, for the caller to keep or drop.
+    private static func readFile(_ file: String, explicit: Bool, limits: LoadLimits, format: InputFormat) -> FileOutcome {
         let root: Node
+        let bytes: [UInt8]
         do {
-            switch try Adapters.load(file: file, format: format, limits: limits) {
+            bytes = try Adapters.read(file, limits: limits)
+            switch try Adapters.load(bytes: bytes, file: file, format: format, limits: limits) {
             case .native(let native): root = native
-            case .adapted(let adapted): return read(adapted, file: file, explicit: explicit)
+            case .adapted(let adapted):
+                var outcome = read(adapted, file: file, explicit: explicit)
+                outcome.text = bytes
+                return outcome
             }
         } catch {
             return FileOutcome(loaded: .failed, errors: [error])
         }
-        var outcome = FileOutcome(loaded: .failed)
+        var outcome = FileOutcome(loaded: .failed, text: bytes)
         let api = root["apiVersion"]?.scalar?.text
         let kind = root["kind"]?.scalar?.text ?? ""
         guard api == "traingate/v1" else {
@@ -365,7 +400,8 @@ public enum ArtifactLoader {
     /// Loads the manifest a card names, at its already-resolved location inside the card's folder.
     private static func load(
         _ reference: ModelCard.DatasetReference, at target: (display: String, canonical: String, inside: Bool),
-        known: [[UInt8]: DatasetManifest], limits: LoadLimits, reread: (String) -> FileOutcome, into inputs: inout Inputs
+        known: [[UInt8]: DatasetManifest], limits: LoadLimits, keepText: Bool, reread: (String) -> FileOutcome,
+        into inputs: inout Inputs
     ) -> ([UInt8], DatasetManifest)? {
         let (display, canonicalPath, inside) = target
         let key = Array(canonicalPath.utf8)
@@ -389,9 +425,10 @@ public enum ArtifactLoader {
             inputs.errors.append(.manifestNotFound(reference.location, path: reference.path))
             return nil
         }
-        let outcome = loadFile(display, explicit: true, limits: limits)
+        let outcome = loadFile(display, explicit: true, limits: limits, keepText: keepText)
         if let manifest = outcome.manifest {
             inputs.warnings += outcome.warnings
+            if let text = outcome.text { inputs.texts[display] = text }
             return (key, manifest)
         }
         switch outcome.loaded {

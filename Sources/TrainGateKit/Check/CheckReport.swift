@@ -24,6 +24,9 @@ public struct CheckReport: Sendable {
     public var ledgers: [LedgerReport] = []
     /// The ledgers and suppression lists read.
     public var ledgerFiles: [String] = []
+    /// The bytes of the cards and manifests read, by path as locations name them; empty unless the
+    /// check was asked to keep them (`Checker.Request.keepSourceTexts`).
+    public var sourceTexts: [String: [UInt8]] = [:]
 
     /// Whether any failing finding is at or above `failOn`.
     public var failed: Bool { findings.contains { $0.status == .fail && failOn.fails($0.severity) } }

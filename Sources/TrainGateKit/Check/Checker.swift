@@ -28,6 +28,9 @@ public enum Checker {
         public var maxFindings = Checker.maxFindings
         /// `ledger merge`: the ledger rows come from these partials (`paths` is one manifest).
         public var ledgerPartials: [String]? = nil
+        /// Keep the bytes of every card and manifest read in the report (`CheckReport.sourceTexts`),
+        /// for reports that quote the lines around a finding.
+        public var keepSourceTexts = false
         /// Inputs of more files than this are checked as they are read (`ArtifactLoader.Streaming`).
         var streamAbove = ArtifactLoader.visitChunk
 
@@ -77,7 +80,8 @@ public enum Checker {
             runs.expect(filesLeft: left, filesSoFar: early.count)
         }
         let inputs = ArtifactLoader.load(
-            request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat, streaming: streaming)
+            request.paths, skipOtherFiles: request.skipOtherFiles, format: request.inputFormat, keepTexts: request.keepSourceTexts,
+            streaming: streaming)
         let (packs, session) = try source.get().get()
         guard inputs.errors.isEmpty, waiverSet.errors.isEmpty else {
             throw CheckFailure(
@@ -158,7 +162,8 @@ public enum Checker {
             },
             warnings: waiverSet.warnings + inputs.warnings + ledgers.warnings,
             findings: result.findings, counts: result.counts, subjects: subjects, waivers: outcomes,
-            waiverFiles: request.waivers, bundles: inputs.bundles, ledgers: ledgers.ledgers, ledgerFiles: ledgers.files)
+            waiverFiles: request.waivers, bundles: inputs.bundles, ledgers: ledgers.ledgers, ledgerFiles: ledgers.files,
+            sourceTexts: inputs.texts)
     }
 }
 

@@ -4,6 +4,9 @@ public protocol Reporter: Sendable {
     static var identifier: String { get }
     /// The usual file name extension of the format's reports (`sarif`, `junit.xml`).
     static var fileExtension: String { get }
+    /// Whether it quotes the input lines around findings, and so needs the report's
+    /// `sourceTexts` (`Checker.Request.keepSourceTexts`); false unless a format says so.
+    static var quotesSources: Bool { get }
     /// Makes the reporter; `color` asks for terminal colour where the format has any.
     static func make(color: Bool) -> Self
     /// Renders the report into `sink`, piece by piece.
@@ -14,6 +17,8 @@ public protocol Reporter: Sendable {
 }
 
 extension Reporter {
+    public static var quotesSources: Bool { false }
+
     /// Renders the report as one string.
     public func render(_ report: CheckReport) -> String {
         var sink = StringSink()
@@ -27,6 +32,7 @@ public enum Reporters {
     /// The registry: one entry per format.
     public static let all: [any Reporter.Type] = [
         TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, MarkdownReporter.self,
+        HTMLReporter.self,
     ]
 
     /// The reporter type of a `--format` name.
