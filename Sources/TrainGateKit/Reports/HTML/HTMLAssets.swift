@@ -55,7 +55,8 @@ enum HTMLAssets {
         th, td { text-align: left; vertical-align: top; padding: 5px 10px; border-bottom: 1px solid var(--line); }
         th { background: var(--bg); }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-        .tables { display: flex; flex-wrap: wrap; gap: 0 32px; align-items: flex-start; }
+        caption { text-align: left; font-weight: 600; padding: 0 0 4px; }
+        .tables { display: flex; flex-wrap: wrap; gap: 0 28px; align-items: flex-start; }
         .chart { max-width: 100%; height: auto; }
         .chart text { font-size: 13px; fill: var(--ink); }
         .chart .title { font-weight: 600; }

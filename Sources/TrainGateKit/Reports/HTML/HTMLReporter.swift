@@ -137,7 +137,7 @@ public struct HTMLReporter: Reporter {
             (.fail, "Failed"), (.waived, "Waived"), (.pass, "Passed"), (.notApplicable, "Not applicable"), (.notInForce, "Not in force"),
         ]
         out += table(
-            caption: "By status (every rule on every subject)", header: ["Status", "Results"], numeric: 1,
+            caption: "By status", header: ["Status", "Rule results"], numeric: 1,
             rows: statuses.map { [$0.1, (report.counts[$0.0] ?? 0).grouped] })
         return out + "</div>\n</section>\n"
     }
