@@ -222,6 +222,9 @@ struct Ledger: ParsableCommand {
             var request = Checker.Request(
                 paths: [manifest!], packs: packs.isEmpty ? ["ledger"] : packs, asOf: date, failOn: failOn, includeAll: showPassed)
             request.ledgerPartials = partials
+            request.keepSourceTexts = ([format] + ((try? ReportRequest.parse(reports)) ?? []).map(\.format)).contains {
+                $0.reporter.quotesSources
+            }
             let report: CheckReport
             do {
                 report = try Checker.run(request)

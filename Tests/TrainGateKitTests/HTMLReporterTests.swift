@@ -158,11 +158,87 @@ struct HTMLReporterTests {
         #expect(excerpts.lines(around: 1, of: "f").map(\.text) == ["one", "two", "three"])
         #expect(excerpts.lines(around: 1, of: "f").map(\.marked) == [true, false, false])
         let around4 = excerpts.lines(around: 4, of: "f")
-        #expect(around4.map(\.number) == [2, 3, 4, 5])
-        #expect(around4[2].cut && around4[2].text.count == SourceExcerpts.maxLineCharacters)
-        #expect(excerpts.lines(around: 6, of: "f").isEmpty, "the file ends with line 5")
+        #expect(around4.map(\.number) == [2, 3, 4, 5, 6])
+        #expect(around4[2].cutAfter && !around4[2].cutBefore && around4[2].text.count == SourceExcerpts.maxLineCharacters)
+        #expect(around4[3].text == "five" && around4[4].text == "", "no line holds its line break")
+        #expect(excerpts.lines(around: 7, of: "f").isEmpty, "after the last line break the file has an empty line 6")
         #expect(excerpts.lines(around: 0, of: "f").isEmpty)
         #expect(excerpts.lines(around: 1, of: "other").isEmpty)
+    }
+
+    @Test func linesEndWhereTheYAMLParserEndsThem() throws {
+        // A lone CR, NEL (in a comment), LS and PS each end a line for libyaml, and CR LF ends one.
+        let text = "a: 1\rb: 2 # x\u{85}c: 3\u{2028}d: 4\u{2029}e: 5\r\nf: [6\r\n"
+        var excerpts = SourceExcerpts(["f": Array(text.utf8)])
+        let lines = excerpts.lines(around: 4, of: "f")
+        #expect(lines.map(\.text) == ["b: 2 # x", "c: 3", "d: 4", "e: 5", "f: [6"])
+        #expect(lines.map(\.number) == [2, 3, 4, 5, 6])
+        // The parser agrees: a syntax error after a CR, a NEL in a comment and an LS is on line 4.
+        let error = #expect(throws: DocumentError.self) {
+            try DocumentLoader.parseYAML(Array("a: 1\rb: 2 # x\u{85}c: 3\u{2028}d: [4\n".utf8), file: "g")
+        }
+        #expect(error?.location?.line == 5, "\(String(describing: error))")
+        var parsed = SourceExcerpts(["g": Array("a: 1\rb: 2 # x\u{85}c: 3\u{2028}d: [4\n".utf8)])
+        #expect(parsed.lines(around: error?.location?.line ?? 0, of: "g").contains { $0.marked && $0.number == 5 && $0.text == "" })
+        let crOnly = SourceExcerpts(["g": Array("x: 1\ry: 2\rz: 3".utf8)])
+        var copy = crOnly
+        #expect(copy.lines(around: 3, of: "g").map(\.text) == ["x: 1", "y: 2", "z: 3"])
+    }
+
+    @Test func aLongLineIsShownAroundTheColumnByScalars() {
+        // Minified JSON: one line of 200,000 characters, the finding near its end.
+        let line = (0..<20_000).map { "{\"k\":\($0 % 10)}," }.joined()
+        var excerpts = SourceExcerpts(["m.json": Array(line.utf8)])
+        let column = 150_001
+        let shown = excerpts.lines(around: 1, column: column, of: "m.json")[0]
+        #expect(shown.cutBefore && shown.cutAfter)
+        #expect(shown.text.unicodeScalars.count == SourceExcerpts.maxLineCharacters)
+        let start = line.utf8.index(line.utf8.startIndex, offsetBy: column - 1 - SourceExcerpts.leadCharacters)
+        #expect(line[start...].hasPrefix(shown.text))
+        // Near the end the window is moved back to stay full.
+        let end = excerpts.lines(around: 1, column: line.utf8.count, of: "m.json")[0]
+        #expect(
+            end.cutBefore && !end.cutAfter && line.hasSuffix(end.text) && end.text.unicodeScalars.count == SourceExcerpts.maxLineCharacters)
+        // One character of many combining marks is cut by scalars, not let through whole.
+        let marks = "a" + String(repeating: "\u{301}", count: 10_000)
+        var combining = SourceExcerpts(["c": Array(marks.utf8)])
+        #expect(combining.lines(around: 1, of: "c")[0].text.unicodeScalars.count == SourceExcerpts.maxLineCharacters)
+        // Invalid UTF-8 is shown as U+FFFD.
+        var invalid = SourceExcerpts(["i": [0x61, 0xFF, 0x62]])
+        #expect(invalid.lines(around: 1, of: "i")[0].text == "a\u{FFFD}b")
+    }
+
+    @Test func theTreeKeepsTwoManifestsApartAndOneManifestOnce() throws {
+        var report = try ExampleReports.report("scraped-catalogue")
+        let bundle = try #require(report.bundles.first)
+        let card = try #require(bundle.card)
+        // A second card naming the same manifest.
+        var second = bundle
+        second.card?.name = "other"
+        second.card?.file = "other/model-card.yaml"
+        // A third card with another manifest that has the same dataset id.
+        var third = bundle
+        third.card?.name = "third"
+        third.card?.file = "third/model-card.yaml"
+        third.datasets[0].file = "third/data.yaml"
+        report.bundles += [second, third]
+        var moved = try #require(
+            report.findings.first { $0.subject.hasPrefix("dataset:") && !$0.subject.contains("/source:") }
+                ?? report.findings.first { $0.subject.contains("/source:") })
+        moved.location = SourceLocation(file: "third/data.yaml", line: 3, column: 1)
+        report.findings.append(moved)
+        let tree = SubjectTree(report)
+        let dataset = "dataset:\(bundle.datasets[0].id)"
+        let sections = tree.nodes.filter { $0.subject == dataset && !$0.isRepeat }
+        #expect(sections.count == 2, "two manifests, two sections")
+        #expect(sections[0].parents == ["model \(card.name)", "model other"])
+        #expect(tree.nodes.filter { $0.subject == dataset && $0.isRepeat }.count == 1)
+        let movedAnchor = try #require(
+            tree.nodes.first { $0.subject == moved.subject && $0.anchor != tree.anchor(of: moved.subject) }?.anchor)
+        #expect(tree.findings[movedAnchor] == [report.findings.count - 1], "the finding in the third manifest is filed under it")
+        let html = HTMLReporter().render(report)
+        expectBalanced(html)
+        #expect(html.contains("<small>of model \(card.name) and model other</small>"))
     }
 
     @Test func onlyWebAddressesBecomeLinks() {

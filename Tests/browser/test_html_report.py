@@ -11,6 +11,7 @@ Needs the traingate binary ($TRAINGATE, or the package's debug build), `chromium
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import shutil
@@ -242,6 +243,24 @@ def test_the_skip_link_comes_first_on_the_keyboard(browser, pages):
     focused = browser.switch_to.active_element
     assert focused.get_attribute("class") == "skip" and focused.is_displayed()
     assert focused.location["x"] >= 0
+
+
+def test_print_shows_every_finding_without_navigation_or_filters(browser, pages):
+    open_page(browser, pages["scraped-catalogue"])
+    articles = findings(browser)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert all(a.is_displayed() for a in articles)
+        assert not browser.find_element(By.CSS_SELECTOR, "nav.tree").is_displayed()
+        assert not browser.find_element(By.ID, "filters").is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, "figure.excerpt").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"]
+    document = base64.b64decode(pdf)
+    assert document.startswith(b"%PDF")
+    sizes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", document)
+    assert sizes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in sizes), sizes[:3]
 
 
 def test_the_readme_screenshot(browser, pages, tmp_path):

@@ -94,6 +94,7 @@ enum HTMLAssets {
         figure.excerpt pre { margin: 2px 0 0; padding: 6px 0; background: #f6f8fa; border: 1px solid var(--line); border-radius: 4px; overflow-x: auto; }
         .line { display: block; padding: 0 10px; white-space: pre; }
         .line .ln { display: inline-block; min-width: 3.5em; color: var(--muted); user-select: none; }
+        mark.line .ln { color: var(--ink); font-weight: 700; }
         mark.line { background: #fff1c2; color: var(--ink); box-shadow: inset 4px 0 0 #d29200; }
         .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .state-expired, .state-stale { color: var(--high); font-weight: 600; }
@@ -101,7 +102,8 @@ enum HTMLAssets {
         @media print {
           body { background: #fff; font-size: 10pt; }
           .page { display: block; max-width: none; padding: 0; }
-          nav.tree, form#filters, #shown, .skip { display: none; }
+          * { -webkit-print-color-adjust: exact; }
+          nav.tree, form#filters, #shown:not(.filtering), .skip { display: none; }
           header.verdict, main > section { margin: 0 0 8mm; padding: 0; }
           article.finding, tr, figure.excerpt { break-inside: avoid; }
           h2, h3, h4 { break-after: avoid; }
@@ -148,6 +150,7 @@ enum HTMLAssets {
             sections.forEach(function (section) {
               section.hidden = filtering && section.querySelector("article.finding:not([hidden])") === null;
             });
+            shown.classList.toggle("filtering", filtering);
             shown.textContent = filtering ? "Showing " + count + " of " + findings.length + " findings." :
               "Showing all " + findings.length + " findings.";
           }

@@ -83,13 +83,14 @@ public struct HTMLReporter: Reporter {
     private static func navigation(_ tree: SubjectTree, report: CheckReport) -> String {
         var out = "<nav class=\"tree\" aria-labelledby=\"tree-h\">\n<h2 id=\"tree-h\">Models, datasets and sources</h2>\n<ul>\n"
         var depth = 0
-        for (index, node) in tree.nodes.enumerated() {
-            let next = index + 1 < tree.nodes.count ? tree.nodes[index + 1].depth : 0
+        let nodes = tree.nodes + tree.others
+        for (index, node) in nodes.enumerated() {
+            let next = index + 1 < nodes.count ? nodes[index + 1].depth : 0
             if node.depth > depth { out += "<ul>\n" }
             depth = node.depth
             out +=
                 "<li><a href=\"#\(node.anchor)\">\(HTMLText.content(node.kind.capitalizedWord)) <code>\(HTMLText.content(node.name))</code></a>"
-            out += tree.tally(of: node.subject)
+            out += tree.tally(of: node.anchor)
             if next > node.depth { continue }
             out += "</li>\n"
             for _ in stride(from: node.depth, to: next, by: -1) { out += "</ul>\n</li>\n" }
@@ -165,11 +166,11 @@ public struct HTMLReporter: Reporter {
         sink.write("<p id=\"shown\" role=\"status\">\(total.grouped) finding\(total == 1 ? "" : "s").</p>\n")
         var excerpts = SourceExcerpts(report.sourceTexts)
         for node in tree.nodes + tree.others where !node.isRepeat {
-            let indices = tree.findings[node.subject] ?? []
+            let indices = tree.findings[node.anchor] ?? []
             sink.write("<section class=\"subject\" id=\"\(node.anchor)\" aria-labelledby=\"\(node.anchor)-h\">\n")
             sink.write(
                 "<h3 id=\"\(node.anchor)-h\">\(HTMLText.content(node.kind.capitalizedWord)) <code>\(HTMLText.content(node.name))</code>")
-            if let parent = node.parent { sink.write(" <small>of \(HTMLText.content(parent))</small>") }
+            if !node.parents.isEmpty { sink.write(" <small>of \(HTMLText.content(node.parents.joined(separator: " and ")))</small>") }
             sink.write("</h3>\n")
             if let file = node.file { sink.write("<p class=\"where\">In <code>\(HTMLText.content(file))</code></p>\n") }
             if indices.isEmpty {
@@ -205,7 +206,7 @@ public struct HTMLReporter: Reporter {
         out +=
             "</select></div>\n<div><label class=\"block\" for=\"filter-subject\">Subject</label><select id=\"filter-subject\" name=\"subject\">"
         out += "<option value=\"\">All subjects</option>"
-        for node in tree.nodes + tree.others where !node.isRepeat && tree.findings[node.subject] != nil {
+        for node in tree.nodes + tree.others where !node.isRepeat && tree.findings[node.anchor] != nil {
             out += "<option value=\"\(node.anchor)\">\(HTMLText.content(node.subject))</option>"
         }
         out += "</select></div>\n<div><label class=\"block\" for=\"filter-q\">Search</label>"
@@ -258,14 +259,14 @@ public struct HTMLReporter: Reporter {
         out += "</dl>\n"
         if finding.status == .fail || finding.status == .waived {
             let location = finding.location
-            let lines = excerpts.lines(around: location.line, of: location.file)
+            let lines = excerpts.lines(around: location.line, column: location.column, of: location.file)
             if !lines.isEmpty {
                 out += "<figure class=\"excerpt\">\n<figcaption><code>\(HTMLText.content(location.file))</code>, "
                 out += "lines \(lines[0].number)–\(lines[lines.count - 1].number)</figcaption>\n<pre>"
                 for line in lines {
                     let tag = line.marked ? "mark" : "span"
                     out += "<\(tag) class=\"line\"><span class=\"ln\">\(line.number)</span>"
-                    out += HTMLText.content(line.text) + (line.cut ? " …" : "")
+                    out += (line.cutBefore ? "… " : "") + HTMLText.content(line.text) + (line.cutAfter ? " …" : "")
                     if line.marked { out += "<span class=\"sr\"> (the line of this finding, column \(location.column))</span>" }
                     out += "</\(tag)>"
                 }

@@ -3,7 +3,8 @@
 /// Every value is escaped: the five characters that end text or an attribute (`&`, `<`, `>`, `"`,
 /// `'`) become references, and characters a reader could not see or that would reorder what
 /// follows (control characters other than tab and line feed, the bidirectional overrides and
-/// isolates, the line and paragraph separators and Unicode noncharacters) are written visibly as
+/// isolates, the line and paragraph separators, invisible characters and Unicode
+/// noncharacters) are written visibly as
 /// `\u{…}`, so a value can neither add markup nor hide or disguise what it says.
 enum HTMLText {
     /// `text` escaped for element content (tabs and line feeds kept).
@@ -47,6 +48,11 @@ enum HTMLText {
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0x200E, 0x200F, 0x061C, 0xFDD0...0xFDEF:
+            return true
+        // Invisible: the soft hyphen, the zero-width space, the word joiner and invisible
+        // operators, the byte-order mark and tag characters, which can make two names look the
+        // same. (The zero-width joiner and non-joiner are kept: scripts and emoji need them.)
+        case 0x00AD, 0x200B, 0x2060...0x2064, 0xFEFF, 0xE0000...0xE007F:
             return true
         default:
             return scalar.value & 0xFFFE == 0xFFFE

@@ -21,23 +21,29 @@ struct SubjectTree {
         var kind: Kind
         /// The model name, dataset id or source id.
         var name: String
-        /// `dataset d` for a source, `model m` for a dataset a card names.
-        var parent: String?
+        /// `dataset d` for a source; `model m` for a dataset a card names (every card that names it).
+        var parents: [String]
         var depth: Int
-        /// The file that declares it.
+        /// The file that declares it, shown under its heading.
         var file: String?
-        /// Its element id: `subject-N`; for a subject a second bundle holds again, the first one's.
+        /// Its element id: `subject-N`; for the same subject from the same file held again by
+        /// another bundle (a manifest two cards name), the first one's.
         var anchor: String
-        /// Whether an earlier node is the same subject (its findings are shown there).
+        /// Whether an earlier node is the same subject from the same file (its findings are shown there).
         var isRepeat: Bool
     }
 
     private(set) var nodes: [Node] = []
     /// Subjects of findings that no bundle holds.
     private(set) var others: [Node] = []
-    /// Indices into the report's findings, by subject.
+    /// Indices into the report's findings, by the anchor of the node they belong to.
     private(set) var findings: [String: [Int]] = [:]
-    private var anchors: [String: String] = [:]
+    /// The first node of each subject, by subject.
+    private var firstAnchors: [String: String] = [:]
+    /// Nodes by subject and a file their findings may point into: a manifest for its dataset and
+    /// sources, a card and its manifests for its model. Two manifests with the same dataset id
+    /// (under two cards) are two nodes.
+    private var placedAnchors: [String: String] = [:]
     private var failed: [String: Int] = [:]
     private var waived: [String: Int] = [:]
 
@@ -46,49 +52,74 @@ struct SubjectTree {
             var depth = 0
             var model: String?
             if let card = bundle.card {
-                add("model:\(card.name)", kind: .model, name: card.name, parent: nil, depth: 0, file: card.file)
+                add(
+                    "model:\(card.name)", kind: .model, name: card.name, parent: nil, depth: 0, file: card.file,
+                    places: [card.file] + bundle.datasets.map(\.file))
                 model = "model \(card.name)"
                 depth = 1
             }
             for dataset in bundle.datasets {
-                add("dataset:\(dataset.id)", kind: .dataset, name: dataset.id, parent: model, depth: depth, file: dataset.file)
+                add(
+                    "dataset:\(dataset.id)", kind: .dataset, name: dataset.id, parent: model, depth: depth, file: dataset.file,
+                    places: [dataset.file])
                 for source in dataset.sources {
                     add(
                         "dataset:\(dataset.id)/source:\(source.id)", kind: .source, name: source.id, parent: "dataset \(dataset.id)",
-                        depth: depth + 1, file: nil)
+                        depth: depth + 1, file: nil, places: [dataset.file])
                 }
             }
         }
         for (index, finding) in report.findings.enumerated() {
-            if anchors[finding.subject] == nil {
-                let anchor = "subject-\(nodes.count + others.count + 1)"
-                anchors[finding.subject] = anchor
+            var anchor = placedAnchors[Self.place(finding.subject, finding.location.file)] ?? firstAnchors[finding.subject]
+            if anchor == nil {
+                let new = "subject-\(nodes.count + others.count + 1)"
+                firstAnchors[finding.subject] = new
                 others.append(
                     Node(
-                        subject: finding.subject, kind: .subject, name: finding.subject, parent: nil, depth: 0, file: nil, anchor: anchor,
+                        subject: finding.subject, kind: .subject, name: finding.subject, parents: [], depth: 0, file: nil, anchor: new,
                         isRepeat: false))
+                anchor = new
             }
-            findings[finding.subject, default: []].append(index)
-            if finding.status == .fail { failed[finding.subject, default: 0] += 1 }
-            if finding.status == .waived { waived[finding.subject, default: 0] += 1 }
+            let key = anchor!
+            findings[key, default: []].append(index)
+            if finding.status == .fail { failed[key, default: 0] += 1 }
+            if finding.status == .waived { waived[key, default: 0] += 1 }
         }
     }
 
-    private mutating func add(_ subject: String, kind: Kind, name: String, parent: String?, depth: Int, file: String?) {
-        let known = anchors[subject]
-        let anchor = known ?? "subject-\(nodes.count + 1)"
-        anchors[subject] = anchor
+    private static func place(_ subject: String, _ file: String) -> String { subject + "\u{0}" + file }
+
+    private mutating func add(
+        _ subject: String, kind: Kind, name: String, parent: String?, depth: Int, file: String?, places: [String]
+    ) {
+        if let known = placedAnchors[Self.place(subject, places[0])] {
+            // The same manifest under a second card: one section, naming both cards.
+            if let parent, let first = nodes.firstIndex(where: { $0.anchor == known && !$0.isRepeat }),
+                !nodes[first].parents.contains(parent)
+            {
+                nodes[first].parents.append(parent)
+            }
+            nodes.append(
+                Node(
+                    subject: subject, kind: kind, name: name, parents: parent.map { [$0] } ?? [], depth: depth, file: file, anchor: known,
+                    isRepeat: true))
+            return
+        }
+        let anchor = "subject-\(nodes.count + 1)"
+        for place in places where placedAnchors[Self.place(subject, place)] == nil { placedAnchors[Self.place(subject, place)] = anchor }
+        if firstAnchors[subject] == nil { firstAnchors[subject] = anchor }
         nodes.append(
-            Node(subject: subject, kind: kind, name: name, parent: parent, depth: depth, file: file, anchor: anchor, isRepeat: known != nil)
-        )
+            Node(
+                subject: subject, kind: kind, name: name, parents: parent.map { [$0] } ?? [], depth: depth, file: file, anchor: anchor,
+                isRepeat: false))
     }
 
-    /// The element id of `subject`'s section, if it has one.
-    func anchor(of subject: String) -> String? { anchors[subject] }
+    /// The element id of `subject`'s first section, if it has one.
+    func anchor(of subject: String) -> String? { firstAnchors[subject] }
 
-    /// ` <span …>2 failed, 1 waived</span>` after a subject in the tree; empty when it has neither.
-    func tally(of subject: String) -> String {
-        let parts = [(failed[subject] ?? 0, "failed"), (waived[subject] ?? 0, "waived")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+    /// ` <span …>2 failed, 1 waived</span>` after a node in the tree; empty when it has neither.
+    func tally(of anchor: String) -> String {
+        let parts = [(failed[anchor] ?? 0, "failed"), (waived[anchor] ?? 0, "waived")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return parts.isEmpty ? "" : " <span class=\"tally\">\(parts.joined(separator: ", "))</span>"
     }
 }
