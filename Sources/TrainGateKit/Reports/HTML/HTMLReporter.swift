@@ -165,6 +165,7 @@ public struct HTMLReporter: Reporter {
         let total = report.findings.count
         sink.write("<p id=\"shown\" role=\"status\">\(total.grouped) finding\(total == 1 ? "" : "s").</p>\n")
         var excerpts = SourceExcerpts(report.sourceTexts)
+        var ruleTexts = RuleTexts()
         for node in tree.nodes + tree.others where !node.isRepeat {
             let indices = tree.findings[node.anchor] ?? []
             sink.write("<section class=\"subject\" id=\"\(node.anchor)\" aria-labelledby=\"\(node.anchor)-h\">\n")
@@ -178,7 +179,8 @@ public struct HTMLReporter: Reporter {
                     "<p class=\"none\">\(report.findings.isEmpty ? "No findings." : "No findings for this \(node.kind.rawValue).")</p>\n")
             }
             for index in indices {
-                sink.write(finding(report.findings[index], number: index + 1, anchor: node.anchor, excerpts: &excerpts))
+                sink.write(
+                    finding(report.findings[index], number: index + 1, anchor: node.anchor, excerpts: &excerpts, ruleTexts: &ruleTexts))
             }
             sink.write("</section>\n")
         }
@@ -215,7 +217,28 @@ public struct HTMLReporter: Reporter {
         return out
     }
 
-    private static func finding(_ finding: Finding, number: Int, anchor: String, excerpts: inout SourceExcerpts) -> String {
+    /// The escaped HTML of what findings take from their rule (the law and the fix), made once
+    /// per rule: thousands of findings of one rule share it.
+    private struct RuleTexts {
+        private var made: [ObjectIdentifier: String] = [:]
+
+        mutating func lawAndFix(_ finding: Finding) -> String {
+            if let known = made[finding.ruleTextsID] { return known }
+            var out = ""
+            if !finding.citations.isEmpty {
+                out +=
+                    "<dt>Law</dt><dd><ul>" + finding.citations.map { "<li>\(HTMLText.link($0.reference, url: $0.url))</li>" }.joined()
+                    + "</ul></dd>\n"
+            }
+            out += "<dt>Fix</dt><dd>\(HTMLText.content(finding.remediation))</dd>\n"
+            made[finding.ruleTextsID] = out
+            return out
+        }
+    }
+
+    private static func finding(
+        _ finding: Finding, number: Int, anchor: String, excerpts: inout SourceExcerpts, ruleTexts: inout RuleTexts
+    ) -> String {
         let severity = finding.severity.rawValue
         let status = finding.status.rawValue
         var out = "<article class=\"finding s-\(severity) st-\(status)\" id=\"f-\(number)\" aria-labelledby=\"f-\(number)-h\""
@@ -247,10 +270,7 @@ public struct HTMLReporter: Reporter {
                     "<ul>" + records.samples.map { "<li><code>\(HTMLText.content($0.description))</code></li>" }.joined() + "</ul>")
             }
         }
-        if !finding.citations.isEmpty {
-            fact("Law", "<ul>" + finding.citations.map { "<li>\(HTMLText.link($0.reference, url: $0.url))</li>" }.joined() + "</ul>")
-        }
-        fact("Fix", HTMLText.content(finding.remediation))
+        out += ruleTexts.lawAndFix(finding)
         if let waiver = finding.waiver {
             var terms = HTMLText.content(waiver.justification) + " — approved by " + HTMLText.content(waiver.approvedBy)
             terms += ", expires \(waiver.expires)" + (waiver.ticket.map { ", ticket " + HTMLText.content($0) } ?? "")
