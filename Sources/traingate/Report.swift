@@ -14,7 +14,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Generate transparency reports.",
-        subcommands: [Summary.self]
+        subcommands: [Summary.self, AB2013.self]
     )
 
     struct Summary: ParsableCommand {
@@ -85,6 +85,74 @@ struct Report: ParsableCommand {
                 try Terminal.out(text)
             }
             if strict && !summary.gaps.isEmpty { throw ExitCode.failure }
+        }
+    }
+
+    struct AB2013: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ab2013",
+            abstract: "Render California's AB 2013 training data documentation (Civil Code §3111(a)) from a model card.",
+            discussion: """
+                Reads the model card and the dataset manifests it names, checks them with the \
+                us-ca-ab2013 pack, and renders the statute's twelve items, source by source, from what \
+                they declare. What they do not declare reads "Not declared", with the field and position \
+                that would answer it: exactly the failures of the pack's item rules. \
+                Exit codes: 0 rendered; 1 with --strict, when there are gaps; 2 could not read the inputs; \
+                64 usage error.
+                """
+        )
+
+        @Argument(help: "The model card.")
+        var card: String
+
+        @Option(help: "The output format.")
+        var format: Summary.Format = .markdown
+
+        @Option(help: "Write the documentation to this file instead of standard output.")
+        var output: String?
+
+        @OptionGroup var asOf: AsOfOption
+
+        @OptionGroup var inputFormat: InputFormatOption
+
+        @Flag(help: "Exit 1 when an item has gaps.")
+        var strict = false
+
+        func run() throws {
+            var request = Checker.Request(paths: [card], packs: [AB2013Disclosure.pack], asOf: asOf.date, includeAll: true)
+            request.inputFormat = inputFormat.inputFormat
+            let report: CheckReport
+            do {
+                report = try Checker.run(request)
+            } catch {
+                throw error.printed()
+            }
+            guard let disclosure = AB2013Disclosure(report: report) else {
+                let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
+                Terminal.error(
+                    CheckError(
+                        "not a model card\(found); the AB 2013 documentation is made from a ModelCard",
+                        at: SourceLocation(file: card, line: 1, column: 1)
+                    ).description)
+                throw ExitStatus.couldNotCheck
+            }
+            let text: String
+            switch format {
+            case .markdown: text = AB2013MarkdownRenderer.render(disclosure)
+            case .html: text = AB2013HTMLRenderer.render(disclosure)
+            case .json: text = AB2013JSONRenderer.render(disclosure)
+            }
+            if let output {
+                do {
+                    try OutputFile.write(text, to: output, inputs: [card] + disclosure.filesRead)
+                } catch {
+                    Terminal.error("\(output): error: \(error)")
+                    throw ExitStatus.couldNotCheck
+                }
+            } else {
+                try Terminal.out(text)
+            }
+            if strict && !disclosure.gaps.isEmpty { throw ExitCode.failure }
         }
     }
 }

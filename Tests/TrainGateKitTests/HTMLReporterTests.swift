@@ -279,3 +279,35 @@ enum SHA256Digest {
         }
     }
 }
+
+@Suite("AB 2013 documentation: rendering")
+struct AB2013RenderingTests {
+    @Test func hostileValuesAreEscapedInEveryFormat() throws {
+        let h = HTMLReporterTests.hostile
+        let place = SourceLocation(file: h, line: 3, column: 5)
+        let disclosure = AB2013Disclosure(
+            model: h, asOf: ISODate(year: 2026, month: 11, day: 22)!,
+            items: [
+                .init(
+                    number: 1, title: "t", reference: "r", facts: [.init(subject: h, text: h, location: place)],
+                    gaps: [.init(subject: h, field: h, location: place, message: h, rule: h)], notDeclared: [h])
+            ], notApplicable: h, posting: [.init(subject: nil, text: h, location: place)])
+        let html = AB2013HTMLRenderer.render(disclosure)
+        #expect(!html.contains("<b>") && !html.contains("<script") && html.contains("&lt;b&gt;x&lt;/b&gt;"))
+        #expect(html.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || !HTMLText.isHidden($0) })
+        let markdown = AB2013MarkdownRenderer.render(disclosure)
+        #expect(markdown.contains("\\<b\\>x\\</b\\>"), "prose is escaped")
+        // Markup is left as it is only inside code spans, where Markdown shows it as text.
+        for line in markdown.split(separator: "\n") {
+            var rest = Substring(line)
+            while let hit = rest.firstRange(of: "<script") {
+                let before = line[..<hit.lowerBound]
+                #expect(before.last == "\\" || before.filter { $0 == "`" }.count % 2 == 1, "raw markup outside a code span: \(line)")
+                rest = rest[hit.upperBound...]
+            }
+        }
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(AB2013JSONRenderer.render(disclosure).utf8)) as? [String: Any])
+        #expect(json["model"] as? String == h && json["not_applicable"] as? String == h)
+    }
+}

@@ -97,6 +97,15 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     for example in EXAMPLES:
         as_of, opt_in = expected(example)
         rendered[example] = render([f"examples/{example}"], folder / f"{example}.html", as_of, packs + opt_in, WAIVERS)
+    # The other HTML documents TrainGate writes, validated with the audit pages.
+    card = "examples/licensed-music-model/model-card.yaml"
+    for name, command in [("ab2013", ["report", "ab2013"]), ("summary", ["report", "summary"])]:
+        out = folder / f"{name}-licensed-music-model.html"
+        result = subprocess.run(
+            [traingate(), *command, card, "--as-of", "2026-11-22", "--format", "html", "--output", str(out)], cwd=ROOT,
+            capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        rendered[f"{name}-licensed-music-model"] = out
     hostile = hostile_inputs(folder)
     rendered["hostile"] = render([str(hostile)], folder / "hostile.html", "2026-11-22", [], folder / "waivers.yaml")
     return rendered

@@ -14,7 +14,7 @@ enum HTMLAssets {
     static let contentSecurityPolicy =
         "default-src 'none'; style-src '\(hash(style))'; script-src '\(hash(script))'; img-src data:; base-uri 'none'; form-action 'none'"
 
-    private static func hash(_ text: String) -> String {
+    static func hash(_ text: String) -> String {
         "sha256-" + Data(SHA256.hash(data: Array(text.utf8))).base64EncodedString()
     }
 
