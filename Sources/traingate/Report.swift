@@ -14,7 +14,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Generate transparency reports.",
-        subcommands: [Summary.self, AB2013.self]
+        subcommands: [Summary.self, AB2013.self, CopyrightPolicy.self]
     )
 
     struct Summary: ParsableCommand {
@@ -153,6 +153,74 @@ struct Report: ParsableCommand {
                 try Terminal.out(text)
             }
             if strict && !disclosure.gaps.isEmpty { throw ExitCode.failure }
+        }
+    }
+
+    struct CopyrightPolicy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "copyright-policy",
+            abstract: "Draft the copyright policy of AI Act Art. 53(1)(c) (Code of Practice, Measure 1.1) from a model card.",
+            discussion: """
+                Reads the model card and the dataset manifests it names and writes a starting point for the \
+                provider's copyright policy: responsibility, the opt-out protocols honoured and how, lawful \
+                access, infringing-sites lists, output safeguards and the complaint mechanism, each claim \
+                traced to the file and line it restates. What they do not declare reads "To be completed". \
+                Exit codes: 0 written; 1 with --strict, when something is to be completed; 2 could not read \
+                the inputs; 64 usage error.
+                """
+        )
+
+        @Argument(help: "The model card.")
+        var card: String
+
+        @Option(help: "The output format.")
+        var format: Summary.Format = .markdown
+
+        @Option(help: "Write the draft to this file instead of standard output.")
+        var output: String?
+
+        @OptionGroup var asOf: AsOfOption
+
+        @OptionGroup var inputFormat: InputFormatOption
+
+        @Flag(help: "Exit 1 when something is to be completed.")
+        var strict = false
+
+        func run() throws {
+            var request = Checker.Request(paths: [card], asOf: asOf.date)
+            request.inputFormat = inputFormat.inputFormat
+            let report: CheckReport
+            do {
+                report = try Checker.run(request)
+            } catch {
+                throw error.printed()
+            }
+            guard let document = CopyrightPolicyDocument(report: report) else {
+                let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
+                Terminal.error(
+                    CheckError(
+                        "not a model card\(found); the copyright policy is drafted from a ModelCard",
+                        at: SourceLocation(file: card, line: 1, column: 1)
+                    ).description)
+                throw ExitStatus.couldNotCheck
+            }
+            let text: String
+            switch format {
+            case .markdown: text = CopyrightPolicyMarkdownRenderer.render(document)
+            case .html: text = CopyrightPolicyHTMLRenderer.render(document)
+            case .json: text = CopyrightPolicyJSONRenderer.render(document)
+            }
+            if let output {
+                do {
+                    try OutputFile.write(text, to: output, inputs: [card] + document.filesRead)
+                } catch {
+                    Terminal.error("\(output): error: \(error)")
+                    throw ExitStatus.couldNotCheck
+                }
+            } else {
+                try Terminal.out(text)
+            }
+            if strict && !document.gaps.isEmpty { throw ExitCode.failure }
         }
     }
 }

@@ -311,3 +311,24 @@ struct AB2013RenderingTests {
         #expect(json["model"] as? String == h && json["not_applicable"] as? String == h)
     }
 }
+
+@Suite("Copyright policy draft: rendering")
+struct CopyrightPolicyRenderingTests {
+    @Test func hostileValuesAreEscaped() throws {
+        let h = HTMLReporterTests.hostile
+        let place = SourceLocation(file: h, line: 3, column: 5)
+        let document = CopyrightPolicyDocument(
+            model: h, asOf: ISODate(year: 2026, month: 11, day: 22)!,
+            sections: [
+                .init(
+                    key: "responsibility", title: h, reference: h, purpose: h, claims: [.init(subject: h, text: h, location: place)],
+                    missing: [.init(field: h, subject: h, location: place)])
+            ])
+        let html = CopyrightPolicyHTMLRenderer.render(document)
+        #expect(!html.contains("<b>") && !html.contains("<script") && html.contains("&lt;b&gt;x&lt;/b&gt;"))
+        #expect(html.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || !HTMLText.isHidden($0) })
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(CopyrightPolicyJSONRenderer.render(document).utf8)) as? [String: Any])
+        #expect(json["model"] as? String == h)
+    }
+}

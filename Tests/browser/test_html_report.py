@@ -99,7 +99,11 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         rendered[example] = render([f"examples/{example}"], folder / f"{example}.html", as_of, packs + opt_in, WAIVERS)
     # The other HTML documents TrainGate writes, validated with the audit pages.
     card = "examples/licensed-music-model/model-card.yaml"
-    for name, command in [("ab2013", ["report", "ab2013"]), ("summary", ["report", "summary"])]:
+    for name, command in [
+        ("ab2013", ["report", "ab2013"]),
+        ("summary", ["report", "summary"]),
+        ("copyright-policy", ["report", "copyright-policy"]),
+    ]:
         out = folder / f"{name}-licensed-music-model.html"
         result = subprocess.run(
             [traingate(), *command, card, "--as-of", "2026-11-22", "--format", "html", "--output", str(out)], cwd=ROOT,
