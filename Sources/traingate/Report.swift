@@ -14,7 +14,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Generate transparency reports.",
-        subcommands: [Summary.self, AB2013.self, CopyrightPolicy.self]
+        subcommands: [Summary.self, AB2013.self, CopyrightPolicy.self, ModelCard.self]
     )
 
     struct Summary: ParsableCommand {
@@ -221,6 +221,61 @@ struct Report: ParsableCommand {
                 try Terminal.out(text)
             }
             if strict && !document.gaps.isEmpty { throw ExitCode.failure }
+        }
+    }
+
+    struct ModelCard: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "model-card",
+            abstract: "Write a Hugging Face model card (README.md for the Hub) from a TrainGate model card.",
+            discussion: """
+                Reads the model card and the dataset manifests it names and writes a Hub model card: YAML \
+                metadata the Hub reads (license, base_model and datasets where the inputs name Hub \
+                repositories, model_name) and the sections of the Hub's template, with the training data, \
+                limitations and transparency sections filled. What the inputs do not declare is the \
+                template's "[More Information Needed]". Read back with --input-format huggingface, it gives \
+                the facts it was made from. Exit codes: 0 written; 2 could not read the inputs; 64 usage error.
+                """
+        )
+
+        @Argument(help: "The model card.")
+        var card: String
+
+        @Option(help: "Write the card to this file (e.g. README.md) instead of standard output.")
+        var output: String?
+
+        @OptionGroup var asOf: AsOfOption
+
+        @OptionGroup var inputFormat: InputFormatOption
+
+        func run() throws {
+            var request = Checker.Request(paths: [card], asOf: asOf.date)
+            request.inputFormat = inputFormat.inputFormat
+            let report: CheckReport
+            do {
+                report = try Checker.run(request)
+            } catch {
+                throw error.printed()
+            }
+            guard let text = HuggingFaceCardWriter.render(report) else {
+                let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
+                Terminal.error(
+                    CheckError(
+                        "not a model card\(found); the Hugging Face card is made from a ModelCard",
+                        at: SourceLocation(file: card, line: 1, column: 1)
+                    ).description)
+                throw ExitStatus.couldNotCheck
+            }
+            if let output {
+                do {
+                    try OutputFile.write(text, to: output, inputs: [card] + report.filesRead)
+                } catch {
+                    Terminal.error("\(output): error: \(error)")
+                    throw ExitStatus.couldNotCheck
+                }
+            } else {
+                try Terminal.out(text)
+            }
         }
     }
 }
