@@ -14,7 +14,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Generate transparency reports.",
-        subcommands: [Summary.self, AB2013.self, CopyrightPolicy.self, ModelCard.self]
+        subcommands: [Summary.self, AB2013.self, CopyrightPolicy.self, ModelCard.self, Diff.self]
     )
 
     struct Summary: ParsableCommand {
@@ -276,6 +276,91 @@ struct Report: ParsableCommand {
             } else {
                 try Terminal.out(text)
             }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff",
+            abstract: "Say what changed in the public summary of training content between two versions of a model card.",
+            discussion: """
+                Builds the summary from each version (a model card, or a folder holding one, with its \
+                manifests) and lists what changed by the template's sections, and whether the change is \
+                material: a new source category or modality, a size bin that changed, new crawled domains \
+                among the top ones, a new use of user data. Exit codes: 0 no new summary version due; 1 a \
+                material change while the new card still declares the old transparency.training_summary.version; \
+                2 could not read the inputs; 64 usage error.
+                """
+        )
+
+        @Argument(help: "The earlier and the later model card (or folders holding them); with --git, one, at both revisions.")
+        var paths: [String]
+
+        @Option(help: ArgumentHelp("Compare PATH at two revisions of its git repository (A..B).", valueName: "A..B"))
+        var git: String?
+
+        @Option(help: "The output format.")
+        var format: Summary.Format = .markdown
+
+        @Option(help: "Write the difference to this file instead of standard output.")
+        var output: String?
+
+        @OptionGroup var asOf: AsOfOption
+
+        func validate() throws {
+            if git == nil && paths.count != 2 { throw ValidationError("name the earlier and the later model card (or folder)") }
+            if git != nil && paths.count != 1 { throw ValidationError("with --git, name one model card (or folder)") }
+        }
+
+        func run() throws {
+            var compared = paths
+            var revisions: GitRevisions?
+            if let git {
+                do {
+                    let exported = try GitRevisions(range: git, path: paths[0])
+                    revisions = exported
+                    compared = [exported.paths.0, exported.paths.1]
+                } catch {
+                    Terminal.error("\(paths[0]): error: \(error.message)")
+                    throw ExitStatus.couldNotCheck
+                }
+            }
+            defer { revisions?.remove() }
+            var read: [(summary: TrainingSummary, card: Node, files: [String])] = []
+            for path in compared {
+                let report: CheckReport
+                do {
+                    report = try Checker.run(Checker.Request(paths: [path], asOf: asOf.date))
+                } catch {
+                    throw error.printed()
+                }
+                guard let summary = TrainingSummary(report: report), let card = report.bundles.first(where: { $0.card != nil })?.card else {
+                    Terminal.error(
+                        CheckError(
+                            "no model card found; the summary is made from a ModelCard", at: SourceLocation(file: path, line: 1, column: 1)
+                        ).description)
+                    throw ExitStatus.couldNotCheck
+                }
+                read.append((summary, card.root, report.filesRead))
+            }
+            let diff = SummaryDiff(old: read[0].summary, new: read[1].summary, oldCard: read[0].card, newCard: read[1].card)
+            let text: String
+            switch format {
+            case .markdown: text = SummaryDiffRenderer.markdown(diff)
+            case .html: text = SummaryDiffRenderer.html(diff)
+            case .json: text = SummaryDiffRenderer.json(diff)
+            }
+            if let output {
+                do {
+                    try OutputFile.write(text, to: output, inputs: paths + read[0].files + read[1].files)
+                } catch {
+                    Terminal.error("\(output): error: \(error)")
+                    throw ExitStatus.couldNotCheck
+                }
+            } else {
+                try Terminal.out(text)
+            }
+            if diff.newVersionDue { throw ExitCode.failure }
         }
     }
 }

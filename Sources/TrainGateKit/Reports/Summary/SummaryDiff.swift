@@ -1,0 +1,111 @@
+/// What changed between two versions of a model's public summary of training content, by the
+/// template's sections, and whether the change is material — a new source category or
+/// modality, a size bin that changed, new crawled domains among the top ones, a new use of user
+/// data — so a new version of the summary is due (the AI Office asks for the summary to be kept
+/// up to date). The new card's own `transparency.training_summary.version` says whether one was made.
+public struct SummaryDiff: Sendable, Equatable {
+    public static let schema = "traingate.summary-diff/v1"
+
+    /// One item of the template whose declared values differ.
+    public struct Change: Sendable, Equatable {
+        /// The template's section number (`2.3`).
+        public var section: String
+        /// The item's stable key (`top_domains`).
+        public var key: String
+        /// The item's question, where it has one.
+        public var label: String
+        public var added: [String]
+        public var removed: [String]
+    }
+
+    public var oldModel: String
+    public var newModel: String
+    public var changes: [Change]
+    /// Why the change is material, one reason a line; empty when it is not.
+    public var material: [String]
+    /// `transparency.training_summary.version` and `last_update` of each card.
+    public var oldVersion: String?
+    public var newVersion: String?
+    public var oldUpdate: String?
+    public var newUpdate: String?
+
+    /// Whether the change is material and the new card still declares the old summary version.
+    public var newVersionDue: Bool { !material.isEmpty && oldVersion == newVersion }
+
+    /// The difference from `old` to `new`; `oldCard` and `newCard` are the cards' documents.
+    public init(old: TrainingSummary, new: TrainingSummary, oldCard: Node, newCard: Node) {
+        oldModel = old.model
+        newModel = new.model
+        func facts(_ summary: TrainingSummary) -> [String: (label: String, facts: [String])] {
+            var items: [String: (label: String, facts: [String])] = [:]
+            for section in summary.sections {
+                for item in section.items {
+                    let texts = item.facts.map { fact in (fact.subject.map { "\($0): " } ?? "") + fact.text }
+                    let key = "\(section.number) \(item.key)"
+                    items[key, default: (item.label, [])].facts += texts
+                }
+            }
+            return items
+        }
+        let before = facts(old)
+        let after = facts(new)
+        let order = (new.sections + old.sections).flatMap { section in section.items.map { "\(section.number) \($0.key)" } }
+        var seen = Set<String>()
+        changes = order.filter { seen.insert($0).inserted }.compactMap { key in
+            let was = before[key]?.facts ?? []
+            let now = after[key]?.facts ?? []
+            let added = now.filter { !was.contains($0) }
+            let removed = was.filter { !now.contains($0) }
+            guard !added.isEmpty || !removed.isEmpty else { return nil }
+            let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+            let label = after[key]?.label ?? before[key]?.label ?? ""
+            return Change(section: parts[0], key: parts[1], label: label, added: added, removed: removed)
+        }
+        var material: [String] = []
+        let oldTypes = Set(old.sourcesByType.filter { $0.count > 0 }.map(\.name))
+        for type in new.sourcesByType where type.count > 0 && !oldTypes.contains(type.name) {
+            material.append("new source category: \(SummaryText.sourceType(type.name))")
+        }
+        let oldModalities = Set(old.sourcesByModality.filter { $0.count > 0 }.map(\.name))
+        for modality in new.sourcesByModality where modality.count > 0 && !oldModalities.contains(modality.name) {
+            material.append("new modality: \(SummaryText.modality(modality.name))")
+        }
+        // A size fact starts with its bin: "10,000 – 1 million hours (44,000 hours declared by 2 sources)".
+        func bins(_ facts: [String]) -> [String] { facts.map { String($0.split(separator: " (", maxSplits: 1).first ?? "") } }
+        for change in changes where change.section == "1.3" && change.key.hasPrefix("size_") {
+            let was = bins(before["1.3 \(change.key)"]?.facts ?? [])
+            let now = bins(after["1.3 \(change.key)"]?.facts ?? [])
+            if was != now {
+                material.append(
+                    "\(change.label.lowercased()): \(was.isEmpty ? "none" : was.joined(separator: ", ")) → \(now.isEmpty ? "none" : now.joined(separator: ", "))"
+                )
+            }
+        }
+        func domains(_ facts: [String]) -> Set<String> {
+            Set(
+                facts.flatMap { fact in (fact.split(separator: ":", maxSplits: 1).last ?? "").split(separator: ",") }.map {
+                    $0.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+                }.filter { !$0.isEmpty })
+        }
+        let newDomains = domains(after["2.3 top_domains"]?.facts ?? []).subtracting(domains(before["2.3 top_domains"]?.facts ?? []))
+        if !newDomains.isEmpty { material.append("new crawled domains among the top ones: \(newDomains.sorted().joined(separator: ", "))") }
+        if changes.contains(where: { $0.section == "2.4" && !$0.added.isEmpty }) { material.append("a new use of user data (section 2.4)") }
+        self.material = material
+        func value(_ card: Node, _ key: String) -> String? {
+            SummaryInputs.node(card, "transparency.training_summary.\(key)").flatMap(SummaryInputs.text)
+        }
+        oldVersion = value(oldCard, "version")
+        newVersion = value(newCard, "version")
+        oldUpdate = value(oldCard, "last_update")
+        newUpdate = value(newCard, "last_update")
+    }
+
+    /// The verdict in one line.
+    public var verdict: String {
+        if material.isEmpty { return changes.isEmpty ? "no change to the summary" : "changes, none of them material for the summary" }
+        if newVersionDue {
+            return "material change: a new version of the summary is due (the card still declares version \(newVersion ?? "none"))"
+        }
+        return "material change, and the card declares a new summary version (\(oldVersion ?? "none") → \(newVersion ?? "none"))"
+    }
+}

@@ -1,0 +1,69 @@
+/// The difference between two summaries as Markdown, HTML or JSON.
+public enum SummaryDiffRenderer {
+    public static func markdown(_ diff: SummaryDiff) -> String {
+        var out = "# What changed in the summary of training content: \(MarkdownText.cell(diff.newModel))\n\n"
+        out += "**\(MarkdownText.cell(diff.verdict.prefix(1).uppercased() + diff.verdict.dropFirst())).**\n\n"
+        out +=
+            "Summary version: \(MarkdownText.cell(diff.oldVersion ?? "not declared")) (updated \(MarkdownText.cell(diff.oldUpdate ?? "not declared"))) → "
+        out += "\(MarkdownText.cell(diff.newVersion ?? "not declared")) (updated \(MarkdownText.cell(diff.newUpdate ?? "not declared")))\n"
+        if !diff.material.isEmpty {
+            out += "\n## Material changes\n\n" + diff.material.map { "- \(MarkdownText.cell($0))\n" }.joined()
+        }
+        out += "\n## Changes by section\n\n"
+        if diff.changes.isEmpty { out += "None.\n" }
+        for change in diff.changes {
+            out += "### \(change.section) \(MarkdownText.cell(change.label.isEmpty ? change.key : change.label))\n\n"
+            out += change.added.map { "- added: \(MarkdownText.cell($0))\n" }.joined()
+            out += change.removed.map { "- removed: \(MarkdownText.cell($0))\n" }.joined()
+            out += "\n"
+        }
+        return out
+    }
+
+    public static func html(_ diff: SummaryDiff) -> String {
+        let model = HTMLText.content(diff.newModel)
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(AB2013HTMLRenderer.policy))\">\n"
+        out += "<title>What changed in the summary of training content: \(model)</title>\n<style>\(AB2013HTMLRenderer.style)</style>\n"
+        out +=
+            "</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">AI Act Art. 53(1)(d) · Public summary of training content · Changes</p>\n"
+        out += "<h1>\(model)</h1>\n<p class=\"lead\"><strong>\(HTMLText.content(diff.verdict))</strong></p>\n"
+        out +=
+            "<p>Summary version: \(HTMLText.content(diff.oldVersion ?? "not declared")) (updated \(HTMLText.content(diff.oldUpdate ?? "not declared"))) → "
+        out +=
+            "\(HTMLText.content(diff.newVersion ?? "not declared")) (updated \(HTMLText.content(diff.newUpdate ?? "not declared")))</p>\n</header>\n"
+        if !diff.material.isEmpty {
+            out += "<section aria-labelledby=\"material\">\n<h2 id=\"material\">Material changes</h2>\n<ul>\n"
+            out += diff.material.map { "<li>\(HTMLText.content($0))</li>\n" }.joined() + "</ul>\n</section>\n"
+        }
+        out += "<section aria-labelledby=\"changes\">\n<h2 id=\"changes\">Changes by section</h2>\n"
+        if diff.changes.isEmpty { out += "<p>None.</p>\n" }
+        for change in diff.changes {
+            out +=
+                "<h3>\(HTMLText.content(change.section)) \(HTMLText.content(change.label.isEmpty ? change.key : change.label))</h3>\n<ul>\n"
+            out += change.added.map { "<li>added: \(HTMLText.content($0))</li>\n" }.joined()
+            out += change.removed.map { "<li>removed: \(HTMLText.content($0))</li>\n" }.joined()
+            out += "</ul>\n"
+        }
+        return out + "</section>\n</main>\n</body>\n</html>\n"
+    }
+
+    public static func json(_ diff: SummaryDiff) -> String {
+        func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+        return JSONValue.object([
+            "schema": .string(SummaryDiff.schema), "old_model": .string(diff.oldModel), "new_model": .string(diff.newModel),
+            "verdict": .string(diff.verdict), "new_version_due": .bool(diff.newVersionDue),
+            "material": .array(diff.material.map(JSONValue.string)),
+            "old_version": optional(diff.oldVersion), "new_version": optional(diff.newVersion), "old_last_update": optional(diff.oldUpdate),
+            "new_last_update": optional(diff.newUpdate),
+            "changes": .array(
+                diff.changes.map { change in
+                    .object([
+                        "section": .string(change.section), "key": .string(change.key), "label": .string(change.label),
+                        "added": .array(change.added.map(JSONValue.string)), "removed": .array(change.removed.map(JSONValue.string)),
+                    ])
+                }),
+        ]).rendered
+    }
+}

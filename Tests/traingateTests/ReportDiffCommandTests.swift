@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// `traingate report diff` end to end: a version against itself, against a copy with a new
+/// crawled source (a new summary version is due), the same with the version bumped, and a size
+/// that moves to another bin.
+@Suite("traingate report diff, end to end")
+struct ReportDiffCommandTests {
+    static let packageRoot = ReportSummaryCommandTests.packageRoot
+    static let example = "examples/licensed-music-model"
+
+    static let crawledSource = """
+          - id: artist-sites
+            name: Artist websites
+            source_type: web_crawl
+            modalities: [text]
+            crawl: {crawler_names: [AriaBot], top_domains: [northern-records.example, artists.example]}
+
+        """
+
+    /// A copy of the licensed scenario with `change` made to its files (path → new text from old).
+    func withCopy(_ changes: [String: (String) -> String], _ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: "\(Self.packageRoot)/\(Self.example)", toPath: folder)
+        for (file, change) in changes {
+            let path = "\(folder)/\(file)"
+            try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try body(folder)
+    }
+
+    func diff(_ new: String, _ extra: [String] = []) throws -> CLI.Output {
+        try CLI.run(["report", "diff", Self.example, new, "--as-of", "2026-11-22"] + extra, in: Self.packageRoot)
+    }
+
+    @Test func aVersionAgainstItselfHasNoChange() throws {
+        let result = try diff(Self.example)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("**No change to the summary.**"))
+        let json = try ReportAB2013CommandTests.json(try diff("\(Self.example)/model-card.yaml", ["--format", "json"]).stdout)
+        #expect(json["new_version_due"] as? Bool == false && (json["changes"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func aNewCrawledSourceMakesANewSummaryVersionDue() throws {
+        try withCopy(["data/label-catalogue.yaml": { $0 + Self.crawledSource }]) { folder in
+            let result = try diff(folder, ["--format", "json"])
+            #expect(result.status == 1)
+            let json = try ReportAB2013CommandTests.json(result.stdout)
+            #expect(json["new_version_due"] as? Bool == true)
+            let material = try #require(json["material"] as? [String])
+            #expect(material.contains("new source category: Crawled by the provider (2.3)"))
+            #expect(material.contains("new modality: Text"))
+            #expect(material.contains("new crawled domains among the top ones: artists.example, northern-records.example"))
+            let sections = Set((json["changes"] as? [[String: Any]] ?? []).compactMap { $0["section"] as? String })
+            #expect(sections == ["1.3", "2.3"])
+            let markdown = try diff(folder)
+            #expect(markdown.stdout.contains("a new version of the summary is due (the card still declares version 1.0)"))
+        }
+    }
+
+    @Test func aBumpedSummaryVersionAnswersTheChange() throws {
+        try withCopy([
+            "data/label-catalogue.yaml": { $0 + Self.crawledSource },
+            "model-card.yaml": { $0.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.1\"") },
+        ]) { folder in
+            let result = try diff(folder, ["--format", "json"])
+            let json = try ReportAB2013CommandTests.json(result.stdout)
+            #expect(json["new_version"] as? String == "1.1", "the copy declares version 1.1")
+            #expect(result.status == 0)
+            #expect((json["material"] as? [String])?.isEmpty == false)
+        }
+    }
+
+    @Test func aSizeInAnotherBinIsMaterial() throws {
+        try withCopy(["data/label-catalogue.yaml": { $0.replacingOccurrences(of: "41000", with: "2000000") }]) { folder in
+            let json = try ReportAB2013CommandTests.json(try diff(folder, ["--format", "json"]).stdout)
+            let material = try #require(json["material"] as? [String])
+            #expect(material.contains { $0.hasPrefix("training data size: audio: 10,000 – 1 million hours → ") }, "\(material)")
+        }
+    }
+
+    @Test func twoRevisionsOfARepositoryAreCompared() throws {
+        try withCopy([:]) { folder in
+            func git(_ arguments: [String]) throws {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["git", "-C", folder, "-c", "user.name=t", "-c", "user.email=t@example.org"] + arguments
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0, "git \(arguments)")
+            }
+            try git(["init", "-q"])
+            try git(["add", "-A"])
+            try git(["commit", "-q", "-m", "first"])
+            let manifest = "\(folder)/data/label-catalogue.yaml"
+            try (try String(contentsOfFile: manifest, encoding: .utf8) + Self.crawledSource).write(
+                toFile: manifest, atomically: true, encoding: .utf8)
+            try git(["commit", "-q", "-am", "a crawled source"])
+            // The working tree is changed back: the comparison reads the revisions, not the files.
+            try git(["checkout", "-q", "HEAD~1", "--", "."])
+            let due = try CLI.run(["report", "diff", "--git", "HEAD~1..HEAD", folder, "--as-of", "2026-11-22"], in: folder)
+            #expect(due.status == 1, "\(due.stderr)")
+            #expect(due.stdout.contains("new source category: Crawled by the provider (2.3)"))
+            let same = try CLI.run(["report", "diff", "--git", "HEAD..HEAD", "model-card.yaml", "--as-of", "2026-11-22"], in: folder)
+            #expect(same.status == 0, "\(same.stderr)")
+            let wrong = try CLI.run(["report", "diff", "--git", "nope..HEAD", folder], in: folder)
+            #expect(wrong.status == 2 && wrong.stderr.contains("revision 'nope': not a commit of the repository at "))
+            let usage = try CLI.run(["report", "diff", "--git", "HEAD..HEAD", folder, folder], in: folder)
+            #expect(usage.status == 64)
+        }
+    }
+
+    @Test func aFolderWithoutACardIsAnError() throws {
+        let result = try CLI.run(["report", "diff", Self.example, "\(Self.example)/data"], in: Self.packageRoot)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no model card found"))
+    }
+}
