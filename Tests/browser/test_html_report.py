@@ -283,6 +283,13 @@ def test_the_readme_screenshot(browser, pages, tmp_path):
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 50_000
     if os.environ.get("TRAINGATE_UPDATE_SCREENSHOT") == "1":
         shutil.copyfile(shot, ROOT / "docs" / "audit-report.png")
+    # The AB 2013 documentation, for the README's section on transparency documents.
+    assert open_page(browser, pages["ab2013-licensed-music-model"]) == []
+    browser.set_window_size(1000, 1300)
+    ab2013 = tmp_path / "ab2013.png"
+    assert browser.save_screenshot(str(ab2013)) and ab2013.stat().st_size > 30_000
+    if os.environ.get("TRAINGATE_UPDATE_SCREENSHOT") == "1":
+        shutil.copyfile(ab2013, ROOT / "docs" / "ab2013-licensed-music-model.png")
     browser.set_window_size(1280, 900)
 
 
