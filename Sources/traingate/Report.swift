@@ -52,39 +52,17 @@ struct Report: ParsableCommand {
         func run() throws {
             var request = Checker.Request(paths: [card], asOf: asOf.date)
             request.inputFormat = inputFormat.inputFormat
-            let report: CheckReport
-            do {
-                report = try Checker.run(request)
-            } catch {
-                throw error.printed()
-            }
-            guard let summary = TrainingSummary(report: report) else {
-                for warning in report.warnings { Terminal.error(warning.description) }
-                let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
-                Terminal.error(
-                    CheckError(
-                        "not a model card\(found); the summary is made from a ModelCard",
-                        at: SourceLocation(file: card, line: 1, column: 1)
-                    ).description)
-                throw ExitStatus.couldNotCheck
-            }
-            let text: String
-            switch format {
-            case .markdown: text = SummaryMarkdownRenderer.render(summary)
-            case .html: text = SummaryHTMLRenderer.render(summary)
-            case .json: text = SummaryJSONRenderer.render(summary)
-            }
-            if let output {
-                do {
-                    try OutputFile.write(text, to: output, inputs: [card] + summary.filesRead)
-                } catch {
-                    Terminal.error("\(output): error: \(error)")
-                    throw ExitStatus.couldNotCheck
+            try ReportOutput.run(card: card, request: request, what: "the summary", output: output, strict: strict) { report in
+                TrainingSummary(report: report).map { summary in
+                    let text: String
+                    switch format {
+                    case .markdown: text = SummaryMarkdownRenderer.render(summary)
+                    case .html: text = SummaryHTMLRenderer.render(summary)
+                    case .json: text = SummaryJSONRenderer.render(summary)
+                    }
+                    return (text, summary.filesRead, !summary.gaps.isEmpty)
                 }
-            } else {
-                try Terminal.out(text)
             }
-            if strict && !summary.gaps.isEmpty { throw ExitCode.failure }
         }
     }
 
@@ -121,38 +99,18 @@ struct Report: ParsableCommand {
         func run() throws {
             var request = Checker.Request(paths: [card], packs: [AB2013Disclosure.pack], asOf: asOf.date, includeAll: true)
             request.inputFormat = inputFormat.inputFormat
-            let report: CheckReport
-            do {
-                report = try Checker.run(request)
-            } catch {
-                throw error.printed()
-            }
-            guard let disclosure = AB2013Disclosure(report: report) else {
-                let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
-                Terminal.error(
-                    CheckError(
-                        "not a model card\(found); the AB 2013 documentation is made from a ModelCard",
-                        at: SourceLocation(file: card, line: 1, column: 1)
-                    ).description)
-                throw ExitStatus.couldNotCheck
-            }
-            let text: String
-            switch format {
-            case .markdown: text = AB2013MarkdownRenderer.render(disclosure)
-            case .html: text = AB2013HTMLRenderer.render(disclosure)
-            case .json: text = AB2013JSONRenderer.render(disclosure)
-            }
-            if let output {
-                do {
-                    try OutputFile.write(text, to: output, inputs: [card] + disclosure.filesRead)
-                } catch {
-                    Terminal.error("\(output): error: \(error)")
-                    throw ExitStatus.couldNotCheck
+            try ReportOutput.run(card: card, request: request, what: "the AB 2013 documentation", output: output, strict: strict) {
+                report in
+                AB2013Disclosure(report: report).map { disclosure in
+                    let text: String
+                    switch format {
+                    case .markdown: text = AB2013MarkdownRenderer.render(disclosure)
+                    case .html: text = AB2013HTMLRenderer.render(disclosure)
+                    case .json: text = AB2013JSONRenderer.render(disclosure)
+                    }
+                    return (text, disclosure.filesRead, !disclosure.gaps.isEmpty)
                 }
-            } else {
-                try Terminal.out(text)
             }
-            if strict && !disclosure.gaps.isEmpty { throw ExitCode.failure }
         }
     }
 
@@ -189,38 +147,17 @@ struct Report: ParsableCommand {
         func run() throws {
             var request = Checker.Request(paths: [card], asOf: asOf.date)
             request.inputFormat = inputFormat.inputFormat
-            let report: CheckReport
-            do {
-                report = try Checker.run(request)
-            } catch {
-                throw error.printed()
-            }
-            guard let document = CopyrightPolicyDocument(report: report) else {
-                let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
-                Terminal.error(
-                    CheckError(
-                        "not a model card\(found); the copyright policy is drafted from a ModelCard",
-                        at: SourceLocation(file: card, line: 1, column: 1)
-                    ).description)
-                throw ExitStatus.couldNotCheck
-            }
-            let text: String
-            switch format {
-            case .markdown: text = CopyrightPolicyMarkdownRenderer.render(document)
-            case .html: text = CopyrightPolicyHTMLRenderer.render(document)
-            case .json: text = CopyrightPolicyJSONRenderer.render(document)
-            }
-            if let output {
-                do {
-                    try OutputFile.write(text, to: output, inputs: [card] + document.filesRead)
-                } catch {
-                    Terminal.error("\(output): error: \(error)")
-                    throw ExitStatus.couldNotCheck
+            try ReportOutput.run(card: card, request: request, what: "the copyright policy", output: output, strict: strict) { report in
+                CopyrightPolicyDocument(report: report).map { document in
+                    let text: String
+                    switch format {
+                    case .markdown: text = CopyrightPolicyMarkdownRenderer.render(document)
+                    case .html: text = CopyrightPolicyHTMLRenderer.render(document)
+                    case .json: text = CopyrightPolicyJSONRenderer.render(document)
+                    }
+                    return (text, document.filesRead, !document.gaps.isEmpty)
                 }
-            } else {
-                try Terminal.out(text)
             }
-            if strict && !document.gaps.isEmpty { throw ExitCode.failure }
         }
     }
 
@@ -251,30 +188,8 @@ struct Report: ParsableCommand {
         func run() throws {
             var request = Checker.Request(paths: [card], asOf: asOf.date)
             request.inputFormat = inputFormat.inputFormat
-            let report: CheckReport
-            do {
-                report = try Checker.run(request)
-            } catch {
-                throw error.printed()
-            }
-            guard let text = HuggingFaceCardWriter.render(report) else {
-                let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
-                Terminal.error(
-                    CheckError(
-                        "not a model card\(found); the Hugging Face card is made from a ModelCard",
-                        at: SourceLocation(file: card, line: 1, column: 1)
-                    ).description)
-                throw ExitStatus.couldNotCheck
-            }
-            if let output {
-                do {
-                    try OutputFile.write(text, to: output, inputs: [card] + report.filesRead)
-                } catch {
-                    Terminal.error("\(output): error: \(error)")
-                    throw ExitStatus.couldNotCheck
-                }
-            } else {
-                try Terminal.out(text)
+            try ReportOutput.run(card: card, request: request, what: "the Hugging Face card", output: output, strict: false) { report in
+                HuggingFaceCardWriter.render(report).map { ($0, report.filesRead, false) }
             }
         }
     }
@@ -350,17 +265,45 @@ struct Report: ParsableCommand {
             case .html: text = SummaryDiffRenderer.html(diff)
             case .json: text = SummaryDiffRenderer.json(diff)
             }
-            if let output {
-                do {
-                    try OutputFile.write(text, to: output, inputs: paths + read[0].files + read[1].files)
-                } catch {
-                    Terminal.error("\(output): error: \(error)")
-                    throw ExitStatus.couldNotCheck
-                }
-            } else {
-                try Terminal.out(text)
-            }
+            try ReportOutput.write(text, to: output, inputs: paths + read[0].files + read[1].files)
             if diff.newVersionDue { throw ExitCode.failure }
+        }
+    }
+}
+
+/// What every `report` subcommand does around its document: run the check, make the document
+/// (nil when the inputs hold no model card), write it, and under `--strict` exit 1 on gaps.
+enum ReportOutput {
+    static func run(
+        card: String, request: Checker.Request, what: String, output: String?, strict: Bool,
+        make: (CheckReport) -> (text: String, files: [String], gaps: Bool)?
+    ) throws {
+        let report: CheckReport
+        do {
+            report = try Checker.run(request)
+        } catch {
+            throw error.printed()
+        }
+        guard let made = make(report) else {
+            for warning in report.warnings { Terminal.error(warning.description) }
+            let found = report.inputs.first.map { " (found a \($0.kind))" } ?? ""
+            Terminal.error(
+                CheckError("not a model card\(found); \(what) is made from a ModelCard", at: SourceLocation(file: card, line: 1, column: 1))
+                    .description)
+            throw ExitStatus.couldNotCheck
+        }
+        try write(made.text, to: output, inputs: [card] + made.files)
+        if strict && made.gaps { throw ExitCode.failure }
+    }
+
+    /// Writes `text` to `output` (never over one of `inputs`), or to standard output.
+    static func write(_ text: String, to output: String?, inputs: [String]) throws {
+        guard let output else { return try Terminal.out(text) }
+        do {
+            try OutputFile.write(text, to: output, inputs: inputs)
+        } catch {
+            Terminal.error("\(output): error: \(error)")
+            throw ExitStatus.couldNotCheck
         }
     }
 }
