@@ -23,6 +23,8 @@ struct GitRevisions {
 
     /// The folder the export went into, removed by `remove()`.
     let folder: String
+    /// The revisions: `(A, B)`.
+    let revisions: (String, String)
     /// PATH inside each export: `(old, new)`.
     let paths: (String, String)
 
@@ -32,21 +34,28 @@ struct GitRevisions {
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !range.contains("...") else {
             throw Failure(message: "--git takes two revisions as A..B, got '\(range)'")
         }
-        guard let kind = Paths.kind(of: path) else { throw Failure(message: "\(path): no such file or directory") }
-        let canonicalPath = Paths.canonical(path)
-        let start = kind == .directory ? canonicalPath : Paths.folder(of: canonicalPath)
-        let top = try Self.git(["-C", start, "rev-parse", "--show-toplevel"]).split(separator: "\n").first.map(String.init) ?? ""
-        let canonicalTop = Paths.canonical(top)
-        guard canonicalPath == canonicalTop || canonicalPath.hasPrefix(canonicalTop + "/") else {
-            throw Failure(message: "\(path) is not inside the git repository at \(top)")
+        for revision in parts where revision.hasPrefix("-") {
+            throw Failure(message: "--git: '\(revision)' is not a revision")
         }
-        let relative = String(canonicalPath.dropFirst(canonicalTop.count)).drop { $0 == "/" }
+        guard let kind = Paths.kind(of: path) else { throw Failure(message: "\(path): no such file or directory") }
+        // PATH's place in the repository, without resolving PATH itself: a link is compared as
+        // each revision has it.
+        let folderOfPath = kind == .directory ? path : Paths.folder(of: path)
+        let start = folderOfPath.isEmpty ? "." : folderOfPath
+        let prefix: String
+        let top: String
+        do {
+            top = try Self.git(["-C", start, "rev-parse", "--show-toplevel"]).split(separator: "\n").first.map(String.init) ?? ""
+            prefix = try Self.git(["-C", start, "rev-parse", "--show-prefix"]).split(separator: "\n").first.map(String.init) ?? ""
+        } catch {
+            throw Failure(message: "--git: \(error.message)")
+        }
+        let relative = kind == .directory ? String(prefix.dropLast(prefix.hasSuffix("/") ? 1 : 0)) : prefix + Paths.lastComponent(of: path)
         var template = Array((Self.temporaryFolder + "/traingate-diff-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw Failure(message: "cannot make a temporary folder") }
         folder = String(cString: made)
         var exported: [String] = []
         for (index, revision) in parts.enumerated() {
-            guard !revision.hasPrefix("-") else { throw Failure(message: "--git: '\(revision)' is not a revision") }
             let target = "\(folder)/\(index == 0 ? "old" : "new")"
             do {
                 try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
@@ -67,9 +76,16 @@ struct GitRevisions {
             exported.append(relative.isEmpty ? target : "\(target)/\(relative)")
         }
         paths = (exported[0], exported[1])
+        revisions = (parts[0], parts[1])
     }
 
     func remove() { Self.remove(folder) }
+
+    /// `text` with the exports' folders written as their revisions (`A:`), so a message about a
+    /// file in an export names the revision rather than a temporary folder.
+    func mapped(_ text: String) -> String {
+        text.replacing("\(folder)/old/", with: "\(revisions.0):").replacing("\(folder)/new/", with: "\(revisions.1):")
+    }
 
     private static func remove(_ folder: String) { try? FileManager.default.removeItem(atPath: folder) }
 

@@ -244,16 +244,21 @@ struct Report: ParsableCommand {
             var read: [(summary: TrainingSummary, card: Node, files: [String])] = []
             for path in compared {
                 let report: CheckReport
+                // Messages about files of a revision name the revision, not the temporary export.
+                let mapped = { (text: String) in revisions?.mapped(text) ?? text }
                 do {
                     report = try Checker.run(Checker.Request(paths: [path], asOf: asOf.date))
                 } catch {
-                    throw error.printed()
+                    for line in error.warnings.map(\.description) + error.errors.map(\.description) { Terminal.error(mapped(line)) }
+                    throw ExitStatus.couldNotCheck
                 }
                 guard let summary = TrainingSummary(report: report), let card = report.bundles.first(where: { $0.card != nil })?.card else {
                     Terminal.error(
-                        CheckError(
-                            "no model card found; the summary is made from a ModelCard", at: SourceLocation(file: path, line: 1, column: 1)
-                        ).description)
+                        mapped(
+                            CheckError(
+                                "no model card found; the summary is made from a ModelCard",
+                                at: SourceLocation(file: path, line: 1, column: 1)
+                            ).description))
                     throw ExitStatus.couldNotCheck
                 }
                 read.append((summary, card.root, report.filesRead))

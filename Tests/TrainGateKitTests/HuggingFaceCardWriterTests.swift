@@ -45,7 +45,7 @@ struct HuggingFaceCardWriterTests {
         var compared = 0
         for path in [
             "model.name", "model.description", "model.architecture", "model.limitations", "model.intended_tasks", "provider.legal_name",
-            "provider.contact", "energy.training_time", "model.license.url",
+            "provider.contact", "model.license.url",
         ] {
             let expected = fact(original, path)
             #expect(fact(back, path).map(Self.unescaped) == expected, "\(scenario): \(path)")
@@ -68,13 +68,43 @@ struct HuggingFaceCardWriterTests {
         let text = try #require(HuggingFaceCardWriter.render(try ExampleReports.report("licensed-music-model")))
         #expect(
             text.hasPrefix(
-                "---\nmodel_name: \"aria-music-gen\"\nlicense: other\nlicense_name: \"aria-commercial\"\nlicense_link: \"https://example.org/aria/licence\"\n---\n"
+                "---\nmodel_name: \"aria-music-gen\"\nlicense: other\nlicense_name: \"Aria-Commercial\"\nlicense_link: \"https://example.org/aria/licence\"\n---\n"
             ))
         let front = try DocumentLoader.parseYAML(Array(text.split(separator: "---\n")[0].utf8), file: "meta")
         #expect(front["license"]?.scalar?.text == "other")
         #expect(
             HuggingFaceCardWriter.isHubID("meta-llama/Llama-3.1-8B") && !HuggingFaceCardWriter.isHubID("Llama 3")
                 && !HuggingFaceCardWriter.isHubID("a/b/c"))
+    }
+
+    @Test func anSPDXLicenceWithoutAHubKeyAndValuesThatLookLikeMarkdownReadBack() throws {
+        var report = try ExampleReports.report("licensed-music-model")
+        let index = try #require(report.bundles.firstIndex { $0.card != nil })
+        var card = try #require(report.bundles[index].card)
+        let yaml = """
+            model:
+              name: m
+              description: "# Not a heading\\n- not a list\\n1. not an item"
+              limitations: "2) neither this"
+              license: {spdx: GPL-3.0-or-later}
+            """
+        card.root = try DocumentLoader.parseYAML(Array(yaml.utf8), file: "card.yaml")
+        report.bundles[index].card = card
+        let text = try #require(HuggingFaceCardWriter.render(report))
+        #expect(text.contains("license: other\nlicense_name: \"GPL-3.0-or-later\"\n"))
+        #expect(text.contains("\\# Not a heading - not a list 1. not an item") && text.contains("2\\) neither this"), "\(text)")
+        let folder = try TemporaryFolder(["README.md": text])
+        defer { folder.remove() }
+        guard case .adapted(let adapted) = try Adapters.load(file: folder.path + "/README.md", format: .huggingface),
+            let back = adapted.card
+        else {
+            Issue.record("not read as a Hugging Face card")
+            return
+        }
+        #expect(back["model"]?["license"]?["spdx"]?.scalar?.text == "GPL-3.0-or-later")
+        let description = try #require(back["model"]?["description"]?.scalar?.text)
+        #expect(Self.unescaped(description) == "# Not a heading - not a list 1. not an item")
+        #expect(back["model"]?["limitations"]?.scalar.map { Self.unescaped($0.text) } == "2) neither this")
     }
 
     @Test func aKnownLicenceIsTheHubKeyAndHostileTextStaysOnItsLine() throws {

@@ -110,6 +110,17 @@ struct ReportDiffCommandTests {
             #expect(wrong.status == 2 && wrong.stderr.contains("revision 'nope': not a commit of the repository at "))
             let usage = try CLI.run(["report", "diff", "--git", "HEAD..HEAD", folder, folder], in: folder)
             #expect(usage.status == 64)
+            // A revision whose manifest is broken: the error names the revision and the file in it.
+            try "apiVersion: traingate/v1\nkind: DatasetManifest\ndataset: {id: x\n".write(
+                toFile: manifest, atomically: true, encoding: .utf8)
+            try git(["commit", "-q", "-am", "broken"])
+            let broken = try CLI.run(["report", "diff", "--git", "HEAD~1..HEAD", folder, "--as-of", "2026-11-22"], in: folder)
+            #expect(broken.status == 2)
+            #expect(broken.stderr.hasPrefix("HEAD:data/label-catalogue.yaml:4:1: error: "), "\(broken.stderr)")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
+                $0.hasPrefix("traingate-diff-")
+            }
+            #expect(leftovers.isEmpty, "temporary exports left behind: \(leftovers)")
         }
     }
 

@@ -31,7 +31,8 @@ enum LicenceText {
         for value in values {
             let text = value.scalar?.text ?? ""
             if text.lowercased() == "other", let name = otherName?.scalar?.text {
-                ids.append("LicenseRef-" + Slug.make(name))
+                // A licence name that is an SPDX id (`GPL-3.0-or-later`) is that licence.
+                ids.append(Self.spdx(name).flatMap { $0.contains(" ") ? nil : $0 } ?? "LicenseRef-" + Slug.make(name))
             } else if let id = Self.fields(text, at: value.location).first(where: { $0.0 == "spdx" })?.1.scalar?.text {
                 ids.append(id)
             } else {

@@ -21,8 +21,10 @@ public enum HuggingFaceCardWriter {
                 meta.append("license: \(hub)")
             } else {
                 meta.append("license: other")
+                // The SPDX id itself (a LicenseRef- without its prefix): read back, an id on the SPDX
+                // list is that id, anything else a LicenseRef- of it.
                 let name = spdx.hasPrefix("LicenseRef-") ? String(spdx.dropFirst("LicenseRef-".count)) : spdx
-                meta.append("license_name: \(YAMLWriter.quoted(Slug.make(name), indent: 0))")
+                meta.append("license_name: \(YAMLWriter.quoted(name, indent: 0))")
             }
             if let url = value("model.license.url") { meta.append("license_link: \(YAMLWriter.quoted(url, indent: 0))") }
         }
@@ -67,7 +69,7 @@ public enum HuggingFaceCardWriter {
         out += trainingData(bundle)
         out += "### Training Procedure\n\n\(paragraph(value("model.training_methodology")))\n\n"
         out += "## Evaluation\n\n\(paragraph(value("evaluation.metrics").map { "Metrics: \($0)" }))\n\n"
-        if let hours = value("energy.training_time") { out += "## Environmental Impact\n\n- **Hours used:** \(line(hours))\n\n" }
+        if let time = value("energy.training_time") { out += "## Environmental Impact\n\n- **Training time:** \(line(time))\n\n" }
         out += "## Transparency (EU AI Act and other laws)\n\n" + transparency(root) + "\n"
         out += "## Model Card Contact\n\n\(paragraph(value("provider.contact")))\n"
         return out
@@ -125,7 +127,7 @@ public enum HuggingFaceCardWriter {
             ),
             (
                 "Documentation for downstream providers (AI Act Annex XII)",
-                [value("transparency.instructions_for_use.ref") ?? value("transparency.technical_documentation.ref")]
+                [value("transparency.downstream_documentation.ref")]
             ),
             (
                 "Training data documentation (California AB 2013)",
@@ -145,8 +147,8 @@ public enum HuggingFaceCardWriter {
             && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) } }
     }
 
-    /// Text on one Markdown line: line breaks as spaces, and characters that would start markup
-    /// or an HTML comment escaped.
+    /// Text on one Markdown line: line breaks as spaces, and inline markup (emphasis, code, links,
+    /// HTML) escaped.
     static func line(_ text: String) -> String {
         var out = ""
         for character in text {
@@ -160,7 +162,24 @@ public enum HuggingFaceCardWriter {
     }
 
     /// A paragraph: the text on its lines, or the template's placeholder.
-    static func paragraph(_ text: String?) -> String { text.map(line) ?? "[More Information Needed]" }
+    static func paragraph(_ text: String?) -> String {
+        guard let text else { return "[More Information Needed]" }
+        return blockSafe(line(String(text.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })))
+    }
+
+    /// A line that starts a paragraph, with what would open another block there (a heading, a
+    /// list, a quote, a rule, a fence, a table) escaped, so a value cannot add structure.
+    static func blockSafe(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if "#-+=~|>".contains(first) { return "\\" + text }
+        // `1.` or `1)` followed by a space starts an ordered list.
+        if let end = text.firstIndex(where: { !($0.isASCII && $0.isNumber) }), end != text.startIndex, text[end] == "." || text[end] == ")"
+        {
+            let after = text.index(after: end)
+            if after == text.endIndex || text[after] == " " { return String(text[..<end]) + "\\" + String(text[end...]) }
+        }
+        return text
+    }
 
     /// Text inside an HTML comment (no `--`).
     static func comment(_ text: String) -> String { text.replacing("--", with: "- -") }

@@ -36,13 +36,14 @@ public struct SummaryDiff: Sendable, Equatable {
     public init(old: TrainingSummary, new: TrainingSummary, oldCard: Node, newCard: Node) {
         oldModel = old.model
         newModel = new.model
-        func facts(_ summary: TrainingSummary) -> [String: (label: String, facts: [String])] {
-            var items: [String: (label: String, facts: [String])] = [:]
+        func facts(_ summary: TrainingSummary) -> [String: (label: String, facts: [String], raw: [TrainingSummary.Fact])] {
+            var items: [String: (label: String, facts: [String], raw: [TrainingSummary.Fact])] = [:]
             for section in summary.sections {
                 for item in section.items {
                     let texts = item.facts.map { fact in (fact.subject.map { "\($0): " } ?? "") + fact.text }
                     let key = "\(section.number) \(item.key)"
-                    items[key, default: (item.label, [])].facts += texts
+                    items[key, default: (item.label, [], [])].facts += texts
+                    items[key, default: (item.label, [], [])].raw += item.facts
                 }
             }
             return items
@@ -81,15 +82,30 @@ public struct SummaryDiff: Sendable, Equatable {
                 )
             }
         }
-        func domains(_ facts: [String]) -> Set<String> {
+        // A domains fact is the list, then, when it comes from a ledger, its totals in brackets:
+        // "a.example, b.example (the top 10 % of 1,234 domains by size, …)".
+        func domains(_ facts: [TrainingSummary.Fact]) -> Set<String> {
             Set(
-                facts.flatMap { fact in (fact.split(separator: ":", maxSplits: 1).last ?? "").split(separator: ",") }.map {
-                    $0.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
-                }.filter { !$0.isEmpty })
+                facts.flatMap { fact in
+                    (fact.text.split(separator: " (", maxSplits: 1).first ?? "").split(separator: ",").map {
+                        String($0).trimmingWhitespace()
+                    }
+                }.filter { !$0.isEmpty && !$0.contains(" ") })
         }
-        let newDomains = domains(after["2.3 top_domains"]?.facts ?? []).subtracting(domains(before["2.3 top_domains"]?.facts ?? []))
+        let newDomains = domains(after["2.3 top_domains"]?.raw ?? []).subtracting(domains(before["2.3 top_domains"]?.raw ?? []))
         if !newDomains.isEmpty { material.append("new crawled domains among the top ones: \(newDomains.sorted().joined(separator: ", "))") }
-        if changes.contains(where: { $0.section == "2.4" && !$0.added.isEmpty }) { material.append("a new use of user data (section 2.4)") }
+        // User data: a kind of use that was "No" and is now "Yes", or a user-data source not there before.
+        for key in ["model_interactions", "other_services"] {
+            if before["2.4 \(key)"]?.facts == ["No"], after["2.4 \(key)"]?.facts == ["Yes"] {
+                material.append("user data now used: \((after["2.4 \(key)"]?.label ?? key).lowercased())")
+            }
+        }
+        func userSources(_ items: [String: (label: String, facts: [String], raw: [TrainingSummary.Fact])]) -> Set<String> {
+            Set(items.filter { $0.key.hasPrefix("2.4 ") }.flatMap { $0.value.raw.compactMap(\.subject) })
+        }
+        for subject in userSources(after).subtracting(userSources(before)).sorted() {
+            material.append("new user-data source: \(subject)")
+        }
         self.material = material
         func value(_ card: Node, _ key: String) -> String? {
             SummaryInputs.node(card, "transparency.training_summary.\(key)").flatMap(SummaryInputs.text)
