@@ -60,8 +60,9 @@ struct ReportAB2013CommandTests {
             guard let rule = finding["rule_id"] as? String, rule.hasPrefix("CA-AB2013-a"), let subject = finding["subject"] as? String
             else { continue }
             let words =
-                subject.range(of: "/source:").map { "source " + subject[$0.upperBound...] }
-                ?? subject.replacingOccurrences(of: "dataset:", with: "dataset ")
+                subject.range(of: "/source:").map {
+                    "source \(subject[$0.upperBound...]) of dataset \(subject.dropFirst("dataset:".count)[..<$0.lowerBound])"
+                } ?? subject.replacingOccurrences(of: "dataset:", with: "dataset ")
             failing.insert("\(rule) \(words)")
         }
         var reported = Set<String>()
@@ -93,7 +94,7 @@ struct ReportAB2013CommandTests {
     @Test func aFieldTakenAwayBecomesAGapWithItsPlace() throws {
         let before = try Self.json(try Self.run("licensed-music-model", ["--format", "json"]).stdout)
         let itemBefore = try #require((before["items"] as? [String: [String: Any]])?["11"])
-        #expect((itemBefore["not_declared"] as? [String])?.contains("source northern-records") == false)
+        #expect((itemBefore["not_declared"] as? [String])?.contains("source northern-records of dataset label-catalogue") == false)
         try withCopy(
             "data/label-catalogue.yaml",
             change: { text in
@@ -105,9 +106,11 @@ struct ReportAB2013CommandTests {
                 let after = try Self.json(
                     try Self.run("licensed-music-model", ["--format", "json"], card: "\(folder)/model-card.yaml").stdout)
                 let itemAfter = try #require((after["items"] as? [String: [String: Any]])?["11"])
-                #expect((itemAfter["not_declared"] as? [String])?.contains("source northern-records") == true)
+                #expect((itemAfter["not_declared"] as? [String])?.contains("source northern-records of dataset label-catalogue") == true)
                 let gap = try #require(
-                    (itemAfter["gaps"] as? [[String: Any]])?.first { $0["subject"] as? String == "source northern-records" })
+                    (itemAfter["gaps"] as? [[String: Any]])?.first {
+                        $0["subject"] as? String == "source northern-records of dataset label-catalogue"
+                    })
                 #expect(gap["rule"] as? String == "CA-AB2013-a11")
                 #expect((gap["location"] as? String)?.hasPrefix("\(folder)/data/label-catalogue.yaml:") == true)
                 #expect(((after["gap_count"] as? Int) ?? 0) == ((before["gap_count"] as? Int) ?? 0) + 1)

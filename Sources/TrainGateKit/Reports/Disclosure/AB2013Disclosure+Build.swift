@@ -41,7 +41,8 @@ extension AB2013Disclosure {
             number: 6, title: "Whether the datasets were purchased or licensed by the developer", reference: "§3111(a)(6)",
             scope: .source,
             fields: [
-                ("purchased or licensed", "rights.purchased_or_licensed"), ("acquired by", "acquisition.method"),
+                ("purchased or licensed", "rights.purchased_or_licensed"), ("copyright status", "rights.copyright_status"),
+                ("acquired by", "acquisition.method"),
                 ("counterparties", "rights.agreement.counterparties"),
             ]),
         Spec(
@@ -131,7 +132,7 @@ extension AB2013Disclosure {
             case .dataset: return [("dataset \(dataset.id)", dataset.root)]
             case .source, .syntheticSource:
                 return dataset.sources.filter { scope == .source || $0.node["source_type"]?.scalar?.text == "synthetic" }.map {
-                    ("source \($0.id)", $0.node)
+                    ("source \($0.id) of dataset \(dataset.id)", $0.node)
                 }
             }
         }
@@ -139,7 +140,10 @@ extension AB2013Disclosure {
 
     /// `dataset:d/source:s` as `source s`, `dataset:d` as `dataset d`, `model:m` as `model m`.
     static func subjectWords(_ subject: String) -> String {
-        if let range = subject.firstRange(of: "/source:") { return "source " + subject[range.upperBound...] }
+        if let range = subject.firstRange(of: "/source:") {
+            return
+                "source \(subject[range.upperBound...]) of dataset \(subject[subject.index(subject.startIndex, offsetBy: 8)..<range.lowerBound])"
+        }
         if subject.hasPrefix("dataset:") { return "dataset " + subject.dropFirst("dataset:".count) }
         if subject.hasPrefix("model:") { return "model " + subject.dropFirst("model:".count) }
         return subject
@@ -161,6 +165,9 @@ extension AB2013Disclosure {
         case "synthetic.generator_models":
             let names = (node.sequence ?? []).compactMap { $0["name"].flatMap(SummaryInputs.text) ?? SummaryInputs.text($0) }
             return names.isEmpty ? nil : names.joined(separator: ", ")
+        case "processing.preparation_ops", "processing.cleaning_methods":
+            // An empty list declares that there was none.
+            return node.sequence?.isEmpty == true ? "none" : SummaryInputs.answer(node)
         default:
             return SummaryInputs.answer(node)
         }

@@ -61,6 +61,9 @@ public struct AB2013Disclosure: Sendable, Equatable {
         /// The facts and gaps by subject, in the order the subjects are read.
         public var entries: [Entry] {
             var entries: [Entry] = facts.map { Entry(subject: $0.subject, fact: $0, gaps: []) }
+            // Subjects that declare nothing, each with the item rule's gap (a subject without one
+            // is still shown as not declared).
+            entries += notDeclared.map { Entry(subject: $0, fact: nil, gaps: []) }
             for gap in gaps {
                 if let index = entries.firstIndex(where: { $0.subject == gap.subject }) {
                     entries[index].gaps.append(gap)
@@ -72,7 +75,10 @@ public struct AB2013Disclosure: Sendable, Equatable {
         }
 
         /// `declared`, `partly_declared` or `not_declared`.
-        public var status: String { gaps.isEmpty ? "declared" : facts.isEmpty ? "not_declared" : "partly_declared" }
+        public var status: String {
+            gaps.isEmpty && notDeclared.isEmpty
+                ? "declared" : facts.filter { $0.subject != nil }.isEmpty ? "not_declared" : "partly_declared"
+        }
     }
 
     /// `model.name`.

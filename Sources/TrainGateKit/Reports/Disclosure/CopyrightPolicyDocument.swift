@@ -169,7 +169,10 @@ extension CopyrightPolicyDocument {
             ("Acceptable-use policy prohibits infringing use", "aup_prohibits_infringement", false),
             ("Documentation warns against infringing use", "docs_warn_infringing_use", false),
         ])
-        if !safeguards.0.contains(where: { $0.text.hasPrefix("Acceptable-use") || $0.text.hasPrefix("Documentation") }) {
+        // Infringing use must be prohibited (or, for open models, warned against): a "No" answers nothing.
+        if !safeguards.0.contains(where: {
+            ($0.text.hasPrefix("Acceptable-use") || $0.text.hasPrefix("Documentation")) && $0.text.hasSuffix(": Yes")
+        }) {
             let path = "\(policy).aup_prohibits_infringement"
             safeguards.1.append(Missing(field: path, subject: modelSubject, location: SummaryInputs.parentLocation(card.root, path)))
         }
