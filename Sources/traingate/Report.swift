@@ -202,9 +202,11 @@ struct Report: ParsableCommand {
                 Builds the summary from each version (a model card, or a folder holding one, with its \
                 manifests) and lists what changed by the template's sections, and whether the change is \
                 material: a new source category or modality, a size bin that changed, new crawled domains \
-                among the top ones, a new use of user data. Exit codes: 0 no new summary version due; 1 a \
-                material change while the new card still declares the old transparency.training_summary.version; \
-                2 could not read the inputs; 64 usage error.
+                among the top ones, a new use of user data. A new version is due on a material change while the \
+                new card still declares the old transparency.training_summary.version, when a new version is not \
+                dated after the old one (last_update), and when the new card's summary was last updated more than \
+                six months before the as-of date (rule TPL-0-UPDATE). Exit codes: 0 no new summary version due; \
+                1 a new version is due; 2 could not read the inputs; 64 usage error.
                 """
         )
 
@@ -241,7 +243,7 @@ struct Report: ParsableCommand {
                 }
             }
             defer { revisions?.remove() }
-            var read: [(summary: TrainingSummary, card: Node, files: [String])] = []
+            var read: [(summary: TrainingSummary, card: Node, files: [String], overdue: String?)] = []
             for path in compared {
                 let report: CheckReport
                 // Messages about files of a revision name the revision, not the temporary export.
@@ -261,9 +263,11 @@ struct Report: ParsableCommand {
                             ).description))
                     throw ExitStatus.couldNotCheck
                 }
-                read.append((summary, card.root, report.filesRead))
+                let overdue = report.findings.first { $0.ruleID == "TPL-0-UPDATE" && $0.status == .fail }?.message
+                read.append((summary, card.root, report.filesRead, overdue))
             }
-            let diff = SummaryDiff(old: read[0].summary, new: read[1].summary, oldCard: read[0].card, newCard: read[1].card)
+            let diff = SummaryDiff(
+                old: read[0].summary, new: read[1].summary, oldCard: read[0].card, newCard: read[1].card, overdue: read[1].overdue)
             let text: String
             switch format {
             case .markdown: text = SummaryDiffRenderer.markdown(diff)

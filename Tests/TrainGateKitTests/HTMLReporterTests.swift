@@ -117,7 +117,9 @@ struct HTMLReporterTests {
         #expect(failing.count > 5)
         let articles = html.components(separatedBy: "<article ").dropFirst()
         #expect(articles.count == report.findings.count)
-        for (finding, article) in zip(report.findings, articles) where failing.contains(finding) {
+        // Articles follow the subject tree; each carries its finding's number in the report.
+        for (index, finding) in report.findings.enumerated() where failing.contains(finding) {
+            let article = try #require(articles.first { $0.contains("id=\"f-\(index + 1)\" ") })
             let lines = try String(contentsOfFile: "\(ExampleReports.packageRoot)/\(finding.location.file)", encoding: .utf8)
                 .split(separator: "\n", omittingEmptySubsequences: false)
             let marked =

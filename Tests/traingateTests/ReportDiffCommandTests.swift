@@ -55,21 +55,60 @@ struct ReportDiffCommandTests {
             let sections = Set((json["changes"] as? [[String: Any]] ?? []).compactMap { $0["section"] as? String })
             #expect(sections == ["1.3", "2.3"])
             let markdown = try diff(folder)
-            #expect(markdown.stdout.contains("a new version of the summary is due (the card still declares version 1.0)"))
+            #expect(markdown.stdout.contains("a new version of the summary is due (the card still declares version 1.1)"))
         }
     }
 
     @Test func aBumpedSummaryVersionAnswersTheChange() throws {
         try withCopy([
             "data/label-catalogue.yaml": { $0 + Self.crawledSource },
-            "model-card.yaml": { $0.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.1\"") },
+            "model-card.yaml": {
+                $0.replacingOccurrences(of: "version: \"1.1\"", with: "version: \"1.2\"")
+                    .replacingOccurrences(of: "last_update: 2026-08-31", with: "last_update: 2026-11-20")
+            },
         ]) { folder in
             let result = try diff(folder, ["--format", "json"])
             let json = try ReportAB2013CommandTests.json(result.stdout)
-            #expect(json["new_version"] as? String == "1.1", "the copy declares version 1.1")
-            #expect(result.status == 0)
+            #expect(json["new_version"] as? String == "1.2", "the copy declares version 1.2")
+            #expect(result.status == 0, "\(result.stdout)")
             #expect((json["material"] as? [String])?.isEmpty == false)
+            #expect((json["due"] as? [String]) == [])
         }
+    }
+
+    @Test func aNewVersionMustBeDatedAfterTheOldOne() throws {
+        try withCopy([
+            "data/label-catalogue.yaml": { $0 + Self.crawledSource },
+            "model-card.yaml": { $0.replacingOccurrences(of: "version: \"1.1\"", with: "version: \"1.2\"") },
+        ]) { folder in
+            let result = try diff(folder, ["--format", "json"])
+            #expect(result.status == 1)
+            let json = try ReportAB2013CommandTests.json(result.stdout)
+            #expect(
+                (json["due"] as? [String])
+                    == ["the card declares version 1.2, but its last-update date 2026-08-31 is not after version 1.1's (2026-08-31)"])
+            #expect((json["verdict"] as? String)?.hasPrefix("a new version of the summary is due: the card declares version 1.2") == true)
+        }
+        try withCopy(["model-card.yaml": { $0.replacingOccurrences(of: "    last_update: 2026-08-31\n", with: "") }]) { folder in
+            let result = try diff(folder)
+            #expect(result.status == 0, "the same version without its date: not a new version, and TPL-0 reports the date")
+        }
+    }
+
+    @Test func aSummaryOlderThanSixMonthsIsDueEvenWithoutAChange() throws {
+        let fresh = try CLI.run(["report", "diff", Self.example, Self.example, "--as-of", "2027-03-02"], in: Self.packageRoot)
+        #expect(fresh.status == 0, "183 days after 2026-08-31: still within the cadence")
+        let stale = try CLI.run(
+            ["report", "diff", Self.example, Self.example, "--as-of", "2027-03-03", "--format", "json"], in: Self.packageRoot)
+        #expect(stale.status == 1)
+        let json = try ReportAB2013CommandTests.json(stale.stdout)
+        let due = try #require(json["due"] as? [String])
+        #expect(
+            due.count == 1 && due[0].contains("last updated on 2026-08-31, more than six months (183 days) before the as-of date"), "\(due)"
+        )
+        #expect((json["changes"] as? [Any])?.isEmpty == true)
+        let markdown = try CLI.run(["report", "diff", Self.example, Self.example, "--as-of", "2027-03-03"], in: Self.packageRoot)
+        #expect(markdown.stdout.contains("## Why a new version is due\n\n- model aria-music-gen: the training-content summary"))
     }
 
     @Test func aSizeInAnotherBinIsMaterial() throws {

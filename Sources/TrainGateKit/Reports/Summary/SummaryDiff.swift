@@ -2,7 +2,9 @@
 /// template's sections, and whether the change is material — a new source category or
 /// modality, a size bin that changed, new crawled domains among the top ones, a new use of user
 /// data — so a new version of the summary is due (the AI Office asks for the summary to be kept
-/// up to date). The new card's own `transparency.training_summary.version` says whether one was made.
+/// up to date). The new card's own `transparency.training_summary.version` says whether one was made,
+/// and its `last_update` whether that version is dated after the old one and within the six-month
+/// cadence (rule TPL-0-UPDATE of the `eu-training-summary` pack).
 public struct SummaryDiff: Sendable, Equatable {
     public static let schema = "traingate.summary-diff/v1"
 
@@ -29,11 +31,18 @@ public struct SummaryDiff: Sendable, Equatable {
     public var oldUpdate: String?
     public var newUpdate: String?
 
-    /// Whether the change is material and the new card still declares the old summary version.
-    public var newVersionDue: Bool { !material.isEmpty && oldVersion == newVersion }
+    /// Why a new version of the summary is due, one reason a line: a material change while the new
+    /// card still declares the old version, a new version not dated after the old one, or a last
+    /// update older than the six-month cadence. Empty when none is due.
+    public var due: [String]
+
+    /// Whether a new version of the summary is due.
+    public var newVersionDue: Bool { !due.isEmpty }
 
     /// The difference from `old` to `new`; `oldCard` and `newCard` are the cards' documents.
-    public init(old: TrainingSummary, new: TrainingSummary, oldCard: Node, newCard: Node) {
+    /// `overdue` is the message of the new card's failing TPL-0-UPDATE finding, if any: the check
+    /// decides the cadence (with its transitional dates and waivers), not this comparison.
+    public init(old: TrainingSummary, new: TrainingSummary, oldCard: Node, newCard: Node, overdue: String? = nil) {
         oldModel = old.model
         newModel = new.model
         func facts(_ summary: TrainingSummary) -> [String: (label: String, facts: [String], raw: [TrainingSummary.Fact])] {
@@ -114,14 +123,40 @@ public struct SummaryDiff: Sendable, Equatable {
         newVersion = value(newCard, "version")
         oldUpdate = value(oldCard, "last_update")
         newUpdate = value(newCard, "last_update")
+        var due: [String] = []
+        if !material.isEmpty && oldVersion == newVersion {
+            due.append("the change is material and the card still declares version \(newVersion ?? "none")")
+        }
+        if oldVersion != newVersion {
+            let version = newVersion ?? "none"
+            if let newUpdate, let oldUpdate, Self.isDay(newUpdate), Self.isDay(oldUpdate), newUpdate <= oldUpdate {
+                due.append(
+                    "the card declares version \(version), but its last-update date \(newUpdate) is not after version \(oldVersion ?? "none")'s (\(oldUpdate))"
+                )
+            } else if newUpdate == nil {
+                due.append("the card declares version \(version) without a last-update date")
+            }
+        }
+        if let overdue { due.append(overdue) }
+        self.due = due
+    }
+
+    /// Whether `text` is a full ISO 8601 day (`2026-08-31`), so that two of them order as text.
+    private static func isDay(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+            && bytes.enumerated().allSatisfy {
+                $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element)
+            }
     }
 
     /// The verdict in one line.
     public var verdict: String {
-        if material.isEmpty { return changes.isEmpty ? "no change to the summary" : "changes, none of them material for the summary" }
-        if newVersionDue {
+        if !material.isEmpty && oldVersion == newVersion {
             return "material change: a new version of the summary is due (the card still declares version \(newVersion ?? "none"))"
         }
+        if newVersionDue { return "a new version of the summary is due: \(due[0])" }
+        if material.isEmpty { return changes.isEmpty ? "no change to the summary" : "changes, none of them material for the summary" }
         return "material change, and the card declares a new summary version (\(oldVersion ?? "none") → \(newVersion ?? "none"))"
     }
 }

@@ -6,6 +6,9 @@ public enum SummaryDiffRenderer {
         out +=
             "Summary version: \(MarkdownText.cell(diff.oldVersion ?? "not declared")) (updated \(MarkdownText.cell(diff.oldUpdate ?? "not declared"))) → "
         out += "\(MarkdownText.cell(diff.newVersion ?? "not declared")) (updated \(MarkdownText.cell(diff.newUpdate ?? "not declared")))\n"
+        if !diff.due.isEmpty {
+            out += "\n## Why a new version is due\n\n" + diff.due.map { "- \(MarkdownText.cell($0))\n" }.joined()
+        }
         if !diff.material.isEmpty {
             out += "\n## Material changes\n\n" + diff.material.map { "- \(MarkdownText.cell($0))\n" }.joined()
         }
@@ -33,6 +36,10 @@ public enum SummaryDiffRenderer {
             "<p>Summary version: \(HTMLText.content(diff.oldVersion ?? "not declared")) (updated \(HTMLText.content(diff.oldUpdate ?? "not declared"))) → "
         out +=
             "\(HTMLText.content(diff.newVersion ?? "not declared")) (updated \(HTMLText.content(diff.newUpdate ?? "not declared")))</p>\n</header>\n"
+        if !diff.due.isEmpty {
+            out += "<section aria-labelledby=\"due\">\n<h2 id=\"due\">Why a new version is due</h2>\n<ul>\n"
+            out += diff.due.map { "<li>\(HTMLText.content($0))</li>\n" }.joined() + "</ul>\n</section>\n"
+        }
         if !diff.material.isEmpty {
             out += "<section aria-labelledby=\"material\">\n<h2 id=\"material\">Material changes</h2>\n<ul>\n"
             out += diff.material.map { "<li>\(HTMLText.content($0))</li>\n" }.joined() + "</ul>\n</section>\n"
@@ -53,7 +60,7 @@ public enum SummaryDiffRenderer {
         func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
         return JSONValue.object([
             "schema": .string(SummaryDiff.schema), "old_model": .string(diff.oldModel), "new_model": .string(diff.newModel),
-            "verdict": .string(diff.verdict), "new_version_due": .bool(diff.newVersionDue),
+            "verdict": .string(diff.verdict), "new_version_due": .bool(diff.newVersionDue), "due": .array(diff.due.map(JSONValue.string)),
             "material": .array(diff.material.map(JSONValue.string)),
             "old_version": optional(diff.oldVersion), "new_version": optional(diff.newVersion), "old_last_update": optional(diff.oldUpdate),
             "new_last_update": optional(diff.newUpdate),
