@@ -171,12 +171,17 @@ struct Report: ParsableCommand {
                 repositories, model_name) and the sections of the Hub's template, with the training data, \
                 limitations and transparency sections filled. What the inputs do not declare is the \
                 template's "[More Information Needed]". Read back with --input-format huggingface, it gives \
-                the facts it was made from. Exit codes: 0 written; 2 could not read the inputs; 64 usage error.
+                the facts it was made from. --format html writes a page to review the card before it goes to \
+                the Hub, --format json its metadata and sections with the Markdown card. Exit codes: 0 written; \
+                2 could not read the inputs; 64 usage error.
                 """
         )
 
         @Argument(help: "The model card.")
         var card: String
+
+        @Option(help: "The output format: markdown is the Hub's README.md; html a page to review it; json its parts.")
+        var format: Summary.Format = .markdown
 
         @Option(help: "Write the card to this file (e.g. README.md) instead of standard output.")
         var output: String?
@@ -189,7 +194,14 @@ struct Report: ParsableCommand {
             var request = Checker.Request(paths: [card], asOf: asOf.date)
             request.inputFormat = inputFormat.inputFormat
             try ReportOutput.run(card: card, request: request, what: "the Hugging Face card", output: output, strict: false) { report in
-                HuggingFaceCardWriter.render(report).map { ($0, report.filesRead, false) }
+                guard let made = HuggingFaceCard(report: report) else { return nil }
+                let text: String
+                switch format {
+                case .markdown: text = HuggingFaceCardWriter.render(made)
+                case .html: text = HuggingFaceCardHTMLRenderer.render(made)
+                case .json: text = HuggingFaceCardJSONRenderer.render(made)
+                }
+                return (text, report.filesRead, false)
             }
         }
     }

@@ -118,5 +118,12 @@ struct HuggingFaceCardWriterTests {
         let text = try #require(HuggingFaceCardWriter.render(report))
         #expect(text.contains("\nlicense: apache-2.0\n"))
         #expect(!text.contains("\n## Injected") && !text.contains("<script>") && !text.contains("[l]("))
+        // The review page shows the same text as text; the JSON carries it as it was declared.
+        let made = try #require(HuggingFaceCard(report: report))
+        let html = HuggingFaceCardHTMLRenderer.render(made)
+        #expect(!html.contains("<script") && html.contains("&lt;script&gt;x&lt;/script&gt; [l](javascript:y)"))
+        #expect(!html.contains("<h2 id=\"s0\">Injected") && !html.contains("href="))
+        let json = HuggingFaceCardJSONRenderer.render(made)
+        #expect(json.contains("\"text\": \"a\\n## Injected\\n<script>x</script> [l](javascript:y)\""), "\(json)")
     }
 }

@@ -103,6 +103,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         ("ab2013", ["report", "ab2013"]),
         ("summary", ["report", "summary"]),
         ("copyright-policy", ["report", "copyright-policy"]),
+        ("model-card", ["report", "model-card"]),
     ]:
         out = folder / f"{name}-licensed-music-model.html"
         result = subprocess.run(
