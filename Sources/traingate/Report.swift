@@ -216,9 +216,10 @@ struct Report: ParsableCommand {
                 material: a new source category or modality, a size bin that changed, new crawled domains \
                 among the top ones, a new use of user data. A new version is due on a material change while the \
                 new card still declares the old transparency.training_summary.version, when a new version is not \
-                dated after the old one (last_update), and when the new card's summary was last updated more than \
-                six months before the as-of date (rule TPL-0-UPDATE). Exit codes: 0 no new summary version due; \
-                1 a new version is due; 2 could not read the inputs; 64 usage error.
+                certainly dated after the old one (last_update) or the version is removed, and when the new card \
+                fails rule TPL-0-UPDATE (a model trained continuously whose summary is more than 183 days old). \
+                Exit codes: 0 no new summary version due; 1 a new version is due; 2 could not read the inputs; \
+                64 usage error.
                 """
         )
 

@@ -55,7 +55,7 @@ struct ReportDiffCommandTests {
             let sections = Set((json["changes"] as? [[String: Any]] ?? []).compactMap { $0["section"] as? String })
             #expect(sections == ["1.3", "2.3"])
             let markdown = try diff(folder)
-            #expect(markdown.stdout.contains("a new version of the summary is due (the card still declares version 1.1)"))
+            #expect(markdown.stdout.contains("a new version of the summary is due (the card still declares version 1.0)"))
         }
     }
 
@@ -63,52 +63,69 @@ struct ReportDiffCommandTests {
         try withCopy([
             "data/label-catalogue.yaml": { $0 + Self.crawledSource },
             "model-card.yaml": {
-                $0.replacingOccurrences(of: "version: \"1.1\"", with: "version: \"1.2\"")
-                    .replacingOccurrences(of: "last_update: 2026-08-31", with: "last_update: 2026-11-20")
+                $0.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.1\"")
+                    .replacingOccurrences(of: "last_update: 2026-02-20", with: "last_update: 2026-11-20")
             },
         ]) { folder in
             let result = try diff(folder, ["--format", "json"])
             let json = try ReportAB2013CommandTests.json(result.stdout)
-            #expect(json["new_version"] as? String == "1.2", "the copy declares version 1.2")
+            #expect(json["new_version"] as? String == "1.1", "the copy declares version 1.1")
             #expect(result.status == 0, "\(result.stdout)")
             #expect((json["material"] as? [String])?.isEmpty == false)
             #expect((json["due"] as? [String]) == [])
         }
     }
 
-    @Test func aNewVersionMustBeDatedAfterTheOldOne() throws {
-        try withCopy([
-            "data/label-catalogue.yaml": { $0 + Self.crawledSource },
-            "model-card.yaml": { $0.replacingOccurrences(of: "version: \"1.1\"", with: "version: \"1.2\"") },
-        ]) { folder in
+    /// The due reasons of the licensed example against a copy whose card is changed by `change`.
+    func due(_ change: @escaping (String) -> String) throws -> (status: Int32, due: [String], verdict: String) {
+        var answer: (Int32, [String], String) = (0, [], "")
+        try withCopy(["model-card.yaml": change]) { folder in
             let result = try diff(folder, ["--format", "json"])
-            #expect(result.status == 1)
             let json = try ReportAB2013CommandTests.json(result.stdout)
-            #expect(
-                (json["due"] as? [String])
-                    == ["the card declares version 1.2, but its last-update date 2026-08-31 is not after version 1.1's (2026-08-31)"])
-            #expect((json["verdict"] as? String)?.hasPrefix("a new version of the summary is due: the card declares version 1.2") == true)
+            answer = (result.status, json["due"] as? [String] ?? ["not a list"], json["verdict"] as? String ?? "")
         }
-        try withCopy(["model-card.yaml": { $0.replacingOccurrences(of: "    last_update: 2026-08-31\n", with: "") }]) { folder in
-            let result = try diff(folder)
-            #expect(result.status == 0, "the same version without its date: not a new version, and TPL-0 reports the date")
-        }
+        return answer
     }
 
-    @Test func aSummaryOlderThanSixMonthsIsDueEvenWithoutAChange() throws {
-        let fresh = try CLI.run(["report", "diff", Self.example, Self.example, "--as-of", "2027-03-02"], in: Self.packageRoot)
-        #expect(fresh.status == 0, "183 days after 2026-08-31: still within the cadence")
-        let stale = try CLI.run(
-            ["report", "diff", Self.example, Self.example, "--as-of", "2027-03-03", "--format", "json"], in: Self.packageRoot)
+    @Test func aNewVersionMustBeDatedAfterTheOldOne() throws {
+        let bumped = { (text: String) in text.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.1\"") }
+        let same = try due(bumped)
+        #expect(same.status == 1)
+        #expect(
+            same.due == ["the new version 1.1 must be dated after version 1.0: its last update is 2026-02-20, version 1.0's 2026-02-20"])
+        #expect(same.verdict == "a new version of the summary is due: \(same.due.first ?? "")")
+        // A month that holds the old day is not certainly after it; the next month is.
+        let month = try due { bumped($0).replacingOccurrences(of: "last_update: 2026-02-20", with: "last_update: 2026-02") }
+        #expect(month.status == 1 && month.due.first?.contains("its last update is 2026-02, version 1.0's 2026-02-20") == true)
+        let later = try due { bumped($0).replacingOccurrences(of: "last_update: 2026-02-20", with: "last_update: 2026-03") }
+        #expect(later.status == 0 && later.due.isEmpty)
+        let undated = try due { bumped($0).replacingOccurrences(of: "    last_update: 2026-02-20\n", with: "") }
+        #expect(undated.due == ["the new version 1.1 has no last-update date"])
+        let unversioned = try due { $0.replacingOccurrences(of: "    version: \"1.0\"\n", with: "") }
+        #expect(unversioned.status == 1 && unversioned.due == ["the new card declares no summary version (the old one declares 1.0)"])
+        // The same version without its date is not a new version; TPL-0 reports the missing date.
+        let dateless = try due { $0.replacingOccurrences(of: "    last_update: 2026-02-20\n", with: "") }
+        #expect(dateless.status == 0 && dateless.due.isEmpty)
+    }
+
+    @Test func theSummaryOfAModelTrainedContinuouslyIsDueAfterSixMonths() throws {
+        let card = "examples/listener-data/model-card.yaml"
+        func run(_ asOf: String, _ extra: [String] = []) throws -> CLI.Output {
+            try CLI.run(["report", "diff", card, card, "--as-of", asOf] + extra, in: Self.packageRoot)
+        }
+        #expect(try run("2026-11-19").status == 0, "183 days after 2026-05-20: still within the cadence")
+        let stale = try run("2026-11-20", ["--format", "json"])
         #expect(stale.status == 1)
         let json = try ReportAB2013CommandTests.json(stale.stdout)
-        let due = try #require(json["due"] as? [String])
         #expect(
-            due.count == 1 && due[0].contains("last updated on 2026-08-31, more than six months (183 days) before the as-of date"), "\(due)"
-        )
+            json["due"] as? [String] == [
+                "model listen-lm is trained continuously, and its training-content summary was last updated on 2026-05-20, more than 183 days before the as-of date"
+            ])
         #expect((json["changes"] as? [Any])?.isEmpty == true)
-        let markdown = try CLI.run(["report", "diff", Self.example, Self.example, "--as-of", "2027-03-03"], in: Self.packageRoot)
-        #expect(markdown.stdout.contains("## Why a new version is due\n\n- model aria-music-gen: the training-content summary"))
+        #expect(try run("2026-11-20").stdout.contains("## Why a new version is due\n\n- model listen-lm is trained continuously"))
+        // A model that is not trained further owes a new version on material change only.
+        let frozen = try CLI.run(["report", "diff", Self.example, Self.example, "--as-of", "2027-11-22"], in: Self.packageRoot)
+        #expect(frozen.status == 0)
     }
 
     @Test func aSizeInAnotherBinIsMaterial() throws {

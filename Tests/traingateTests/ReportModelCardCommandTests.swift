@@ -39,6 +39,46 @@ struct ReportModelCardCommandTests {
         #expect(titles == headings)
     }
 
+    @Test func everyValueOnTheReviewPageIsText() throws {
+        // A copy of the licensed example in a folder named with markup, its names and facts replaced with markup.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mc-\(UUID().uuidString)-<b>dir</b>").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: "\(Self.packageRoot)/examples/licensed-music-model", toPath: folder)
+        func change(_ file: String, _ pairs: [(String, String)]) throws {
+            var text = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
+            for (old, new) in pairs {
+                #expect(text.contains(old), "\(old) in \(file)")
+                text = text.replacingOccurrences(of: old, with: new)
+            }
+            try text.write(toFile: "\(folder)/\(file)", atomically: true, encoding: .utf8)
+        }
+        try change(
+            "model-card.yaml",
+            [
+                ("  name: aria-music-gen", "  name: \"<img src=x onerror=alert(1)>\""),
+                ("url: \"https://example.org/aria/licence\"", "url: \"https://example.org/\\\"><script>alert(3)</script>\""),
+            ])
+        try change(
+            "data/label-catalogue.yaml",
+            [
+                ("  name: Licensed label catalogue", "  name: \"<script>alert(2)</script>\""),
+                ("Northern Records AB", "\"</li><li>injected\""),
+            ])
+        let result = try CLI.run(["report", "model-card", "\(folder)/model-card.yaml", "--as-of", "2026-11-22", "--format", "html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = result.stdout
+        for raw in ["<img", "<script", "<b>dir", "</li><li>injected"] {
+            #expect(!html.contains(raw), "\(raw) written as markup")
+        }
+        for shown in [
+            "&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;alert(2)&lt;/script&gt;", "&lt;/li&gt;&lt;li&gt;injected",
+            "&lt;b&gt;dir&lt;/b&gt;", "&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;",
+        ] {
+            #expect(html.contains(shown), "\(shown) not shown as text")
+        }
+        #expect(html.contains("<title>Model Card for &lt;img src=x onerror=alert(1)&gt;</title>"))
+    }
+
     @Test func theWrittenCardIsReadBackAsAHuggingFaceCard() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("model-card-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }

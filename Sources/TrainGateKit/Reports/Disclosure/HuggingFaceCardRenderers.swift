@@ -12,7 +12,14 @@ public enum HuggingFaceCardHTMLRenderer {
         out += "<title>Model Card for \(name)</title>\n<style>\(AB2013HTMLRenderer.style)</style>\n</head>\n<body>\n<main>\n"
         out += "<header>\n<p class=\"kicker\">Hugging Face model card · AI Act Annex XII</p>\n<h1>Model Card for \(name)</h1>\n"
         out += "<p class=\"lead\">Made by TrainGate from <code>\(HTMLText.content(card.source))</code> and the dataset manifests it names, "
-        out += "as of \(card.asOf). \(needed) marks what they do not declare.</p>\n</header>\n"
+        out += "as of \(card.asOf). \(needed) marks what they do not declare.</p>\n"
+        if !card.facts.isEmpty {
+            out +=
+                "<ul class=\"facts\">\n"
+                + card.facts.map { "<li><span class=\"who\">\(HTMLText.content($0.label)):</span> \(value($0.value))</li>\n" }.joined()
+            out += "</ul>\n"
+        }
+        out += "</header>\n"
 
         let meta = card.metadata
         var rows: [(String, String)] = [("model_name", meta.modelName)]
@@ -26,12 +33,6 @@ public enum HuggingFaceCardHTMLRenderer {
         out += "<thead><tr><th scope=\"col\">Key</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n"
         out += rows.map { "<tr><th scope=\"row\"><code>\($0.0)</code></th><td>\(HTMLText.content($0.1))</td></tr>\n" }.joined()
         out += "</tbody>\n</table>\n"
-        if !card.facts.isEmpty {
-            out +=
-                "<ul>\n"
-                + card.facts.map { "<li><span class=\"who\">\(HTMLText.content($0.label)):</span> \(value($0.value))</li>\n" }.joined()
-            out += "</ul>\n"
-        }
         out += "</section>\n"
 
         var open = false

@@ -33,15 +33,16 @@ public struct SummaryDiff: Sendable, Equatable {
 
     /// Why a new version of the summary is due, one reason a line: a material change while the new
     /// card still declares the old version, a new version not dated after the old one, or a last
-    /// update older than the six-month cadence. Empty when none is due.
+    /// update older than the six-month cadence of a model trained continuously. Empty when none
+    /// is due.
     public var due: [String]
 
     /// Whether a new version of the summary is due.
     public var newVersionDue: Bool { !due.isEmpty }
 
     /// The difference from `old` to `new`; `oldCard` and `newCard` are the cards' documents.
-    /// `overdue` is the message of the new card's failing TPL-0-UPDATE finding, if any: the check
-    /// decides the cadence (with its transitional dates and waivers), not this comparison.
+    /// `overdue` is the message of the new card's failing TPL-0-UPDATE finding, if any: the rule
+    /// decides the cadence (whom it applies to, and from when), not this comparison.
     public init(old: TrainingSummary, new: TrainingSummary, oldCard: Node, newCard: Node, overdue: String? = nil) {
         oldModel = old.model
         newModel = new.model
@@ -125,38 +126,42 @@ public struct SummaryDiff: Sendable, Equatable {
         newUpdate = value(newCard, "last_update")
         var due: [String] = []
         if !material.isEmpty && oldVersion == newVersion {
-            due.append("the change is material and the card still declares version \(newVersion ?? "none")")
+            due.append("the change is material and the card still declares \(newVersion.map { "version \($0)" } ?? "no summary version")")
         }
-        if oldVersion != newVersion {
-            let version = newVersion ?? "none"
-            if let newUpdate, let oldUpdate, Self.isDay(newUpdate), Self.isDay(oldUpdate), newUpdate <= oldUpdate {
-                due.append(
-                    "the card declares version \(version), but its last-update date \(newUpdate) is not after version \(oldVersion ?? "none")'s (\(oldUpdate))"
-                )
-            } else if newUpdate == nil {
-                due.append("the card declares version \(version) without a last-update date")
+        if let oldVersion, newVersion == nil {
+            due.append("the new card declares no summary version (the old one declares \(oldVersion))")
+        } else if let newVersion, oldVersion != newVersion {
+            let old = oldVersion.map { "version \($0)" } ?? "the old card"
+            if let newUpdate {
+                if let oldUpdate, !Self.isAfter(newUpdate, oldUpdate) {
+                    due.append(
+                        "the new version \(newVersion) must be dated after \(old): its last update is \(newUpdate), \(old)'s \(oldUpdate)")
+                }
+            } else {
+                due.append("the new version \(newVersion) has no last-update date")
             }
         }
         if let overdue { due.append(overdue) }
         self.due = due
     }
 
-    /// Whether `text` is a full ISO 8601 day (`2026-08-31`), so that two of them order as text.
-    private static func isDay(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
-            && bytes.enumerated().allSatisfy {
-                $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element)
-            }
+    /// Whether `later` is certainly after `earlier`: its first day after the other's last
+    /// (`2026-09` is after `2026-08-31`; `2026-08` is not certainly after `2026-08-15`). A date
+    /// that does not parse is never after.
+    static func isAfter(_ later: String, _ earlier: String) -> Bool {
+        guard let later = ISODate(parsing: later), let earlier = ISODate(parsing: earlier) else { return false }
+        return later.lowerBound > earlier.upperBound
     }
 
     /// The verdict in one line.
     public var verdict: String {
         if !material.isEmpty && oldVersion == newVersion {
-            return "material change: a new version of the summary is due (the card still declares version \(newVersion ?? "none"))"
+            return
+                "material change: a new version of the summary is due (the card still declares \(newVersion.map { "version \($0)" } ?? "no summary version"))"
         }
         if newVersionDue { return "a new version of the summary is due: \(due[0])" }
         if material.isEmpty { return changes.isEmpty ? "no change to the summary" : "changes, none of them material for the summary" }
-        return "material change, and the card declares a new summary version (\(oldVersion ?? "none") → \(newVersion ?? "none"))"
+        return
+            "material change, and the card declares a new summary version (\(oldVersion ?? "not declared") → \(newVersion ?? "not declared"))"
     }
 }
