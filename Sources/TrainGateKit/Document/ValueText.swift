@@ -41,7 +41,24 @@ enum ValueCompare {
     }
 
     /// Whether `list` holds an item equal to `value`.
-    static func contains(_ list: [Node], _ value: Node) -> Bool { list.contains { equal($0, value) } }
+    static func contains(_ list: [Node], _ value: Node) -> Bool {
+        // A scalar's value is resolved once, not once per item.
+        guard case .scalar = value.content else { return list.contains { equal($0, value) } }
+        guard let resolved = value.value else { return false }
+        return list.contains { item in
+            guard case .scalar = item.content, let other = item.value else { return false }
+            return sameScalar(other, resolved)
+        }
+    }
+
+    /// `equal` on two resolved scalars.
+    private static func sameScalar(_ x: ScalarValue, _ y: ScalarValue) -> Bool {
+        switch (x, y) {
+        case (.int(let a), .float(let b)): return Double(a) == b
+        case (.float(let a), .int(let b)): return a == Double(b)
+        default: return x == y
+        }
+    }
 
     /// A scalar's number, if it is one.
     static func number(_ node: Node) -> Double? {

@@ -43,15 +43,31 @@ struct Evaluator {
     /// `all` (a violation decides) and `any` (a pass decides): the first decisive part wins;
     /// otherwise the first missing part, otherwise the first part.
     private func combine(_ parts: [Condition], at current: Position, decisive: Truth) -> Outcome {
-        var missing: Outcome?
-        var first: Outcome?
-        for part in parts {
-            let outcome = evaluate(part, at: current)
-            if outcome.truth == decisive { return outcome }
-            if outcome.truth == .missing && missing == nil { missing = outcome }
-            if first == nil { first = outcome }
+        guard explain else {
+            var missing = false
+            var first: Truth?
+            for part in parts {
+                let truth = evaluate(part, at: current).truth
+                if truth == decisive { return Outcome(truth: truth, detail: nil) }
+                if truth == .missing { missing = true }
+                if first == nil { first = truth }
+            }
+            return Outcome(truth: missing ? .missing : first!, detail: nil)
         }
-        return missing ?? first!
+        // Explaining: the parts are decided on the fast path, and only the part whose outcome is
+        // the result is evaluated again with its explanation (the others' would be thrown away).
+        let fast = Evaluator(context: context, subject: subject, explain: false)
+        var chosen: Int?
+        var missing: Int?
+        for (index, part) in parts.enumerated() {
+            let truth = fast.evaluate(part, at: current).truth
+            if truth == decisive {
+                chosen = index
+                break
+            }
+            if truth == .missing && missing == nil { missing = index }
+        }
+        return evaluate(parts[chosen ?? missing ?? 0], at: current)
     }
 
     private func items(_ path: FieldPath, at current: Position) -> Result<[Position], MissingList> {
@@ -74,29 +90,33 @@ struct Evaluator {
         case .success(let found): list = found
         case .failure(let failure): return missingList(failure, path)
         }
-        var missing: Outcome?
-        var firstPass: Outcome?
-        var firstViolation: Outcome?
-        for item in list {
-            let outcome = evaluate(body, at: item)
-            switch (quantifier, outcome.truth) {
-            case (.each, .violation): return outcome
-            case (.some, .pass): return outcome
+        // Items are decided on the fast path; explaining, only the item whose outcome is the
+        // result is evaluated again with its explanation.
+        let fast = explain ? Evaluator(context: context, subject: subject, explain: false) : self
+        var missing: Int?
+        var firstPass: Int?
+        var firstViolation: Int?
+        for (index, item) in list.enumerated() {
+            let truth = fast.evaluate(body, at: item).truth
+            switch (quantifier, truth) {
+            case (.each, .violation), (.some, .pass):
+                return explain ? evaluate(body, at: item) : Outcome(truth: truth, detail: nil)
             case (.none, .pass):
-                var flipped = outcome
+                guard explain else { return Outcome(truth: .violation, detail: nil) }
+                var flipped = evaluate(body, at: item)
                 flipped.truth = .violation
-                if explain, var detail = flipped.detail {
+                if var detail = flipped.detail {
                     detail.expected = "no item of \(path) to have \(detail.expected)"
                     flipped.detail = detail
                 }
                 return flipped
             default: break
             }
-            if outcome.truth == .missing && missing == nil { missing = outcome }
-            if outcome.truth == .pass && firstPass == nil { firstPass = outcome }
-            if outcome.truth == .violation && firstViolation == nil { firstViolation = outcome }
+            if truth == .missing && missing == nil { missing = index }
+            if truth == .pass && firstPass == nil { firstPass = index }
+            if truth == .violation && firstViolation == nil { firstViolation = index }
         }
-        if let missing { return missing }
+        if let missing { return explain ? evaluate(body, at: list[missing]) : Outcome(truth: .missing, detail: nil) }
         guard explain else { return Outcome(truth: quantifier.isSome ? .violation : .pass, detail: nil) }
         if quantifier.isSome {
             let found = "none of \(list.count) item\(list.count == 1 ? "" : "s")"
@@ -106,7 +126,7 @@ struct Evaluator {
         }
         return Outcome(
             truth: .pass,
-            detail: firstPass?.detail ?? firstViolation?.detail
+            detail: (firstPass ?? firstViolation).flatMap { evaluate(body, at: list[$0]).detail }
                 ?? summary(path, at: current, expected: "items of \(path)", found: "an empty list"))
     }
 

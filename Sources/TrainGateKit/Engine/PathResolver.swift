@@ -114,9 +114,13 @@ enum PathResolver {
     }
 
     private static func fullPath(_ position: Position, remaining path: FieldPath, from index: Int) -> String {
-        let rest = path.segments[index...].compactMap(\.key).joined(separator: ".")
-        guard let base = position.path, !base.isEmpty else { return rest }
-        return base + "." + rest
+        var text = position.path ?? ""
+        for segment in path.segments[index...] {
+            guard let key = segment.key else { continue }
+            if !text.isEmpty { text += "." }
+            text += key
+        }
+        return text
     }
 }
 
