@@ -106,6 +106,69 @@ struct EngineTests {
         #expect(result.counts == [.fail: 2, .notInForce: 1, .notApplicable: 1])
     }
 
+    /// Equal leaves tested on the subject become one slotted leaf; a different operand type, a
+    /// leaf inside a quantifier and a day window stay apart.
+    @Test func equalLeavesOnTheSubjectShareOneSlot() throws {
+        let pack = try PolicyLoader.parse(
+            """
+            apiVersion: traingate/v1
+            kind: PolicyPack
+            metadata: {name: t, title: T, version: 1.0.0, jurisdiction: EU, sources_as_of: 2026-07-27}
+            rules:
+              - {id: A, title: A, severity: high, scope: source, citations: [{instrument: X, ref: "1"}], message: m, remediation: r,
+                 when: {path: personal_data.present, equals: true}, require: {path: id, exists: true}}
+              - {id: B, title: B, severity: high, scope: source, citations: [{instrument: X, ref: "1"}], message: m, remediation: r,
+                 when: {all: [{path: personal_data.present, equals: true}, {path: source_type, in: [a, b]}]},
+                 require: {not: {path: personal_data.present, equals: "true"}}}
+              - {id: C, title: C, severity: high, scope: source, citations: [{instrument: X, ref: "1"}], message: m, remediation: r,
+                 when: {path: source_type, in: [a, b]},
+                 require: {each: sources, require: {path: personal_data.present, equals: true}}}
+              - {id: D, title: D, severity: high, scope: source, citations: [{instrument: X, ref: "1"}], message: m, remediation: r,
+                 require: {all: [{path: d, days_after: {date: today, min: -1}}, {path: d, days_after: {date: today, min: -1}}]}}
+            """, file: "t.yaml")
+        let conditions = pack.rules.flatMap { [$0.when, $0.require].compactMap { $0 } }
+        let (shared, slots) = LeafMemo.share(conditions)
+        #expect(slots == 2, "personal_data.present = true and source_type in [a, b]")
+        func leaves(_ condition: Condition) -> [Leaf] {
+            switch condition {
+            case .leaf(let leaf): return [leaf]
+            case .all(let parts, _), .any(let parts, _): return parts.flatMap(leaves)
+            case .not(let inner, _): return leaves(inner)
+            case .each(_, let body, _), .some(_, let body, _), .none(_, let body, _): return leaves(body)
+            case .count(_, let filter, _, _, _): return filter.map(leaves) ?? []
+            }
+        }
+        let all = shared.map(leaves)
+        // A.when, B.when[0]: one object; B.require (a string "true") and C's item leaf: no slot.
+        #expect(all[0][0] === all[2][0] && all[0][0].slot >= 0)
+        #expect(all[3][0].slot == -1, "a string operand is not the boolean")
+        #expect(all[2][1] === all[4][0] && all[4][0].slot >= 0, "source_type in [a, b], in B and C")
+        #expect(all[5][0].slot == -1, "a leaf inside a quantifier is tested on items")
+        #expect(all[6].allSatisfy { $0.slot == -1 }, "day windows are not shared")
+    }
+
+    /// The shared leaves change nothing: every rule on every subject of every example has the
+    /// status it has when evaluated alone, without the memo.
+    @Test func theMemoGivesEveryRuleItsOwnResult() throws {
+        let packs = try PolicyLoader.builtInPacks(environment: [:])
+        let asOf = ISODate(parsing: "2026-11-22")!
+        for scenario in ReporterGoldenTests.scenarios + ReporterGoldenTests.otherExamples {
+            let report = try ExampleReports.report(scenario)
+            let result = Engine.check(report.bundles, packs: packs, asOf: asOf, includeAll: true, maxFindings: .max, share: true)
+            var alone: [String] = []
+            for bundle in report.bundles {
+                for subject in Subject.all(in: bundle, asOf: asOf) {
+                    for rule in packs.flatMap(\.rules) where rule.scope == subject.scope {
+                        alone.append("\(rule.id) \(subject.id) \(Engine.evaluate(rule, on: subject, includeAll: true).0)")
+                    }
+                }
+            }
+            let together = result.findings.map { "\($0.ruleID) \($0.subject) \($0.status)" }
+            #expect(together.sorted() == alone.sorted(), "\(scenario)")
+            #expect(together.count > 100)
+        }
+    }
+
     /// A transitional provision defers the rule only for subjects whose declared facts show they
     /// qualify; an undeclared fact gets no deferral.
     @Test func transitionalDatesDeferOnlyTheSubjectsTheyCover() throws {

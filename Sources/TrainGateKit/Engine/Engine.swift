@@ -25,8 +25,17 @@ public enum Engine {
     public static func check(
         _ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool = false, maxFindings: Int = .max
     ) -> Result {
+        check(bundles, packs: packs, asOf: asOf, includeAll: includeAll, maxFindings: maxFindings, share: nil)
+    }
+
+    /// `check`, sharing equal leaves (`LeafMemo`) when `share` says so, or, when nil, when the
+    /// bundles are many enough for it to pay.
+    static func check(
+        _ bundles: [ArtifactBundle], packs: [PolicyPack], asOf: ISODate, includeAll: Bool, maxFindings: Int, share: Bool?
+    ) -> Result {
         var runs = Runs()
-        for result in Session(packs: packs, asOf: asOf, includeAll: includeAll, maxFindings: maxFindings).check(bundles) {
+        let session = Session(packs: packs, asOf: asOf, includeAll: includeAll, maxFindings: maxFindings)
+        for result in session.check(bundles, share: share ?? (bundles.count > Session.sharingAbove)) {
             _ = runs.add(result)
         }
         return runs.finish()
@@ -153,12 +162,18 @@ public enum Engine {
     /// read) rather than all at once.
     final class Session: Sendable {
         private let rules: ScopedRules
+        /// The rules with equal leaves shared (`LeafMemo`), made when first wanted: sharing
+        /// costs more than it saves on a few bundles.
+        private let shared: SharedRules
         private let asOf: ISODate
         private let includeAll: Bool
         private let budget: FindingBudget
+        /// Above this many bundles in one call, the rules' shared leaves are used.
+        static let sharingAbove = 8
 
         init(packs: [PolicyPack], asOf: ISODate, includeAll: Bool, maxFindings: Int) {
-            rules = ScopedRules(packs)
+            rules = ScopedRules(packs, share: false)
+            shared = SharedRules(packs)
             self.asOf = asOf
             self.includeAll = includeAll
             budget = FindingBudget(maxFindings)
@@ -166,12 +181,18 @@ public enum Engine {
 
         /// Each bundle's result, in order, its findings in report order. Bundles are independent
         /// and evaluation is pure, so they are checked in parallel.
-        func check(_ bundles: [ArtifactBundle]) -> [Result] {
-            Parallel.map(bundles) { [self] bundle in check(bundle) }
+        func check(_ bundles: [ArtifactBundle]) -> [Result] { check(bundles, share: bundles.count > Self.sharingAbove) }
+
+        func check(_ bundles: [ArtifactBundle], share: Bool) -> [Result] {
+            let rules = share ? shared.get() : rules
+            return Parallel.map(bundles) { [self] bundle in check(bundle, rules: rules) }
         }
 
-        /// One bundle's result, its findings in report order.
-        func check(_ bundle: ArtifactBundle) -> Result {
+        /// One bundle's result, its findings in report order: one of many checked as they are
+        /// read, so with the shared leaves.
+        func check(_ bundle: ArtifactBundle) -> Result { check(bundle, rules: shared.get()) }
+
+        private func check(_ bundle: ArtifactBundle, rules: ScopedRules) -> Result {
             var result = Engine.check(bundle, rules: rules, asOf: asOf, includeAll: includeAll, budget: budget)
             Finding.sortForReport(&result.findings)
             return result
@@ -195,24 +216,51 @@ public enum Engine {
             let title: String
             /// What its findings report of it, shared by all of them.
             let facts: Finding.RuleFacts
-            init(_ rule: Rule) {
-                when = rule.when
+            init(_ rule: Rule, when: Condition?, transitional: [Transition], require: Condition) {
+                self.when = when
                 effective = rule.effective
-                transitional = rule.transitional
-                require = rule.require
+                self.transitional = transitional
+                self.require = require
                 message = rule.message
                 title = rule.title
                 facts = Finding.RuleFacts(rule)
             }
         }
         let byScope: [[Held]]
+        /// How many leaves the rules share (`LeafMemo`).
+        let slots: Int
 
-        init(_ packs: [PolicyPack]) {
+        init(_ packs: [PolicyPack], share: Bool) {
+            let rules = packs.flatMap(\.rules)
+            guard share else {
+                var byScope = [[Held]](repeating: [], count: RuleScope.allCases.count)
+                for rule in rules {
+                    let held = Held(rule, when: rule.when, transitional: rule.transitional, require: rule.require)
+                    byScope[RuleScope.allCases.firstIndex(of: rule.scope)!].append(held)
+                }
+                self.byScope = byScope
+                slots = 0
+                return
+            }
+            // Every condition tested on the subject, in order: each rule's when (if any),
+            // transitional whens and require. Equal leaves among them become one slotted leaf.
+            var conditions: [Condition] = []
+            for rule in rules {
+                if let when = rule.when { conditions.append(when) }
+                conditions += rule.transitional.map(\.when)
+                conditions.append(rule.require)
+            }
+            let (shared, slots) = LeafMemo.share(conditions)
+            var next = shared.makeIterator()
             var byScope = [[Held]](repeating: [], count: RuleScope.allCases.count)
-            for pack in packs {
-                for rule in pack.rules { byScope[RuleScope.allCases.firstIndex(of: rule.scope)!].append(Held(rule)) }
+            for rule in rules {
+                let when = rule.when.map { _ in next.next()! }
+                let transitional = rule.transitional.map { Transition(when: next.next()!, effective: $0.effective, ref: $0.ref) }
+                let held = Held(rule, when: when, transitional: transitional, require: next.next()!)
+                byScope[RuleScope.allCases.firstIndex(of: rule.scope)!].append(held)
             }
             self.byScope = byScope
+            self.slots = slots
         }
 
         func rules(_ scope: RuleScope) -> [Held] { byScope[RuleScope.allCases.firstIndex(of: scope)!] }
@@ -228,9 +276,12 @@ public enum Engine {
             for (status, count) in zip(FindingStatus.allCases, tally) where count > 0 { counts[status] = count }
             return counts
         }
+        let memo = LeafMemo(slots: rules.slots)
         for subject in Subject.all(in: bundle, asOf: asOf) {
             // One evaluator per subject: its context is built once, not once per rule.
-            let fast = Evaluator(context: subject.context, subject: Position(node: subject.node, path: nil), explain: false)
+            memo.reset()
+            let fast = Evaluator(
+                context: subject.context, subject: Position(node: subject.node, path: nil), explain: false, memo: memo)
             for held in rules.rules(subject.scope) {
                 let status = status(
                     when: held.when, effective: held.effective, transitional: held.transitional, require: held.require, on: subject,
@@ -301,6 +352,24 @@ public enum Engine {
         // hundreds of thousands of findings, so each keeps only its bytes.
         finding.message = finding.message.compacted
         return finding
+    }
+
+    /// The session's rules with shared leaves, made once, by the first thread that wants them.
+    private final class SharedRules: @unchecked Sendable {
+        private let lock = Lock()
+        private let packs: [PolicyPack]
+        private var made: ScopedRules?
+
+        init(_ packs: [PolicyPack]) { self.packs = packs }
+
+        func get() -> ScopedRules {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let rules = ScopedRules(packs, share: true)
+            made = rules
+            return rules
+        }
     }
 }
 

@@ -3,6 +3,15 @@
 /// `Evaluator`, so evaluating a leaf never copies the evaluator's context.
 extension Evaluator {
     func evaluate(_ leaf: Leaf, at current: Position) -> Outcome {
+        // A slotted leaf is only ever tested on the subject itself (see `LeafMemo.share`).
+        guard leaf.slot >= 0, let memo, !explain else { return evaluateAnew(leaf, at: current) }
+        if let truth = memo[leaf.slot] { return Outcome(truth: truth, detail: nil) }
+        let outcome = evaluateAnew(leaf, at: current)
+        memo[leaf.slot] = outcome.truth
+        return outcome
+    }
+
+    private func evaluateAnew(_ leaf: Leaf, at current: Position) -> Outcome {
         let resolution = PathResolver.resolve(
             leaf.path, from: current, subject: subject,
             context: context, explain: explain)

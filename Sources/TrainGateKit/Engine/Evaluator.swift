@@ -10,6 +10,8 @@ struct Evaluator {
     let context: EvaluationContext
     let subject: Position
     let explain: Bool
+    /// The results of shared leaves on this subject (the fast path only); see `LeafMemo`.
+    var memo: LeafMemo? = nil
 
     func evaluate(_ condition: Condition) -> Outcome { evaluate(condition, at: subject) }
 

@@ -32,12 +32,20 @@ public final class Leaf: Sendable {
     public let operand: Operand
     /// Where the leaf is written in its pack.
     public let location: SourceLocation
+    /// The leaf's place in a check's per-subject memo of leaf results, or -1: set only on the
+    /// check's own copies of leaves that several rules test on the subject itself.
+    let slot: Int
 
-    public init(path: FieldPath, op: LeafOperator, operand: Operand, location: SourceLocation) {
+    public convenience init(path: FieldPath, op: LeafOperator, operand: Operand, location: SourceLocation) {
+        self.init(path: path, op: op, operand: operand, location: location, slot: -1)
+    }
+
+    init(path: FieldPath, op: LeafOperator, operand: Operand, location: SourceLocation, slot: Int) {
         self.path = path
         self.op = op
         self.operand = operand
         self.location = location
+        self.slot = slot
     }
 }
 
