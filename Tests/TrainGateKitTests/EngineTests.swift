@@ -166,7 +166,58 @@ struct EngineTests {
             let together = result.findings.map { "\($0.ruleID) \($0.subject) \($0.status)" }
             #expect(together.sorted() == alone.sorted(), "\(scenario)")
             #expect(together.count > 100)
+            // Sharing changes no finding in any field, nor any count.
+            let unshared = Engine.check(report.bundles, packs: packs, asOf: asOf, includeAll: true, maxFindings: .max, share: false)
+            #expect(result.findings == unshared.findings && result.counts == unshared.counts, "\(scenario)")
         }
+    }
+
+    /// Equal values written differently (`"1"`, `!!str 1`) share a leaf, yet each rule's failure
+    /// states its own literal; a shared leaf that flips between subjects, in transitional whens,
+    /// and beside equal leaves inside `count` and `some`, gives every subject its own result.
+    @Test func sharedLeavesKeepEachRulesExplanationAndEachSubjectsResult() throws {
+        let pack = try PolicyLoader.parse(
+            """
+            apiVersion: traingate/v1
+            kind: PolicyPack
+            metadata: {name: t, title: T, version: 1.0.0, jurisdiction: EU, sources_as_of: 2026-07-27}
+            rules:
+              - {id: X, title: X, severity: high, scope: source, citations: [{instrument: X, ref: "1"}], message: m, remediation: r,
+                 require: {path: marker, equals: !!str 1}}
+              - {id: Y, title: Y, severity: high, scope: source, citations: [{instrument: X, ref: "1"}], message: m, remediation: r,
+                 require: {path: marker, equals: "1"}}
+              - {id: Z, title: Z, severity: high, scope: source, citations: [{instrument: X, ref: "1"}], message: m, remediation: r,
+                 effective: 2026-01-01,
+                 transitional: [{when: {path: marker, equals: "1"}, effective: 2030-01-01, ref: "later"}],
+                 when: {not: {path: marker, equals: "1"}},
+                 require: {all: [{count: tags, where: {path: marker, equals: "1"}, min: 1}, {some: tags, require: {path: marker, equals: "1"}}]}}
+            """, file: "t.yaml")
+        let (_, slots) = LeafMemo.share(pack.rules.flatMap { [$0.when, $0.require].compactMap { $0 } + $0.transitional.map(\.when) })
+        #expect(slots == 1, "marker = \"1\", written three ways at the top level")
+        let root = try DocumentLoader.parseYAML(
+            """
+            apiVersion: traingate/v1
+            kind: DatasetManifest
+            dataset: {id: d}
+            sources:
+              - {id: a, source_type: other, marker: "1", tags: [{marker: "2"}]}
+              - {id: b, source_type: other, marker: "2", tags: [{marker: "1"}]}
+              - {id: c, source_type: other, marker: "3", tags: []}
+            """.bytes, file: "m.yaml")
+        var errors: [ArtifactError] = []
+        var warnings: [Diagnostic] = []
+        let manifest = try #require(DatasetManifest.read(root, file: "m.yaml", errors: &errors, warnings: &warnings))
+        let bundles = Array(repeating: ArtifactBundle(card: nil, datasets: [manifest]), count: 2)
+        let asOf = ISODate(parsing: "2026-11-22")!
+        let shared = Engine.check(bundles, packs: [pack], asOf: asOf, includeAll: true, maxFindings: .max, share: true)
+        let plain = Engine.check(bundles, packs: [pack], asOf: asOf, includeAll: true, maxFindings: .max, share: false)
+        #expect(shared.findings == plain.findings && shared.counts == plain.counts)
+        func find(_ rule: String, _ source: String) -> Finding? {
+            shared.findings.first { $0.ruleID == rule && $0.subject == "dataset:d/source:\(source)" }
+        }
+        #expect(find("X", "b")?.expected == "equals 1" && find("Y", "b")?.expected == "equals \"1\"")
+        #expect(find("X", "a")?.status == .pass && find("Y", "c")?.status == .fail)
+        #expect(find("Z", "a")?.status == .notApplicable && find("Z", "b")?.status == .pass && find("Z", "c")?.status == .fail)
     }
 
     /// A transitional provision defers the rule only for subjects whose declared facts show they

@@ -212,6 +212,9 @@ public enum Engine {
             let effective: ISODate?
             let transitional: [Transition]
             let require: Condition
+            /// The rule's own `require`, for explaining a failure: a shared leaf holds the first
+            /// of its equal literals, which may be written otherwise (`"1"`, `!!str 1`).
+            let explained: Condition
             let message: MessageTemplate
             let title: String
             /// What its findings report of it, shared by all of them.
@@ -221,6 +224,7 @@ public enum Engine {
                 effective = rule.effective
                 self.transitional = transitional
                 self.require = require
+                explained = rule.require
                 message = rule.message
                 title = rule.title
                 facts = Finding.RuleFacts(rule)
@@ -290,7 +294,7 @@ public enum Engine {
                 guard status == .fail || includeAll else { continue }
                 guard budget.take() else { return Result(findings: findings, counts: counts(), exceeded: true) }
                 findings.append(
-                    finding(require: held.require, message: held.message, title: held.title, subject, status, facts: held.facts))
+                    finding(require: held.explained, message: held.message, title: held.title, subject, status, facts: held.facts))
             }
         }
         return Result(findings: findings, counts: counts())

@@ -53,6 +53,8 @@ enum PathResolver {
             }
             node = entries[index].value
         }
+        // A path that is only a root (`$model`) reaches a null as the full resolve does.
+        if path.segments.isEmpty && node.isNull { return .missing(nearest: Position(node: node, path: nil), path: nil) }
         return .found(Position(node: node, path: nil))
     }
 

@@ -46,11 +46,7 @@ public enum AB2013MarkdownRenderer {
 public enum AB2013HTMLRenderer {
     public static func render(_ disclosure: AB2013Disclosure) -> String {
         let model = HTMLText.content(disclosure.model)
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(policy))\">\n"
-        out +=
-            "<title>Training data documentation (California AB 2013): \(model)</title>\n<style>\(style)</style>\n</head>\n<body>\n<main>\n"
+        var out = head(title: "Training data documentation (California AB 2013): \(model)")
         out += "<header>\n<p class=\"kicker\">California Civil Code §3111 (AB 2013) · Training data documentation</p>\n<h1>\(model)</h1>\n"
         out += "<p class=\"lead\">The high-level summary of the datasets used to train the system, filled by TrainGate from the model "
         out += "card and the dataset manifests it names, as of \(disclosure.asOf). It restates what they declare; "
@@ -97,6 +93,15 @@ public enum AB2013HTMLRenderer {
             out += "</tbody>\n</table>\n"
         }
         return out + "</section>\n</main>\n</body>\n</html>\n"
+    }
+
+    /// The start of a disclosure page, to its `<main>`: the page's policy and style sheet, and
+    /// `title` (already escaped).
+    static func head(title: String) -> String {
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(policy))\">\n"
+            + "<title>\(title)</title>\n<style>\(style)</style>\n</head>\n<body>\n<main>\n"
     }
 
     static let policy = "default-src 'none'; style-src '\(HTMLAssets.hash(style))'; base-uri 'none'; form-action 'none'"

@@ -23,10 +23,7 @@ public enum CopyrightPolicyMarkdownRenderer {
 public enum CopyrightPolicyHTMLRenderer {
     public static func render(_ document: CopyrightPolicyDocument) -> String {
         let model = HTMLText.content(document.model)
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(AB2013HTMLRenderer.policy))\">\n"
-        out += "<title>Copyright policy (draft): \(model)</title>\n<style>\(AB2013HTMLRenderer.style)</style>\n</head>\n<body>\n<main>\n"
+        var out = AB2013HTMLRenderer.head(title: "Copyright policy (draft): \(model)")
         out += "<header>\n<p class=\"kicker\">AI Act Art. 53(1)(c) · Code of Practice, Copyright chapter · Draft</p>\n"
         out +=
             "<h1>Copyright policy: \(model)</h1>\n<p class=\"lead\">\(HTMLText.content(CopyrightPolicyText.lead(document)))</p>\n</header>\n"

@@ -6,10 +6,7 @@ public enum HuggingFaceCardHTMLRenderer {
         let name = HTMLText.content(card.metadata.modelName)
         let needed = "<span class=\"nd\">\(HuggingFaceCardWriter.needed)</span>"
         func value(_ text: String?) -> String { text.map(HTMLText.content) ?? needed }
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(AB2013HTMLRenderer.policy))\">\n"
-        out += "<title>Model Card for \(name)</title>\n<style>\(AB2013HTMLRenderer.style)</style>\n</head>\n<body>\n<main>\n"
+        var out = AB2013HTMLRenderer.head(title: "Model Card for \(name)")
         out += "<header>\n<p class=\"kicker\">Hugging Face model card · AI Act Annex XII</p>\n<h1>Model Card for \(name)</h1>\n"
         out += "<p class=\"lead\">Made by TrainGate from <code>\(HTMLText.content(card.source))</code> and the dataset manifests it names, "
         out += "as of \(card.asOf). \(needed) marks what they do not declare.</p>\n"

@@ -25,12 +25,8 @@ public enum SummaryDiffRenderer {
 
     public static func html(_ diff: SummaryDiff) -> String {
         let model = HTMLText.content(diff.newModel)
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(AB2013HTMLRenderer.policy))\">\n"
-        out += "<title>What changed in the summary of training content: \(model)</title>\n<style>\(AB2013HTMLRenderer.style)</style>\n"
-        out +=
-            "</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">AI Act Art. 53(1)(d) · Public summary of training content · Changes</p>\n"
+        var out = AB2013HTMLRenderer.head(title: "What changed in the summary of training content: \(model)")
+        out += "<header>\n<p class=\"kicker\">AI Act Art. 53(1)(d) · Public summary of training content · Changes</p>\n"
         out += "<h1>\(model)</h1>\n<p class=\"lead\"><strong>\(HTMLText.content(diff.verdict))</strong></p>\n"
         out +=
             "<p>Summary version: \(HTMLText.content(diff.oldVersion ?? "not declared")) (updated \(HTMLText.content(diff.oldUpdate ?? "not declared"))) → "
