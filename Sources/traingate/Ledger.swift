@@ -286,13 +286,6 @@ struct Ledger: ParsableCommand {
 
     /// Writes a partial as one line to `output`, or standard output.
     static func writePartial(_ partial: LedgerPartial, to output: String?, inputs: [String]) throws {
-        let text = partial.json() + "\n"
-        guard let output else { return try Terminal.out(text) }
-        do {
-            try OutputFile.write(text, to: output, inputs: inputs)
-        } catch {
-            Terminal.error("\(output): error: \(error)")
-            throw ExitStatus.couldNotCheck
-        }
+        try ReportOutput.write(partial.json() + "\n", to: output, inputs: inputs)
     }
 }

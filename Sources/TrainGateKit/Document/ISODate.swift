@@ -75,6 +75,13 @@ public struct ISODate: Sendable, Hashable, Codable, Comparable, CustomStringConv
         return text
     }
 
+    /// Whether this period begins after `other`'s ends: certainly later, whatever days the two
+    /// name (`2025-09` is after `2025-08-31`; `2025` is not).
+    public func isAfter(_ other: ISODate) -> Bool { lowerBound > other.upperBound }
+
+    /// Whether this period ends before `other`'s begins.
+    public func isBefore(_ other: ISODate) -> Bool { upperBound < other.lowerBound }
+
     /// Orders by first day, then coarser precision first (`2025` < `2025-01` < `2025-01-01`).
     public static func < (lhs: ISODate, rhs: ISODate) -> Bool {
         let l = lhs.lowerBound

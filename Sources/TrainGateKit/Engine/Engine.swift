@@ -236,26 +236,17 @@ public enum Engine {
 
         init(_ packs: [PolicyPack], share: Bool) {
             let rules = packs.flatMap(\.rules)
-            guard share else {
-                var byScope = [[Held]](repeating: [], count: RuleScope.allCases.count)
-                for rule in rules {
-                    let held = Held(rule, when: rule.when, transitional: rule.transitional, require: rule.require)
-                    byScope[RuleScope.allCases.firstIndex(of: rule.scope)!].append(held)
-                }
-                self.byScope = byScope
-                slots = 0
-                return
-            }
             // Every condition tested on the subject, in order: each rule's when (if any),
-            // transitional whens and require. Equal leaves among them become one slotted leaf.
+            // transitional whens and require. Sharing, equal leaves among them become one
+            // slotted leaf.
             var conditions: [Condition] = []
             for rule in rules {
                 if let when = rule.when { conditions.append(when) }
                 conditions += rule.transitional.map(\.when)
                 conditions.append(rule.require)
             }
-            let (shared, slots) = LeafMemo.share(conditions)
-            var next = shared.makeIterator()
+            let (tested, slots) = share ? LeafMemo.share(conditions) : (conditions, 0)
+            var next = tested.makeIterator()
             var byScope = [[Held]](repeating: [], count: RuleScope.allCases.count)
             for rule in rules {
                 let when = rule.when.map { _ in next.next()! }

@@ -15,6 +15,10 @@ struct Evaluator {
 
     func evaluate(_ condition: Condition) -> Outcome { evaluate(condition, at: subject) }
 
+    /// This evaluator without explanations (or memo): while explaining, parts and items are
+    /// decided on it first, and only the deciding one is explained.
+    private var fastPath: Evaluator { Evaluator(context: context, subject: subject, explain: false) }
+
     func evaluate(_ condition: Condition, at current: Position) -> Outcome {
         switch condition {
         case .leaf(let leaf):
@@ -58,7 +62,7 @@ struct Evaluator {
         }
         // Explaining: the parts are decided on the fast path, and only the part whose outcome is
         // the result is evaluated again with its explanation (the others' would be thrown away).
-        let fast = Evaluator(context: context, subject: subject, explain: false)
+        let fast = fastPath
         var chosen: Int?
         var missing: Int?
         for (index, part) in parts.enumerated() {
@@ -94,7 +98,7 @@ struct Evaluator {
         }
         // Items are decided on the fast path; explaining, only the item whose outcome is the
         // result is evaluated again with its explanation.
-        let fast = explain ? Evaluator(context: context, subject: subject, explain: false) : self
+        let fast = explain ? fastPath : self
         var missing: Int?
         var firstPass: Int?
         var firstViolation: Int?

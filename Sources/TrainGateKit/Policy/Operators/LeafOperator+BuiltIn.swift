@@ -102,7 +102,7 @@ extension LeafOperator {
         // Periods: the field's period ends before the other's begins.
         holds: { input in
             guard let date = try? input.field.date(), let other = input.referenceDate() else { return false }
-            return date.upperBound < other.lowerBound
+            return date.isBefore(other)
         },
         expectation: { "a date before \($0)" },
         phrase: { "\($0) before \($1)" },
@@ -117,7 +117,7 @@ extension LeafOperator {
         // Periods: the field's period begins after the other's ends.
         holds: { input in
             guard let date = try? input.field.date(), let other = input.referenceDate() else { return false }
-            return date.lowerBound > other.upperBound
+            return date.isAfter(other)
         },
         expectation: { "a date after \($0)" },
         phrase: { "\($0) after \($1)" },

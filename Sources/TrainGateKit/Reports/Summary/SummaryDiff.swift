@@ -145,12 +145,11 @@ public struct SummaryDiff: Sendable, Equatable {
         self.due = due
     }
 
-    /// Whether `later` is certainly after `earlier`: its first day after the other's last
-    /// (`2026-09` is after `2026-08-31`; `2026-08` is not certainly after `2026-08-15`). A date
-    /// that does not parse is never after.
+    /// Whether `later` is certainly after `earlier` (`ISODate.isAfter`); a date that does not
+    /// parse is never after.
     static func isAfter(_ later: String, _ earlier: String) -> Bool {
         guard let later = ISODate(parsing: later), let earlier = ISODate(parsing: earlier) else { return false }
-        return later.lowerBound > earlier.upperBound
+        return later.isAfter(earlier)
     }
 
     /// The verdict in one line.
